@@ -1,0 +1,53 @@
+package mlb.proc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Where mlb acts: the host's own network namespace, or a named one (`--netns`). */
+public record Target(Optional<String> netns) {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    public Target {
+        netns.ifPresent(n -> {
+            if (!NAME.matcher(n).matches() || n.startsWith(".")) {
+                throw new IllegalArgumentException("invalid network namespace name: " + n);
+            }
+        });
+    }
+
+    public static Target host() {
+        return new Target(Optional.empty());
+    }
+
+    public static Target netns(String name) {
+        return new Target(Optional.of(name));
+    }
+
+    /** A name safe for file paths: "host" or "netns-NAME". */
+    public String id() {
+        return netns.map(n -> "netns-" + n).orElse("host");
+    }
+
+    /** argv prefix for iproute2: `ip` or `ip -n NS`. */
+    public List<String> ip(String... args) {
+        List<String> argv = new ArrayList<>(List.of("ip"));
+        netns.ifPresent(n -> argv.addAll(List.of("-n", n)));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    /** argv to run a program inside the target namespace (`ip netns exec NS ...`), or directly on the host. */
+    public List<String> exec(String... args) {
+        List<String> argv = new ArrayList<>();
+        netns.ifPresent(n -> argv.addAll(List.of("ip", "netns", "exec", n)));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    @Override
+    public String toString() {
+        return netns.map(n -> "netns " + n).orElse("host");
+    }
+}

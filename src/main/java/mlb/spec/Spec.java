@@ -1,0 +1,15 @@
+package mlb.spec;
+
+import io.vavr.collection.List;
+
+/** A validated spec: the user's words, with defaults filled in and weights resolved. */
+public record Spec(Balancer balancer, List<Link> links, String source) {
+    public Spec {
+        if (links == null || links.isEmpty()) throw new IllegalArgumentException("a spec has at least one link");
+    }
+
+    /** Links sorted by name, so nothing downstream depends on their order in the file. */
+    public List<Link> linksByName() {
+        return links.sortBy(Link::name);
+    }
+}
