@@ -1,0 +1,103 @@
+package mlb.lab.traffic;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/** Runs parallel downloads that all start together and reports each one's timing and outcome. */
+public final class DownloadClient {
+    private static final Duration CONNECT = Duration.ofSeconds(3);
+    /** A download that receives nothing for this long counts as broken. */
+    private static final int STALL_MS = 8_000;
+
+    private DownloadClient() {
+    }
+
+    public static DownloadReport run(List<InetAddress> servers, int port, int parallel, long bytes, Duration deadline) {
+        long epoch = System.currentTimeMillis();
+        long t0 = System.nanoTime();
+        CountDownLatch gate = new CountDownLatch(1);
+        Set<java.net.Socket> open = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        List<Future<Download>> futures = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            int id = i;
+            InetAddress server = servers.get(i % servers.size());
+            futures.add(pool.submit(() -> {
+                gate.await();
+                return one(id, server, port, bytes, t0, open);
+            }));
+        }
+        gate.countDown();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                open.forEach(DownloadClient::closeQuietly); // past the deadline: stop what still runs
+                pool.awaitTermination(STALL_MS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Download> done = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) done.add(result(i, futures.get(i), servers, bytes));
+        return new DownloadReport(epoch, (System.nanoTime() - t0) / 1e6, done);
+    }
+
+    private static Download one(int id, InetAddress server, int port, long bytes, long t0, Set<java.net.Socket> open) {
+        double start = ms(t0);
+        String source = "";
+        long received = 0;
+        double first = start;
+        try (Exchange x = Exchange.open(server, port, "get " + bytes, CONNECT)) {
+            open.add(x.socket);
+            source = x.source;
+            x.socket.setSoTimeout(STALL_MS);
+            x.socket.setReceiveBufferSize(256 * 1024);
+            first = ms(t0);
+            InputStream in = x.socket.getInputStream();
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buf)) > 0) received += n;
+            open.remove(x.socket);
+            String error = received == bytes ? "" : "short: " + received + " of " + bytes + " bytes";
+            return new Download(id, server.getHostAddress(), source, bytes, received, start, first, ms(t0), error);
+        } catch (IOException e) {
+            return new Download(id, server.getHostAddress(), source, bytes, received, start, first, ms(t0),
+                    Exchange.describe(e));
+        }
+    }
+
+    private static Download result(int id, Future<Download> f, List<InetAddress> servers, long bytes) {
+        try {
+            if (f.isDone()) return f.get();
+        } catch (Exception e) {
+            // fall through: reported as unfinished below
+        }
+        String server = servers.get(id % servers.size()).getHostAddress();
+        return new Download(id, server, "", bytes, 0, 0, 0, 0, "did not finish before the deadline");
+    }
+
+    private static double ms(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static void closeQuietly(java.net.Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+}

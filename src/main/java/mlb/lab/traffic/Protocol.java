@@ -1,0 +1,19 @@
+package mlb.lab.traffic;
+
+/**
+ * The lab's line protocol on TCP. The client sends one line; the server first answers with the source address it
+ * saw (after the router's masquerade that is the address of the link the flow took), then:
+ * <pre>
+ *   whoami\n        → "198.18.2.2\n", close
+ *   get N\n         → "198.18.2.2\n" followed by N bytes, close
+ * </pre>
+ */
+public final class Protocol {
+    public static final int DEFAULT_PORT = 8080;
+    /** Largest download the server agrees to stream, so a typo cannot keep a link busy for hours. */
+    public static final long MAX_BYTES = 1L << 30;
+    static final int MAX_LINE = 64;
+
+    private Protocol() {
+    }
+}

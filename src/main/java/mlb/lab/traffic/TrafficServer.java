@@ -1,0 +1,130 @@
+package mlb.lab.traffic;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/** Answers the lab protocol (see {@link Protocol}), one thread per connection, at most a bounded number at once. */
+public final class TrafficServer implements AutoCloseable {
+    private static final int MAX_CONNECTIONS = 1024;
+    private static final int CHUNK = 64 * 1024;
+    private static final byte[] ZEROS = new byte[CHUNK];
+
+    private final ServerSocket socket;
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "lab-conn");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
+
+    public TrafficServer(InetAddress bind, int port) throws IOException {
+        socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(bind, port), 1024);
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    /** Accepts until closed. */
+    public void serve() {
+        while (!socket.isClosed()) {
+            Socket c;
+            try {
+                c = socket.accept();
+            } catch (IOException e) {
+                if (socket.isClosed()) return;
+                continue;
+            }
+            if (!slots.tryAcquire()) {
+                closeQuietly(c); // overloaded: refuse rather than queue without bound
+                continue;
+            }
+            workers.execute(() -> {
+                try (c) {
+                    handle(c);
+                } catch (IOException e) {
+                    // The client went away or timed out; nothing to report on the server side.
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+    }
+
+    private static void handle(Socket c) throws IOException {
+        c.setSoTimeout(5_000);
+        c.setTcpNoDelay(true);
+        String line = readLine(c.getInputStream());
+        OutputStream out = c.getOutputStream();
+        String source = c.getInetAddress().getHostAddress();
+        if (line.equals("whoami")) {
+            out.write((source + "\n").getBytes(StandardCharsets.US_ASCII));
+        } else if (line.startsWith("get ")) {
+            long n = parseSize(line.substring(4));
+            out.write((source + "\n").getBytes(StandardCharsets.US_ASCII));
+            stream(out, n);
+        } else {
+            out.write("error unknown request\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.flush();
+    }
+
+    private static long parseSize(String s) {
+        try {
+            long n = Long.parseLong(s.trim());
+            return Math.max(0, Math.min(n, Protocol.MAX_BYTES));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void stream(OutputStream out, long n) throws IOException {
+        long left = n;
+        while (left > 0) {
+            int k = (int) Math.min(left, CHUNK);
+            out.write(ZEROS, 0, k);
+            left -= k;
+        }
+    }
+
+    static String readLine(InputStream in) throws IOException {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < Protocol.MAX_LINE; i++) {
+            int b = in.read();
+            if (b < 0 || b == '\n') break;
+            s.append((char) b);
+        }
+        return s.toString().trim();
+    }
+
+    private static void closeQuietly(Socket c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
