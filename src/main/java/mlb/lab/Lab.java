@@ -1,0 +1,134 @@
+package mlb.lab;
+
+import mlb.proc.Runner;
+import mlb.proc.SystemRunner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Builds, cuts, heals and removes a lab in network namespaces. Every command targets a namespace of the lab. */
+public final class Lab {
+    private final Runner runner;
+    private final Topology topology;
+
+    public Lab(Runner runner, Topology topology) {
+        this.runner = runner;
+        this.topology = topology;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** Builds the whole lab; on any failure removes what was built and throws. */
+    public void up(boolean mainDefault, Consumer<String> progress) {
+        List<String> leftovers = existing(runner, topology.prefix());
+        if (!leftovers.isEmpty()) {
+            throw new LabException(LabException.FAILED, "a lab with prefix '" + topology.prefix() + "' exists ("
+                    + String.join(", ", leftovers) + "); run `mlb lab down --prefix " + topology.prefix()
+                    + "` first or choose another --prefix");
+        }
+        try {
+            for (Step s : new TopologyScript(topology, mainDefault).up()) run(s);
+        } catch (RuntimeException e) {
+            progress.accept("building failed, removing what was built");
+            down(runner, topology.prefix());
+            throw e;
+        }
+    }
+
+    public void cut(Isp isp) {
+        requireIsp(isp);
+        run(new TopologyScript(topology, false).cut(isp));
+    }
+
+    public void heal(Isp isp) {
+        requireIsp(isp);
+        run(new TopologyScript(topology, false).heal(isp));
+    }
+
+    /** True when the ISP's upstream is cut (its drop table exists). */
+    public boolean isCut(Isp isp) {
+        List<String> argv = List.of("ip", "netns", "exec", topology.ispNs(isp), "nft", "list", "table", "ip",
+                TopologyScript.CUT_TABLE);
+        return runner.run(argv).ok();
+    }
+
+    private void requireIsp(Isp isp) {
+        if (!existing(runner, topology.prefix()).contains(topology.ispNs(isp))) {
+            throw new LabException(LabException.FAILED, "no namespace " + topology.ispNs(isp)
+                    + ": is the lab up (`mlb lab up --prefix " + topology.prefix() + "`)?");
+        }
+    }
+
+    private void run(Step s) {
+        Runner.Result r;
+        try {
+            r = runner.run(s.argv(), s.stdin());
+        } catch (SystemRunner.MissingProgram e) {
+            throw Preflight.missing(e.program());
+        }
+        if (!r.ok() && !s.mayFail()) {
+            throw new LabException(LabException.FAILED, "`" + s + "` failed: " + r.stderr().strip());
+        }
+    }
+
+    /**
+     * Removes every namespace this prefix could have made and the lab processes running in them.
+     * Idempotent and safe after a crash: it looks at what exists, not at what it remembers building.
+     * Returns the namespaces deleted.
+     */
+    public static List<String> down(Runner runner, String prefix) {
+        LabProcesses.stopAll(runner, prefix);
+        List<String> deleted = new ArrayList<>();
+        for (String ns : existing(runner, prefix)) {
+            if (runner.run(List.of("ip", "netns", "delete", ns)).ok()) deleted.add(ns);
+        }
+        List<String> left = existing(runner, prefix);
+        if (!left.isEmpty()) {
+            throw new LabException(LabException.FAILED, "could not delete " + String.join(", ", left));
+        }
+        return deleted;
+    }
+
+    /**
+     * The topology of a running lab, read back from the kernel (which ISP namespaces exist, and the rate of
+     * the router's shaper towards each), so cut, heal and spec work without any file surviving from `up`.
+     */
+    public static Topology discover(Runner runner, String prefix) {
+        List<String> present = existing(runner, prefix);
+        List<Rate> rates = new ArrayList<>();
+        for (int k = 1; k <= Topology.MAX_LINKS && present.contains(prefix + "-isp" + k); k++) {
+            rates.add(shapedRate(runner, prefix + "-router", "isp" + k));
+        }
+        if (rates.isEmpty() || !present.contains(prefix + "-router")) {
+            throw new LabException(LabException.FAILED, "no lab with prefix '" + prefix + "' is up (`mlb lab up"
+                    + (prefix.equals(Topology.DEFAULT_PREFIX) ? "" : " --prefix " + prefix) + "`)");
+        }
+        return Topology.of(prefix, rates);
+    }
+
+    private static Rate shapedRate(Runner runner, String ns, String dev) {
+        Runner.Result r = runner.run(List.of("tc", "-j", "-n", ns, "qdisc", "show", "dev", dev));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"kind\":\"tbf\".*?\"rate\":(\\d+)")
+                .matcher(r.stdout());
+        if (!r.ok() || !m.find()) {
+            throw new LabException(LabException.FAILED, "cannot read the shaper of " + dev + " in " + ns
+                    + "; the lab looks damaged: `mlb lab down` and up again");
+        }
+        return new Rate(Long.parseLong(m.group(1)) * 8);
+    }
+
+    /** The lab namespaces of this prefix that exist now. */
+    public static List<String> existing(Runner runner, String prefix) {
+        Runner.Result r = runner.run(List.of("ip", "netns", "list"));
+        if (!r.ok()) throw new LabException(LabException.FAILED, "`ip netns list` failed: " + r.stderr().strip());
+        List<String> names = new ArrayList<>();
+        for (String line : r.stdout().split("\n")) {
+            String name = line.strip().split("\\s+")[0];
+            if (!name.isEmpty() && Topology.belongsTo(prefix, name)) names.add(name);
+        }
+        return names;
+    }
+}

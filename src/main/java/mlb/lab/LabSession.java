@@ -1,0 +1,68 @@
+package mlb.lab;
+
+import mlb.proc.Runner;
+
+import java.util.List;
+
+/**
+ * A lab that exists for the length of one command (demo, bench, a test): built with its traffic server, and
+ * removed on close, on any failure, and on Ctrl-C (a shutdown hook), whichever comes first.
+ */
+public final class LabSession implements AutoCloseable {
+    private final Runner runner;
+    private final Lab lab;
+    private final Thread hook;
+    private boolean closed;
+
+    private LabSession(Runner runner, Topology topology) {
+        this.runner = runner;
+        this.lab = new Lab(runner, topology);
+        this.hook = new Thread(this::teardown, "mlb-lab-teardown");
+    }
+
+    /** Builds the lab and starts its server; if that fails, nothing is left behind. */
+    public static LabSession open(Runner runner, Topology topology, boolean mainDefault) {
+        LabSession s = new LabSession(runner, topology);
+        Runtime.getRuntime().addShutdownHook(s.hook); // before building: Ctrl-C while building also cleans up
+        try {
+            s.lab.up(mainDefault, msg -> { });
+            LabProcesses.startServer(topology, LabJvm.current());
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    public Topology topology() {
+        return lab.topology();
+    }
+
+    public LanClient client() {
+        return new LanClient(lab.topology());
+    }
+
+    /** Deletes the lab's namespaces and stops its processes; idempotent. Returns the namespaces removed. */
+    public synchronized List<String> teardown() {
+        if (closed) return List.of();
+        closed = true;
+        return Lab.down(runner, lab.topology().prefix());
+    }
+
+    @Override
+    public void close() {
+        try {
+            teardown();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook is running (or ran) the same teardown.
+            }
+        }
+    }
+}
