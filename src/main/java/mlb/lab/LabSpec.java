@@ -1,0 +1,66 @@
+package mlb.lab;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The mlb spec that matches a lab: one link per ISP (dev = the router's interface towards it, gateway = the
+ * ISP's address, bandwidth = the line's rate, or explicit weights), each checked against the first server.
+ */
+public record LabSpec(Topology topology, String mode, String hash, Optional<List<Integer>> weights) {
+    public LabSpec {
+        if (!mode.equals("route") && !mode.equals("connmark")) throw new IllegalArgumentException("mode: " + mode);
+        if (!hash.equals("l3") && !hash.equals("l4")) throw new IllegalArgumentException("hash: " + hash);
+        weights.ifPresent(w -> {
+            if (w.size() != topology.isps().size()) {
+                throw new IllegalArgumentException(w.size() + " weights for " + topology.isps().size() + " links");
+            }
+        });
+    }
+
+    public static LabSpec of(Topology topology) {
+        return new LabSpec(topology, "route", "l4", Optional.empty());
+    }
+
+    public LabSpec withHash(String hash) {
+        return new LabSpec(topology, mode, hash, weights);
+    }
+
+    public LabSpec withWeights(List<Integer> weights) {
+        return new LabSpec(topology, mode, hash, Optional.of(List.copyOf(weights)));
+    }
+
+    /** Each link's expected share of new flows: its weight (or rate) over the sum. */
+    public double share(Isp isp) {
+        double mine = weights.map(w -> (double) w.get(isp.index() - 1)).orElse((double) isp.rate().bitsPerSecond());
+        double all = weights.map(w -> w.stream().mapToDouble(Integer::doubleValue).sum())
+                .orElse((double) topology.totalRate().bitsPerSecond());
+        return mine / all;
+    }
+
+    public String toml() {
+        StringBuilder s = new StringBuilder();
+        s.append("# mlb spec for the lab '").append(topology.prefix()).append("' (router namespace ")
+                .append(topology.routerNs()).append(")\n");
+        s.append("[balancer]\n");
+        s.append("mode = \"").append(mode).append("\"\n");
+        s.append("hash = \"").append(hash).append("\"\n");
+        for (Isp isp : topology.isps()) {
+            s.append("\n[[link]]\n");
+            s.append("name = \"").append(isp.name()).append("\"\n");
+            s.append("dev = \"").append(isp.name()).append("\"\n");
+            s.append("gateway = \"").append(isp.gateway()).append("\"\n");
+            if (weights.isPresent()) {
+                s.append("weight = ").append(weights.get().get(isp.index() - 1)).append('\n');
+            } else {
+                s.append("bandwidth = \"").append(isp.rate().tc()).append("\"\n");
+            }
+            s.append("[link.check]\n");
+            s.append("targets = [\"").append(topology.server()).append("\"]\n");
+            s.append("interval = \"1s\"\n");
+            s.append("down = 3\n");
+            s.append("up = 3\n");
+        }
+        return s.toString();
+    }
+}
