@@ -1,0 +1,114 @@
+package mlb.lab;
+
+import mlb.lab.traffic.DownloadReport;
+import mlb.proc.Runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** `mlb lab bench`: the lab's measurements of mlb, as one table with a verdict per line. */
+final class Bench {
+    record Settings(int connections, int downloads, long bytes) {
+    }
+
+    private final Runner runner;
+    private final Reconciler mlb;
+    private final Topology topology;
+    private final Settings settings;
+    private final Console c;
+    private final TextTable table = new TextTable("measure", "target", "measured", "verdict");
+
+    Bench(Runner runner, Reconciler mlb, Topology topology, Settings settings, Console console) {
+        this.runner = runner;
+        this.mlb = mlb;
+        this.topology = topology;
+        this.settings = settings;
+        this.c = console;
+    }
+
+    int run() {
+        LabSpec spec = LabSpec.of(topology);
+        Optional<String> missing = mlb.unavailable();
+        c.begin("building the lab (" + topology.isps().stream().map(i -> i.rate().tc())
+                .collect(Collectors.joining(", ")) + ")");
+        try (LabSession session = LabSession.open(runner, topology, true)) {
+            c.done("up");
+            Measurements m = new Measurements(session);
+            missing.ifPresentOrElse(reason -> c.line("mlb core missing: " + reason + "; measuring the bare lab"),
+                    () -> apply(spec, "bandwidth weights"));
+            String note = missing.isPresent() ? " (no mlb)" : "";
+            shares(m, spec, note);
+            throughput(m, note);
+            if (missing.isPresent()) {
+                table.row("flows broken by a weight change", "0", "n/a (no mlb)", "-");
+            } else {
+                weightChange(m, spec);
+            }
+            table.row("failover outage (link cut)", "< down x interval", "n/a: mlb monitor not built yet", "-");
+        }
+        c.raw("\n" + table.render(""));
+        return 0;
+    }
+
+    private void shares(Measurements m, LabSpec spec, String note) {
+        c.begin(settings.connections() + " new connections");
+        Shares s = m.shares(spec, settings.connections());
+        c.done(s.failed() + " failed");
+        for (Shares.Row r : s.rows()) {
+            boolean ok = Math.abs(r.deviation()) * 100 <= 5;
+            table.row("share " + r.link(), TextTable.pct(r.expected()) + " ±5 pt",
+                    TextTable.pct(r.measured()) + note, ok ? "ok" : "off");
+        }
+    }
+
+    private void throughput(Measurements m, String note) {
+        c.begin(settings.downloads() + " parallel downloads of " + Units.size(settings.bytes()));
+        DownloadReport r = m.downloads(settings.downloads(), settings.bytes(), Duration.ofSeconds(180));
+        Throughput tp = Throughput.of(r, topology);
+        c.done(tp.broken() + " broken");
+        table.row("aggregate vs sum of rates", "≥ 90 % of " + TextTable.mbit(tp.sumOfRatesBitsPerSecond()),
+                TextTable.mbit(tp.aggregateBitsPerSecond()) + " (" + TextTable.pct(tp.ofSum()) + ")" + note,
+                tp.ofSum() >= 0.9 ? "ok" : "low");
+        table.row("makespan vs ideal", TextTable.seconds(tp.idealMs()),
+                TextTable.seconds(tp.makespanMs()) + String.format(Locale.ROOT, " (x%.2f)", tp.makespanMs() / tp.idealMs())
+                        + note, "-");
+        table.row("downloads broken", "0", String.valueOf(tp.broken()), tp.broken() == 0 ? "ok" : "FAIL");
+    }
+
+    /** Long downloads run while the weights change; a resilient group must leave every one of them in place. */
+    private void weightChange(Measurements m, LabSpec spec) {
+        long bytes = topology.totalRate().bytesPerSecond() * 8 / settings.downloads();
+        c.begin(settings.downloads() + " downloads of " + Units.size(bytes) + ", weights reversed after 3 s");
+        LanClient.Pending<DownloadReport> running = new LanClient(topology)
+                .download(settings.downloads(), bytes, m.servers(), Duration.ofSeconds(120));
+        LabProcesses.sleep(3_000);
+        List<Integer> reversed = topology.isps().stream().map(i -> topology.isps().size() + 1 - i.index()).toList();
+        apply(spec.withWeights(reversed), null);
+        DownloadReport r = running.await();
+        c.done(r.broken() + " broken");
+        table.row("flows broken by a weight change", "0", r.broken() + " of " + r.downloads().size(),
+                r.broken() == 0 ? "ok" : "FAIL");
+    }
+
+    private void apply(LabSpec spec, String what) {
+        Path file = LabProcesses.stateDir(topology.prefix()).resolve("bench.toml");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, spec.toml());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Reconciler.Outcome o = mlb.capture("apply", "-f", file.toString(), "--netns", topology.routerNs(), "--yes");
+        if (o.code() != 0) {
+            throw new LabException(LabException.FAILED, "mlb apply failed (exit " + o.code() + "): " + o.err().strip());
+        }
+        if (what != null) c.line("applied the lab spec with " + what);
+    }
+}

@@ -1,0 +1,109 @@
+package mlb.lab;
+
+import mlb.lab.traffic.DownloadClient;
+import mlb.lab.traffic.Json;
+import mlb.lab.traffic.LabAddress;
+import mlb.lab.traffic.ProbeClient;
+import mlb.lab.traffic.Protocol;
+import mlb.lab.traffic.WhoamiClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The traffic client, run in the LAN namespace by the lab; prints one JSON report on stdout. Every run is bounded
+ * by timeouts and counts, and only lab addresses are accepted as servers.
+ */
+@Command(name = "client", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = LabException.USAGE,
+        description = "Traffic client (prints a JSON report): whoami | download | probe.",
+        subcommands = {ClientCommand.Whoami.class, ClientCommand.Download.class, ClientCommand.Probe.class})
+final class ClientCommand {
+    /** Options every client shares. */
+    static final class Target {
+        @Option(names = "--server", defaultValue = "198.19.0.1", paramLabel = "ADDR",
+                description = "server address, repeatable; lab addresses only (default: ${DEFAULT-VALUE})")
+        List<String> servers;
+
+        @Option(names = "--port", defaultValue = "" + Protocol.DEFAULT_PORT)
+        int port;
+
+        List<InetAddress> addresses() {
+            return servers.stream().map(LabAddress::require).toList();
+        }
+    }
+
+    @Command(name = "whoami", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = LabException.USAGE,
+            description = "Open COUNT short connections and count the source address each was seen from.")
+    static final class Whoami extends LabTask {
+        @picocli.CommandLine.Mixin
+        Target target;
+        @Option(names = "--count", defaultValue = "100")
+        int count;
+        @Option(names = "--concurrency", defaultValue = "16")
+        int concurrency;
+        @Option(names = "--timeout", defaultValue = "2s", converter = Units.DurationConverter.class)
+        Duration timeout;
+
+        @Override
+        int run() {
+            Bounds.check(count, 1, 100_000, "--count");
+            Bounds.check(concurrency, 1, 256, "--concurrency");
+            out().println(Json.write(WhoamiClient.run(target.addresses(), target.port, count, concurrency, timeout)));
+            return 0;
+        }
+    }
+
+    @Command(name = "download", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = LabException.USAGE,
+            description = "Run PARALLEL downloads of BYTES each, all started together; report each one's timing.")
+    static final class Download extends LabTask {
+        @picocli.CommandLine.Mixin
+        Target target;
+        @Option(names = "--parallel", defaultValue = "1")
+        int parallel;
+        @Option(names = "--bytes", defaultValue = "1MB", converter = Units.SizeConverter.class)
+        long bytes;
+        @Option(names = "--deadline", defaultValue = "60s", converter = Units.DurationConverter.class)
+        Duration deadline;
+
+        @Override
+        int run() {
+            Bounds.check(parallel, 1, 256, "--parallel");
+            Bounds.check(bytes, 1, Protocol.MAX_BYTES, "--bytes");
+            out().println(Json.write(DownloadClient.run(target.addresses(), target.port, parallel, bytes, deadline)));
+            return 0;
+        }
+    }
+
+    @Command(name = "probe", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = LabException.USAGE,
+            description = "Open a new connection every INTERVAL for DURATION; report which ones failed.")
+    static final class Probe extends LabTask {
+        @picocli.CommandLine.Mixin
+        Target target;
+        @Option(names = "--interval", defaultValue = "100ms", converter = Units.DurationConverter.class)
+        Duration interval;
+        @Option(names = "--duration", defaultValue = "5s", converter = Units.DurationConverter.class)
+        Duration duration;
+        @Option(names = "--timeout", defaultValue = "300ms", converter = Units.DurationConverter.class)
+        Duration timeout;
+
+        @Override
+        int run() {
+            Bounds.check(interval.toMillis(), 10, 60_000, "--interval (ms)");
+            Bounds.check(duration.toMillis(), interval.toMillis(), 3_600_000, "--duration (ms)");
+            out().println(Json.write(ProbeClient.run(target.addresses(), target.port, interval, duration, timeout)));
+            return 0;
+        }
+    }
+
+    /** Bounded loops: every count and duration a client takes has a ceiling. */
+    static final class Bounds {
+        static void check(long value, long min, long max, String name) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + " must be " + min + ".." + max + ", not " + value);
+            }
+        }
+    }
+}

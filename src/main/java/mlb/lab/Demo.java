@@ -1,0 +1,191 @@
+package mlb.lab;
+
+import mlb.lab.traffic.DownloadReport;
+import mlb.proc.Runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * `mlb lab demo`: builds the lab, applies the lab spec with mlb, and shows with real packets how new
+ * connections and bulk downloads spread over the links, what a dead upstream does, then removes everything.
+ */
+final class Demo {
+    record Settings(int connections, int downloads, long bytes, String cut, Duration cutFor) {
+    }
+
+    private final Runner runner;
+    private final Reconciler mlb;
+    private final Topology topology;
+    private final Settings settings;
+    private final Console c;
+    private final List<String[]> summary = new ArrayList<>();
+
+    Demo(Runner runner, Reconciler mlb, Topology topology, Settings settings, Console console) {
+        this.runner = runner;
+        this.mlb = mlb;
+        this.topology = topology;
+        this.settings = settings;
+        this.c = console;
+    }
+
+    int run() {
+        c.title("mlb lab demo: " + topology.isps().size() + " shaped links, real packets, nothing outside namespaces");
+        LabSpec spec = LabSpec.of(topology);
+        Isp victim = topology.isp(settings.cut()).orElseThrow(() ->
+                new IllegalArgumentException("no link " + settings.cut() + " to cut"));
+        c.heading("Building the lab");
+        c.begin("namespaces, veths, shapers, NAT, traffic server");
+        try (LabSession session = LabSession.open(runner, topology, true)) {
+            c.done("up");
+            Describe.topology(topology).forEach(c::line);
+            Measurements m = new Measurements(session);
+            before(m, spec);
+            boolean applied = apply(spec);
+            shares(m, spec, applied);
+            downloads(m, applied);
+            cut(m, spec, victim);
+            c.heading("Tearing down");
+            c.begin("stopping the server, deleting namespaces");
+            List<String> removed = session.teardown();
+            c.done("removed " + removed.size() + " namespaces");
+        }
+        c.heading("Summary");
+        TextTable t = new TextTable("measure", "expected", "measured");
+        summary.forEach(r -> t.row((Object[]) r));
+        c.raw(t.render("    "));
+        return 0;
+    }
+
+    private void before(Measurements m, LabSpec spec) {
+        c.heading("Before mlb: 200 new connections from the LAN host");
+        Shares s = m.shares(spec, 200);
+        c.line(sharesLine(s) + "  (the router's main table sends everything via isp1)");
+    }
+
+    /** plan, then apply; false when mlb's core is not available in this build. */
+    private boolean apply(LabSpec spec) {
+        c.heading("mlb plan and apply in " + topology.routerNs());
+        Path file = writeSpec(spec);
+        c.line("spec " + file + ":");
+        c.block(indent(spec.toml()));
+        Optional<String> missing = mlb.unavailable();
+        if (missing.isPresent()) {
+            c.line("SKIPPED: " + missing.get() + ".");
+            c.line("The measurements below show the lab without mlb (one link carries everything).");
+            return false;
+        }
+        Reconciler.Outcome plan = mlb.capture("plan", "-f", file.toString(), "--netns", topology.routerNs());
+        c.line("$ mlb plan -f " + file + " --netns " + topology.routerNs() + "   (exit " + plan.code() + ")");
+        c.block(indent(plan.out() + plan.err()));
+        Reconciler.Outcome apply = mlb.capture("apply", "-f", file.toString(), "--netns", topology.routerNs(), "--yes");
+        c.line("$ mlb apply -f " + file + " --netns " + topology.routerNs() + " --yes   (exit " + apply.code() + ")");
+        c.block(indent(apply.out() + apply.err()));
+        if (apply.code() != 0) throw new LabException(LabException.FAILED, "mlb apply failed (exit " + apply.code() + ")");
+        return true;
+    }
+
+    private void shares(Measurements m, LabSpec spec, boolean applied) {
+        c.heading("Per-connection shares: " + settings.connections() + " new connections (hash l4)");
+        Shares s = m.shares(spec, settings.connections());
+        TextTable t = new TextTable("link", ">rate", ">expected", ">connections", ">measured", ">deviation");
+        for (Shares.Row r : s.rows()) {
+            Isp isp = topology.isp(r.link()).orElseThrow();
+            t.row(r.link(), isp.rate(), TextTable.pct(r.expected()), r.count(), TextTable.pct(r.measured()),
+                    String.format(Locale.ROOT, "%+.1f pt", r.deviation() * 100));
+        }
+        c.raw(t.render("    "));
+        if (s.failed() > 0 || s.other() > 0) c.line(s.failed() + " failed, " + s.other() + " from other sources");
+        summary.add(new String[]{"connection shares " + names(), expectedShares(spec), measuredShares(s)
+                + (applied ? "" : " (no mlb)")});
+    }
+
+    private void downloads(Measurements m, boolean applied) {
+        long n = settings.downloads();
+        c.heading("Parallel download: " + n + " x " + Units.size(settings.bytes()) + " over all servers");
+        c.begin("downloading");
+        DownloadReport report = m.downloads(settings.downloads(), settings.bytes(), Duration.ofSeconds(120));
+        Throughput tp = Throughput.of(report, topology);
+        c.done(report.broken() == 0 ? "all complete" : report.broken() + " broken");
+        TextTable t = new TextTable("link", ">rate", ">downloads", ">bytes", ">busy", ">throughput", ">of rate");
+        for (Throughput.Row r : tp.rows()) {
+            t.row(r.link(), r.rate(), r.downloads(), Units.size(r.bytes()), TextTable.seconds(r.busyMs()),
+                    TextTable.mbit(r.bitsPerSecond()), TextTable.pct(r.ofRate()));
+        }
+        c.raw(t.render("    "));
+        c.line("aggregate " + TextTable.mbit(tp.aggregateBitsPerSecond()) + " of " + TextTable.mbit(
+                tp.sumOfRatesBitsPerSecond()) + " (" + TextTable.pct(tp.ofSum()) + "); TCP/IP headers take ~4 %");
+        c.line("makespan " + TextTable.seconds(tp.makespanMs()) + " vs ideal " + TextTable.seconds(tp.idealMs())
+                + " (all bytes over the sum of rates)");
+        String note = applied ? "" : " (no mlb)";
+        summary.add(new String[]{"aggregate throughput", TextTable.mbit(tp.sumOfRatesBitsPerSecond()),
+                TextTable.mbit(tp.aggregateBitsPerSecond()) + " (" + TextTable.pct(tp.ofSum()) + ")" + note});
+        summary.add(new String[]{"makespan " + n + " x " + Units.size(settings.bytes()),
+                TextTable.seconds(tp.idealMs()) + " ideal", TextTable.seconds(tp.makespanMs()) + note});
+        summary.add(new String[]{"downloads broken", "0", String.valueOf(tp.broken())});
+    }
+
+    private void cut(Measurements m, LabSpec spec, Isp victim) {
+        c.heading("Cutting " + victim.name() + "'s upstream for " + settings.cutFor().toSeconds()
+                + " s (carrier stays up), probing every 100 ms");
+        Measurements.CutRun run = m.cut(victim, Duration.ofSeconds(1), settings.cutFor(), Duration.ofMillis(100));
+        Outages during = run.during();
+        Outages after = run.after();
+        c.line(String.format(Locale.ROOT, "before the cut: %d of %d probes failed", run.before().failed(),
+                run.before().probes()));
+        c.line(String.format(Locale.ROOT, "during the cut: %d of %d probes failed (%s; %s of new flows hash onto %s)",
+                during.failed(), during.probes(), TextTable.pct(during.failedShare()),
+                TextTable.pct(spec.share(victim)), victim.name()));
+        c.line(String.format(Locale.ROOT, "  %d failure runs, longest %.0f ms", during.windows().size(),
+                during.longestMs(run.report().intervalMs())));
+        c.line(String.format(Locale.ROOT, "after healing:  %d of %d probes failed", after.failed(), after.probes()));
+        c.line("Taking a dead link out needs `mlb monitor` (health checks through each link), which is not built");
+        c.line("yet: until then every new flow hashed onto the dead upstream fails, for as long as the cut lasts.");
+        summary.add(new String[]{"new flows failing while " + victim.name() + " is cut", "0 % with monitor",
+                TextTable.pct(during.failedShare())});
+        summary.add(new String[]{"failover time", "≈ down x interval", "n/a (mlb monitor not built yet)"});
+    }
+
+    private Path writeSpec(LabSpec spec) {
+        try {
+            Path dir = LabProcesses.stateDir(topology.prefix());
+            Files.createDirectories(dir);
+            Path file = dir.resolve("lab.toml");
+            Files.writeString(file, spec.toml());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String names() {
+        return topology.isps().stream().map(Isp::name).collect(Collectors.joining("/"));
+    }
+
+    private String expectedShares(LabSpec spec) {
+        return topology.isps().stream().map(i -> String.format(Locale.ROOT, "%.0f", spec.share(i) * 100))
+                .collect(Collectors.joining("/")) + " %";
+    }
+
+    private static String measuredShares(Shares s) {
+        return s.rows().stream().map(r -> String.format(Locale.ROOT, "%.1f", r.measured() * 100))
+                .collect(Collectors.joining("/")) + " %";
+    }
+
+    private static String sharesLine(Shares s) {
+        return s.rows().stream().map(r -> r.link() + " " + r.count()).collect(Collectors.joining(", "))
+                + (s.failed() > 0 ? ", failed " + s.failed() : "");
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(l -> "  " + l).collect(Collectors.joining("\n"));
+    }
+}

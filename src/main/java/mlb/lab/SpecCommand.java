@@ -1,0 +1,31 @@
+package mlb.lab;
+
+import mlb.proc.SystemRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+
+@Command(name = "spec", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = LabException.USAGE,
+        description = "Print the mlb spec for the running lab.")
+final class SpecCommand extends LabTask {
+    @Mixin
+    PrefixOption prefix;
+
+    @Option(names = "--hash", defaultValue = "l4", description = "l3 or l4 (default: ${DEFAULT-VALUE})")
+    String hash;
+
+    @Option(names = "--weights", split = ",", description = "explicit weights instead of the links' bandwidths")
+    List<Integer> weights;
+
+    @Override
+    int run() {
+        Preflight.check();
+        Topology t = Lab.discover(new SystemRunner(), prefix.value());
+        LabSpec spec = LabSpec.of(t).withHash(hash);
+        if (weights != null) spec = spec.withWeights(weights);
+        out().print(spec.toml());
+        return 0;
+    }
+}

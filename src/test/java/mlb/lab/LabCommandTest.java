@@ -1,0 +1,60 @@
+package mlb.lab;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Exit codes and messages at the command edge; nothing here needs root or touches the kernel. */
+class LabCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return LabMain.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    }
+
+    @Test
+    void unknownOptionIsUsage() {
+        assertEquals(64, run("up", "--bogus"));
+    }
+
+    @Test
+    void badValuesAreUsageBeforeAnythingIsBuilt() {
+        assertEquals(64, run("up", "--rates", "fast"));
+        assertEquals(64, run("up", "--links", "2", "--rates", "10mbit,20mbit,30mbit"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--links 2 but 3 rates given"));
+    }
+
+    @Test
+    void badPrefixIsUsage() {
+        assertEquals(64, run("down", "--prefix", "Bad/Name"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("mlb: error: invalid prefix"));
+    }
+
+    @Test
+    void clientsRefuseAddressesOutsideTheLab() {
+        assertEquals(64, run("client", "whoami", "--server", "8.8.8.8", "--count", "1"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("refusing 8.8.8.8"));
+    }
+
+    @Test
+    void clientLoopsAreBounded() {
+        assertEquals(64, run("client", "whoami", "--count", "0"));
+        assertEquals(64, run("client", "probe", "--duration", "2h"));
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String c : new String[]{"up", "down", "demo", "bench", "cut", "heal", "serve", "client"}) {
+            assertTrue(help.contains("  " + c + " "), c + " missing from\n" + help);
+        }
+    }
+}
