@@ -33,6 +33,11 @@ public record NetState(TreeMap<ObjectKey, KernelObject> objects) {
         return new NetState(objects.remove(key));
     }
 
+    /** Both states' objects; where both hold one identity, this one's object wins. */
+    public NetState merge(NetState other) {
+        return new NetState(other.objects.merge(objects, (theirs, ours) -> ours));
+    }
+
     public Option<KernelObject> get(ObjectKey key) {
         return objects.get(key);
     }

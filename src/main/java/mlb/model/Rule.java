@@ -30,7 +30,7 @@ public record Rule(int priority, Option<String> from, Option<String> oif, Option
 
     /** Action words, e.g. `lookup 201` or `lookup 254 suppress_prefixlength 0`. */
     public String action() {
-        return "lookup " + table + suppressPrefixLength.map(n -> " suppress_prefixlength " + n).getOrElse("");
+        return "lookup " + (table == MAIN ? "main" : String.valueOf(table)) + suppressPrefixLength.map(n -> " suppress_prefixlength " + n).getOrElse("");
     }
 
     public boolean sameAction(Rule other) {
