@@ -8,6 +8,8 @@ import io.vavr.control.Option;
  */
 public record Rule(int priority, Option<String> from, Option<String> oif, Option<Long> fwmark,
                    int table, Option<Integer> suppressPrefixLength, int protocol) implements KernelObject {
+    private static final int MAIN = 254;
+
     public Rule {
         from.forEach(f -> Tokens.require(f, "rule source"));
         oif.forEach(o -> Tokens.require(o, "rule oif"));
