@@ -1,0 +1,82 @@
+package mlb.cli;
+
+import io.vavr.collection.List;
+import mlb.apply.Lock;
+import mlb.compile.Compiler;
+import mlb.model.NetState;
+import mlb.plan.Plan;
+import mlb.plan.SavedPlan;
+import mlb.spec.Spec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Make the kernel match the spec (or a saved plan), verify it, and revert on failure.")
+final class ApplyCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "SPEC", description = "Spec file (default: " + Specs.DEFAULT + ").")
+    Path file;
+
+    @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by `mlb plan -o`.")
+    Path planFile;
+
+    @Mixin
+    TargetOption target;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask before applying.")
+    boolean yes;
+
+    /** The protocol of the spec or saved plan being applied; set while planning. */
+    private int protocol;
+
+    @Override
+    public Integer call() throws IOException {
+        if (file != null && planFile != null) throw new CliError(Exit.USAGE, "give either -f SPEC or PLANFILE, not both");
+        Session s = new Session(main, target.target());
+        try (Lock ignored = s.lock()) {
+            Plan plan = planFile != null ? fromSaved(s) : fromSpec(s, file != null ? file : Path.of(Specs.DEFAULT));
+            s.printPlan(plan);
+            if (plan.isEmpty()) return Exit.OK;
+            if (!s.confirmed(yes, "Apply these changes to " + s.target + "?")) {
+                main.err.println("mlb: apply cancelled; nothing was changed");
+                return Exit.FAILED;
+            }
+            return s.applyAndReport(plan, protocol);
+        }
+    }
+
+    private Plan fromSpec(Session s, Path spec) {
+        Spec parsed = Specs.load(spec);
+        protocol = parsed.balancer().protocol();
+        Compiler.Compiled c = s.compile(parsed);
+        return s.plan(c.desired(), protocol, c.notes());
+    }
+
+    private Plan fromSaved(Session s) {
+        String text = Session.read(planFile);
+        if (!SavedPlan.looksSaved(text)) {
+            throw new CliError(Exit.USAGE, planFile + " is not a saved plan (to apply a spec, use -f " + planFile + ")");
+        }
+        SavedPlan saved = SavedPlan.parse(text);
+        if (!saved.target().equals(s.target.id())) {
+            throw new CliError(Exit.USAGE, planFile + " was made for " + saved.target() + ", not " + s.target.id());
+        }
+        protocol = saved.protocol();
+        NetState desired = saved.plan().desired();
+        Plan fresh = s.plan(desired, protocol, saved.plan().notes());
+        if (!fresh.current().equals(saved.plan().current())) {
+            throw new CliError(Exit.FAILED, "the saved plan is stale: the kernel changed since it was made",
+                    List.of("run `mlb plan -o " + planFile + "` again"));
+        }
+        return fresh;
+    }
+}

@@ -1,0 +1,69 @@
+package mlb.compile;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.collection.TreeMap;
+import mlb.spec.Balancer;
+import mlb.spec.Link;
+
+/**
+ * Numbers mlb gives to what it creates. Links without a table get table_base+1, +2, ... in name order,
+ * skipping tables given explicitly; a link's nexthop id is its table number, so ids never depend on the order
+ * of links in the file. Group ids differ by type because the kernel cannot change a group's type in place.
+ */
+public record Layout(Balancer balancer, Map<String, Integer> tables) {
+    public static final int PLAIN_GROUP_OFFSET = 1_000_000;
+    public static final int RESILIENT_BUCKETS = 512;
+    static final int MAIN_TABLE = 254;
+    static final long LAST_RESORT_METRIC = 4294967295L;
+
+    public static Layout of(Balancer balancer, List<Link> links) {
+        java.util.Set<Integer> used = new java.util.HashSet<>(links.flatMap(Link::table).asJava());
+        used.add(balancer.tableBase());
+        Map<String, Integer> tables = TreeMap.empty();
+        int next = balancer.tableBase() + 1;
+        for (Link l : links.sortBy(Link::name)) {
+            if (l.table().isDefined()) {
+                tables = tables.put(l.name(), l.table().get());
+                continue;
+            }
+            while (used.contains(next) || next >= 253 && next <= 255) next++;
+            used.add(next);
+            tables = tables.put(l.name(), next++);
+        }
+        return new Layout(balancer, tables);
+    }
+
+    public int balanceTable() {
+        return balancer.tableBase();
+    }
+
+    public int table(Link link) {
+        return tables.get(link.name()).get();
+    }
+
+    public int nexthopId(Link link) {
+        return table(link);
+    }
+
+    public int groupId(boolean resilient) {
+        return resilient ? balanceTable() : PLAIN_GROUP_OFFSET + balanceTable();
+    }
+
+    /** Owned rule priorities, from the base: main's specific routes first, then replies, then balancing. */
+    public int suppressMainPriority() {
+        return balancer.priorityBase();
+    }
+
+    public int fromPriority() {
+        return balancer.priorityBase() + 10;
+    }
+
+    public int oifPriority() {
+        return balancer.priorityBase() + 20;
+    }
+
+    public int balancePriority() {
+        return balancer.priorityBase() + 90;
+    }
+}

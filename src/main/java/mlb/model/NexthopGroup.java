@@ -1,0 +1,46 @@
+package mlb.model;
+
+import io.vavr.collection.List;
+
+/**
+ * A weighted group of nexthops. Resilient groups keep flows on surviving members when a member leaves;
+ * the kernel cannot change a group's type or bucket count in place, so those changes are replacements.
+ */
+public record NexthopGroup(int id, List<Member> members, boolean resilient, int buckets, int protocol)
+        implements KernelObject {
+    public NexthopGroup {
+        if (id <= 0) throw new IllegalArgumentException("group id must be positive: " + id);
+        if (members.isEmpty()) throw new IllegalArgumentException("group " + id + " has no members");
+        if (resilient && buckets <= 0) throw new IllegalArgumentException("resilient group needs buckets");
+        if (!resilient) buckets = 0;
+        members = members.sortBy(Member::id);
+    }
+
+    /** One member of a group; weight 1..256 as the kernel allows. */
+    public record Member(int id, int weight) {
+        public Member {
+            if (weight < 1 || weight > 256) throw new IllegalArgumentException("weight must be 1..256: " + weight);
+        }
+    }
+
+    @Override
+    public ObjectKey key() {
+        return new ObjectKey(Kind.GROUP, ObjectKey.pad(id));
+    }
+
+    /** Whether the kernel can turn this group into other in place (`nexthop replace`). */
+    public boolean replaceableBy(NexthopGroup other) {
+        return resilient == other.resilient && buckets == other.buckets;
+    }
+
+    /** The group argument as iproute2 writes it: `101,2/102,3`. */
+    public String memberSpec() {
+        return members.map(m -> m.id() + "," + m.weight()).mkString("/");
+    }
+
+    @Override
+    public String describe() {
+        String type = resilient ? " type resilient buckets " + buckets : "";
+        return "id " + id + " group " + memberSpec() + type;
+    }
+}

@@ -1,0 +1,15 @@
+package mlb.model;
+
+/** Identity of a kernel object: its kind plus a key that sorts deterministically within the kind. */
+public record ObjectKey(Kind kind, String id) implements Comparable<ObjectKey> {
+    @Override
+    public int compareTo(ObjectKey o) {
+        int c = kind.compareTo(o.kind);
+        return c != 0 ? c : id.compareTo(o.id);
+    }
+
+    /** Zero-padded so that numeric fields sort numerically inside a string key. */
+    static String pad(long n) {
+        return String.format("%010d", n);
+    }
+}

@@ -1,0 +1,133 @@
+package mlb.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+
+import java.util.ArrayList;
+
+/**
+ * Canonical JSON of a NetState: one array per kind, objects in identity order, fields in a fixed order.
+ * Used for `plan --json`, saved plans and the audit history; decode(encode(s)) equals s.
+ */
+public final class StateJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private StateJson() {
+    }
+
+    public static ObjectNode encode(NetState state) {
+        ObjectNode root = F.objectNode();
+        for (Kind k : Kind.values()) root.putArray(field(k));
+        state.all().forEach(o -> ((ArrayNode) root.get(field(o.kind()))).add(encode(o)));
+        return root;
+    }
+
+    public static String text(NetState state) {
+        try {
+            return MAPPER.writeValueAsString(encode(state)) + "\n";
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static NetState parse(String json) {
+        try {
+            return decode(MAPPER.readTree(json));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a state document: " + e.getMessage(), e);
+        }
+    }
+
+    public static NetState decode(JsonNode root) {
+        java.util.List<KernelObject> all = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            for (JsonNode n : root.path(field(k))) all.add(decode(k, n));
+        }
+        return NetState.of(all);
+    }
+
+    private static String field(Kind k) {
+        return switch (k) {
+            case SYSCTL -> "sysctls";
+            case NEXTHOP -> "nexthops";
+            case GROUP -> "groups";
+            case ROUTE -> "routes";
+            case RULE -> "rules";
+        };
+    }
+
+    public static ObjectNode encode(KernelObject o) {
+        ObjectNode n = F.objectNode();
+        if (o instanceof Sysctl s) {
+            n.put("name", s.name()).put("value", s.value());
+        } else if (o instanceof Nexthop h) {
+            n.put("id", h.id()).put("gateway", h.gateway()).put("dev", h.dev()).put("protocol", h.protocol());
+        } else if (o instanceof NexthopGroup g) {
+            n.put("id", g.id());
+            ArrayNode members = n.putArray("members");
+            g.members().forEach(m -> members.addObject().put("id", m.id()).put("weight", m.weight()));
+            n.put("resilient", g.resilient()).put("buckets", g.buckets()).put("protocol", g.protocol());
+        } else if (o instanceof Route r) {
+            n.put("table", r.table()).put("dst", r.dst()).put("metric", r.metric());
+            n.set("target", target(r.target()));
+            n.put("protocol", r.protocol());
+        } else if (o instanceof Rule r) {
+            n.put("priority", r.priority());
+            r.from().forEach(f -> n.put("from", f));
+            r.oif().forEach(i -> n.put("oif", i));
+            r.fwmark().forEach(m -> n.put("fwmark", m));
+            n.put("table", r.table());
+            r.suppressPrefixLength().forEach(p -> n.put("suppress_prefixlength", p));
+            n.put("protocol", r.protocol());
+        }
+        return n;
+    }
+
+    private static ObjectNode target(RouteTarget t) {
+        ObjectNode n = F.objectNode();
+        if (t instanceof RouteTarget.Gateway g) n.put("via", g.via()).put("dev", g.dev());
+        else if (t instanceof RouteTarget.Group g) n.put("nhid", g.nhid());
+        else n.put("type", "unreachable");
+        return n;
+    }
+
+    private static KernelObject decode(Kind k, JsonNode n) {
+        return switch (k) {
+            case SYSCTL -> new Sysctl(n.path("name").asText(), n.path("value").asText());
+            case NEXTHOP -> new Nexthop(n.path("id").asInt(), n.path("gateway").asText(), n.path("dev").asText(),
+                    n.path("protocol").asInt());
+            case GROUP -> new NexthopGroup(n.path("id").asInt(), members(n.path("members")),
+                    n.path("resilient").asBoolean(), n.path("buckets").asInt(), n.path("protocol").asInt());
+            case ROUTE -> new Route(n.path("table").asInt(), n.path("dst").asText(), n.path("metric").asLong(),
+                    decodeTarget(n.path("target")), n.path("protocol").asInt());
+            case RULE -> new Rule(n.path("priority").asInt(), text(n, "from"), text(n, "oif"),
+                    n.has("fwmark") ? Option.some(n.get("fwmark").asLong()) : Option.none(),
+                    n.path("table").asInt(),
+                    n.has("suppress_prefixlength") ? Option.some(n.get("suppress_prefixlength").asInt()) : Option.none(),
+                    n.path("protocol").asInt());
+        };
+    }
+
+    private static List<NexthopGroup.Member> members(JsonNode arr) {
+        List<NexthopGroup.Member> out = List.empty();
+        for (JsonNode m : arr) out = out.append(new NexthopGroup.Member(m.path("id").asInt(), m.path("weight").asInt()));
+        return out;
+    }
+
+    private static RouteTarget decodeTarget(JsonNode t) {
+        if (t.has("nhid")) return new RouteTarget.Group(t.get("nhid").asInt());
+        if (t.has("via")) return new RouteTarget.Gateway(t.get("via").asText(), t.path("dev").asText());
+        return new RouteTarget.Unreachable();
+    }
+
+    private static Option<String> text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? Option.some(n.get(field).asText()) : Option.none();
+    }
+}

@@ -1,0 +1,109 @@
+package mlb.plan;
+
+import io.vavr.Tuple2;
+import io.vavr.collection.Iterator;
+import io.vavr.collection.List;
+import mlb.model.KernelObject;
+import mlb.model.Kind;
+import mlb.model.NetState;
+import mlb.model.NexthopGroup;
+import mlb.model.Route;
+import mlb.model.RouteTarget;
+import mlb.model.Rule;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Computes the plan from current to desired in one merge walk over the two sorted states: O(n) after the
+ * O(n log n) the sorted maps cost to build.
+ *
+ * Order: creates, updates and replaces go sysctl → nexthop → group → route → rule, so everything an object
+ * refers to exists before it; deletes then go rule → route → group → nexthop, so nothing is removed while
+ * something still refers to it. Sysctls are never deleted: mlb sets them but a kernel setting has no absence.
+ */
+public final class Diff {
+    private Diff() {
+    }
+
+    public static Plan plan(NetState current, NetState desired, List<String> notes) {
+        Map<Kind, java.util.List<Change>> forward = new EnumMap<>(Kind.class);
+        Map<Kind, java.util.List<Change>> deletes = new EnumMap<>(Kind.class);
+        Iterator<Tuple2<mlb.model.ObjectKey, KernelObject>> c = current.objects().iterator();
+        Iterator<Tuple2<mlb.model.ObjectKey, KernelObject>> d = desired.objects().iterator();
+        Tuple2<mlb.model.ObjectKey, KernelObject> cur = next(c);
+        Tuple2<mlb.model.ObjectKey, KernelObject> des = next(d);
+        while (cur != null || des != null) {
+            int cmp = cur == null ? 1 : des == null ? -1 : cur._1.compareTo(des._1);
+            if (cmp < 0) {
+                addDelete(deletes, cur._2);
+                cur = next(c);
+            } else if (cmp > 0) {
+                add(forward, new Change.Create(des._2));
+                des = next(d);
+            } else {
+                compare(cur._2, des._2, forward);
+                cur = next(c);
+                des = next(d);
+            }
+        }
+        recreateRoutesOfReplacedGroups(current, desired, forward);
+        List<Change> ordered = List.ofAll(flatten(forward, Kind.values(), false))
+                .appendAll(flatten(deletes, Kind.values(), true));
+        return new Plan(current, desired, ordered, notes);
+    }
+
+    private static void compare(KernelObject before, KernelObject after, Map<Kind, java.util.List<Change>> out) {
+        if (before.equals(after)) return;
+        add(out, inPlace(before, after) ? new Change.Update(before, after) : new Change.Replace(before, after));
+    }
+
+    /**
+     * Deleting a group makes the kernel drop every route through it, so a group that must be replaced takes
+     * its unchanged routes with it; they are planned again (as replacements) right after.
+     */
+    private static void recreateRoutesOfReplacedGroups(NetState current, NetState desired,
+                                                       Map<Kind, java.util.List<Change>> forward) {
+        java.util.Set<Integer> replaced = new java.util.HashSet<>();
+        for (Change ch : forward.getOrDefault(Kind.GROUP, java.util.List.of())) {
+            if (ch instanceof Change.Replace r) replaced.add(((NexthopGroup) r.before()).id());
+        }
+        if (replaced.isEmpty()) return;
+        for (Route r : desired.all(Route.class)) {
+            if (r.target() instanceof RouteTarget.Group g && replaced.contains(g.nhid())
+                    && current.get(r.key()).contains(r)) {
+                add(forward, new Change.Replace(r, r));
+            }
+        }
+        forward.get(Kind.ROUTE).sort(java.util.Comparator.comparing(Change::key));
+    }
+
+    private static boolean inPlace(KernelObject before, KernelObject after) {
+        if (before instanceof Rule) return false;
+        if (before instanceof NexthopGroup b && after instanceof NexthopGroup a) return b.replaceableBy(a);
+        return true;
+    }
+
+    private static void addDelete(Map<Kind, java.util.List<Change>> deletes, KernelObject o) {
+        if (o.kind() != Kind.SYSCTL) add(deletes, new Change.Delete(o));
+    }
+
+    private static void add(Map<Kind, java.util.List<Change>> m, Change change) {
+        m.computeIfAbsent(change.key().kind(), k -> new ArrayList<>()).add(change);
+    }
+
+    private static java.util.List<Change> flatten(Map<Kind, java.util.List<Change>> m, Kind[] order,
+                                                  boolean reverse) {
+        java.util.List<Change> out = new ArrayList<>();
+        for (int i = 0; i < order.length; i++) {
+            Kind k = order[reverse ? order.length - 1 - i : i];
+            out.addAll(m.getOrDefault(k, java.util.List.of()));
+        }
+        return out;
+    }
+
+    private static <T> T next(java.util.Iterator<T> it) {
+        return it.hasNext() ? it.next() : null;
+    }
+}

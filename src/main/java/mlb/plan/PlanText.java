@@ -1,0 +1,72 @@
+package mlb.plan;
+
+import io.vavr.collection.List;
+import mlb.model.Kind;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** The human plan: changes grouped by kind, a legend of the symbols used, and a closing count. */
+public final class PlanText {
+    private PlanText() {
+    }
+
+    public static String render(Plan plan) {
+        StringBuilder s = new StringBuilder();
+        plan.notes().forEach(n -> s.append("Note: ").append(n).append('\n'));
+        if (!plan.notes().isEmpty()) s.append('\n');
+        if (plan.isEmpty()) {
+            return s.append("No changes. The kernel matches the spec.\n").toString();
+        }
+        for (Kind kind : Kind.values()) {
+            List<Change> ofKind = plan.changes().filter(c -> c.key().kind() == kind);
+            if (ofKind.isEmpty()) continue;
+            s.append(heading(kind)).append(":\n");
+            ofKind.forEach(c -> s.append(line(c)));
+            s.append('\n');
+        }
+        s.append(legend(plan.changes())).append('\n');
+        return s.append("Plan: ").append(plan.summary()).append(".\n").toString();
+    }
+
+    private static String heading(Kind kind) {
+        return switch (kind) {
+            case SYSCTL -> "Kernel settings";
+            case NEXTHOP -> "Nexthops";
+            case GROUP -> "Nexthop groups";
+            case ROUTE -> "Routes";
+            case RULE -> "Rules";
+        };
+    }
+
+    private static String line(Change c) {
+        String head = String.format("  %-3s %s", c.symbol(), c.subject().describe());
+        if (c instanceof Change.Update u) {
+            return String.format("  %-3s %s%n        (was: %s)%n", c.symbol(), u.after().describe(), u.before().describe());
+        }
+        if (c instanceof Change.Replace r && !r.before().equals(r.after())) {
+            return head + String.format("%n        (replaces: %s)%n", r.before().describe());
+        }
+        if (c instanceof Change.Replace) {
+            return head + "   (recreated: its group is replaced)\n";
+        }
+        return head + "\n";
+    }
+
+    private static String legend(List<Change> changes) {
+        Set<String> used = new LinkedHashSet<>();
+        for (String sym : new String[]{"+", "~", "-/+", "-"}) {
+            if (changes.exists(c -> c.symbol().equals(sym))) used.add(sym + " " + meaning(sym));
+        }
+        return "Symbols: " + String.join(", ", used);
+    }
+
+    private static String meaning(String symbol) {
+        return switch (symbol) {
+            case "+" -> "create";
+            case "~" -> "update in place";
+            case "-/+" -> "delete and create again";
+            default -> "destroy";
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package mlb.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vavr.collection.List;
+import mlb.model.StateJson;
+
+/**
+ * `plan -o FILE`: the desired state and the owned state the plan was made against. Applying it re-reads the
+ * kernel and refuses when that state has moved, so a saved plan never applies to a kernel it was not made for.
+ */
+public record SavedPlan(String target, int protocol, String specFile, String specText, Plan plan) {
+    private static final String FORMAT = "mlb-plan";
+
+    public String text() {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("format", FORMAT).put("version", 1).put("target", target).put("protocol", protocol);
+        n.put("spec_file", specFile).put("spec", specText);
+        ArrayNode notes = n.putArray("notes");
+        plan.notes().forEach(notes::add);
+        n.set("current", StateJson.encode(plan.current()));
+        n.set("desired", StateJson.encode(plan.desired()));
+        try {
+            return StateJson.MAPPER.writeValueAsString(n) + "\n";
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the text looks like a saved plan rather than a spec. */
+    public static boolean looksSaved(String text) {
+        return text.stripLeading().startsWith("{") && text.contains("\"" + FORMAT + "\"");
+    }
+
+    public static SavedPlan parse(String text) {
+        JsonNode n;
+        try {
+            n = StateJson.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a saved plan: " + e.getMessage(), e);
+        }
+        if (!FORMAT.equals(n.path("format").asText()) || n.path("version").asInt() != 1) {
+            throw new IllegalArgumentException("not a saved plan of this mlb version");
+        }
+        List<String> notes = List.ofAll(n.path("notes")).map(JsonNode::asText);
+        Plan plan = Diff.plan(StateJson.decode(n.path("current")), StateJson.decode(n.path("desired")), notes);
+        return new SavedPlan(n.path("target").asText(), n.path("protocol").asInt(), n.path("spec_file").asText(),
+                n.path("spec").asText(), plan);
+    }
+}
