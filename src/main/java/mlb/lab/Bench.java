@@ -3,10 +3,6 @@ package mlb.lab;
 import mlb.lab.traffic.DownloadReport;
 import mlb.proc.Runner;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -98,17 +94,7 @@ final class Bench {
     }
 
     private void apply(LabSpec spec, String what) {
-        Path file = LabProcesses.stateDir(topology.prefix()).resolve("bench.toml");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, spec.toml());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Reconciler.Outcome o = mlb.capture("apply", "-f", file.toString(), "--netns", topology.routerNs(), "--yes");
-        if (o.code() != 0) {
-            throw new LabException(LabException.FAILED, "mlb apply failed (exit " + o.code() + "): " + o.err().strip());
-        }
+        new MlbCli(mlb, topology).applyOrFail(spec, "bench");
         if (what != null) c.line("applied the lab spec with " + what);
     }
 }

@@ -3,9 +3,6 @@ package mlb.lab;
 import mlb.lab.traffic.DownloadReport;
 import mlb.proc.Runner;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +71,8 @@ final class Demo {
     /** plan, then apply; false when mlb's core is not available in this build. */
     private boolean apply(LabSpec spec) {
         c.heading("mlb plan and apply in " + topology.routerNs());
-        Path file = writeSpec(spec);
+        MlbCli cli = new MlbCli(mlb, topology);
+        Path file = cli.write(spec, "lab");
         c.line("spec " + file + ":");
         c.block(indent(spec.toml()));
         Optional<String> missing = mlb.unavailable();
@@ -83,14 +81,20 @@ final class Demo {
             c.line("The measurements below show the lab without mlb (one link carries everything).");
             return false;
         }
-        Reconciler.Outcome plan = mlb.capture("plan", "-f", file.toString(), "--netns", topology.routerNs());
+        Reconciler.Outcome plan = cli.plan(file);
         c.line("$ mlb plan -f " + file + " --netns " + topology.routerNs() + "   (exit " + plan.code() + ")");
         c.block(indent(plan.out() + plan.err()));
-        Reconciler.Outcome apply = mlb.capture("apply", "-f", file.toString(), "--netns", topology.routerNs(), "--yes");
+        Reconciler.Outcome apply = cli.apply(file);
         c.line("$ mlb apply -f " + file + " --netns " + topology.routerNs() + " --yes   (exit " + apply.code() + ")");
-        c.block(indent(apply.out() + apply.err()));
+        c.block(indent(tail(apply.out(), 2) + apply.err()));
         if (apply.code() != 0) throw new LabException(LabException.FAILED, "mlb apply failed (exit " + apply.code() + ")");
         return true;
+    }
+
+    /** apply prints the plan again before applying; the demo has just shown it, so only the outcome is kept. */
+    private static String tail(String text, int lines) {
+        java.util.List<String> l = text.lines().toList();
+        return String.join("\n", l.subList(Math.max(0, l.size() - lines), l.size()));
     }
 
     private void shares(Measurements m, LabSpec spec, boolean applied) {
@@ -149,21 +153,10 @@ final class Demo {
         c.line(String.format(Locale.ROOT, "after healing:  %d of %d probes failed", after.failed(), after.probes()));
         c.line("Taking a dead link out needs `mlb monitor` (health checks through each link), which is not built");
         c.line("yet: until then every new flow hashed onto the dead upstream fails, for as long as the cut lasts.");
-        summary.add(new String[]{"new flows failing while " + victim.name() + " is cut", "0 % with monitor",
-                TextTable.pct(during.failedShare())});
-        summary.add(new String[]{"failover time", "≈ down x interval", "n/a (mlb monitor not built yet)"});
-    }
-
-    private Path writeSpec(LabSpec spec) {
-        try {
-            Path dir = LabProcesses.stateDir(topology.prefix());
-            Files.createDirectories(dir);
-            Path file = dir.resolve("lab.toml");
-            Files.writeString(file, spec.toml());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        summary.add(new String[]{"new flows failing while " + victim.name() + " is cut",
+                TextTable.pct(spec.share(victim)) + " (its share)", TextTable.pct(during.failedShare())});
+        summary.add(new String[]{"failover (dead link taken out)", "after down x interval = 3 s",
+                "n/a: mlb monitor not built yet"});
     }
 
     private String names() {

@@ -120,12 +120,12 @@ final class LabProcesses {
         }
     }
 
+    /** Removes the lab's run directory (pid files, logs, specs, mlb's audit history for the lab), depth first. */
     private static void deleteStateDir(String prefix) {
         Path dir = stateDir(prefix);
         if (!Files.isDirectory(dir)) return;
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) Files.deleteIfExists(f);
-            Files.deleteIfExists(dir);
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
