@@ -17,7 +17,7 @@ public final class LabSession implements AutoCloseable {
     private LabSession(Runner runner, Topology topology) {
         this.runner = runner;
         this.lab = new Lab(runner, topology);
-        this.hook = new Thread(this::teardown, "mlb-lab-teardown");
+        this.hook = new Thread(this::interrupted, "mlb-lab-teardown");
     }
 
     /** Builds the lab and starts its server; if that fails, nothing is left behind. */
@@ -44,6 +44,12 @@ public final class LabSession implements AutoCloseable {
 
     public LanClient client() {
         return new LanClient(lab.topology());
+    }
+
+    private void interrupted() {
+        if (!teardown().isEmpty()) {
+            System.err.println("mlb: interrupted; lab '" + lab.topology().prefix() + "' removed");
+        }
     }
 
     /** Deletes the lab's namespaces and stops its processes; idempotent. Returns the namespaces removed. */
