@@ -28,7 +28,7 @@ final class TomlTree {
         try {
             root = MAPPER.readTree(text);
         } catch (JacksonException e) {
-            return Either.left(syntaxError(e));
+            return Either.left(syntaxError(e, text));
         }
         SourceMap positions = SourceMap.of(text);
         if (root == null || !root.isObject()) root = MAPPER.createObjectNode();
@@ -55,11 +55,19 @@ final class TomlTree {
         return json.asText();
     }
 
-    private static Diagnostic syntaxError(JacksonException e) {
+    private static Diagnostic syntaxError(JacksonException e, String text) {
         JsonLocation where = e.getLocation();
         int line = where == null ? 0 : Math.max(where.getLineNr(), 0);
         int column = where == null || line == 0 ? 0 : Math.max(where.getColumnNr(), 1);
         String message = cleaned(e.getOriginalMessage());
+        // These two are reported after the newline that ends the offending line; point at that line instead.
+        if (column == 1 && line > 1 && (message.startsWith("duplicate key") || message.startsWith("premature end"))) {
+            String[] lines = text.split("\n", -1);
+            if (line - 2 < lines.length) {
+                line--;
+                column = lines[line - 1].replaceAll("\r$", "").length() + 1;
+            }
+        }
         return new Diagnostic("", line, column, "", "invalid TOML: " + message, syntaxHint(message));
     }
 
@@ -67,6 +75,10 @@ final class TomlTree {
     static String cleaned(String message) {
         String m = message == null ? "unreadable input" : message
                 .replaceAll(",? ?from `[^`]*`", "")
+                .replace("Path into existing non-object value of type ARRAY", "this key already holds an array")
+                .replaceAll("Path into existing non-array value of type \\w+",
+                        "this key is already defined, not as an array of tables")
+                .replaceAll("Path into existing non-object value of type \\w+", "this key already holds a value")
                 .replaceAll("\\s*\\(\\s*\\)", "")
                 .replace("UNQUOTED_KEY", "a key").replace("DOT_SEP", "'.'").replace("KEY_VAL_SEP", "'='")
                 .replace("STD_TABLE_OPEN", "'['").replace("STD_TABLE_CLOSE", "']'")
@@ -85,7 +97,7 @@ final class TomlTree {
     private static String syntaxHint(String message) {
         if (message.startsWith("duplicate key")) return "each key may appear once per table: remove or rename one";
         if (message.startsWith("table redefined")) return "write each [table] header once; start every link with [[link]]";
-        if (message.startsWith("path into existing")) return "start every link with [[link]]; write its probe as [link.check]";
+        if (message.startsWith("this key ")) return "start every link with [[link]]; write its probe as [link.check]";
         if (message.startsWith("premature end")) return "close the string, array or table that is still open";
         if (message.startsWith("more data after value")) return "write one key = value per line; put strings in double quotes";
         if (message.startsWith("unknown token")) return "put strings in double quotes, e.g. dev = \"eth1\"";
