@@ -67,6 +67,10 @@ public final class Recorder {
                     Option.some("the mlb process stopped before the apply finished; after.json is the state found"
                             + " by the next run, and the commands may have run in part"));
         }
+        if (alreadyCommitted(r)) {
+            clearJournal();
+            return Option.none();
+        }
         Option<String> id = commitOrWarn(r, "it stays in " + journal.file());
         if (id.isDefined()) {
             clearJournal();
@@ -74,6 +78,16 @@ public final class Recorder {
                     + id.get().substring(0, 7) + " (" + r.outcome().name().toLowerCase() + ")");
         }
         return id;
+    }
+
+    /** A run killed between its commit and clearing the journal must not have its entry recorded twice. */
+    private boolean alreadyCommitted(Record r) {
+        try (History h = History.open(stateDir)) {
+            Option<Entry> last = h.latest(target);
+            return last.isDefined() && Snapshot.of(h, last.get()).file("meta.json").contains(RecordJson.meta(r));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     public boolean pending() {
