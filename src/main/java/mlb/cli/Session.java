@@ -35,6 +35,8 @@ final class Session {
     final Reconciler reconciler;
     final Path stateDir;
     final Recorder recorder;
+    /** The commit id of the last apply this session recorded. */
+    Option<String> lastRecorded = Option.none();
 
     Session(Main main, Target target) {
         this.main = main;
@@ -154,9 +156,6 @@ final class Session {
         throw new CliError(Exit.FAILED, "apply failed and the revert failed too: " + o.failure().get(),
                 context.append("the owned state now differs from before: run `mlb plan` to see it"));
     }
-
-    /** The commit id of the last apply this session recorded. */
-    Option<String> lastRecorded = Option.none();
 
     private Record record(Plan plan, int protocol, Intent intent) {
         Option<Provenance> prov = intent.specFile().flatMap(f -> intent.specText().flatMap(t -> Provenance.of(f, t)));
