@@ -44,7 +44,7 @@ final class StatusCommand implements Callable<Integer> {
         main.out.println("Last apply:      " + drift.map(f -> HistoryCommand.line(f.last())).getOrElse("none recorded"));
         main.out.println("Pending confirm: " + pending.map(p -> confirmText(s, p)).getOrElse("no"));
         main.out.println("Drift:           " + drift.map(f -> f.lines().isEmpty() ? "no" : "yes, " + f.lines().size()
-                + " objects changed outside mlb (see `mlb plan`)").getOrElse("unknown (nothing recorded)"));
+                + (f.lines().size() == 1 ? " object" : " objects") + " changed outside mlb (see `mlb plan`)").getOrElse("unknown (nothing recorded)"));
         drift.forEach(f -> f.lines().forEach(l -> main.out.println("                   " + l)));
         if (s.recorder.pending()) main.out.println("Journal:         an apply waits to be recorded (the next apply records it)");
     }
