@@ -7,6 +7,7 @@ import mlb.model.NetState;
 import mlb.plan.Plan;
 import mlb.plan.SavedPlan;
 import mlb.spec.Spec;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,6 +16,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -35,8 +37,16 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Do not ask before applying.")
     boolean yes;
 
+    @Option(names = "--confirm", paramLabel = "DURATION", converter = ConfirmTime.class,
+            description = "Revert by itself to the state before this apply unless `mlb confirm` runs within"
+                    + " DURATION (e.g. 90s, 2m, 1h).")
+    Duration confirm;
+
     /** The protocol of the spec or saved plan being applied; set while planning. */
     private int protocol;
+
+    /** What the history entry will say about this apply; set while planning. */
+    private Intent intent;
 
     @Override
     public Integer call() throws IOException {
@@ -50,13 +60,28 @@ final class ApplyCommand implements Callable<Integer> {
                 main.err.println("mlb: apply cancelled; nothing was changed");
                 return Exit.FAILED;
             }
-            return s.applyAndReport(plan, protocol);
+            int code = s.applyAndReport(plan, protocol, intent);
+            if (confirm != null) Confirms.arm(s, confirm, plan, protocol);
+            return code;
+        }
+    }
+
+    /** picocli converter for --confirm. */
+    static final class ConfirmTime implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Confirms.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 
     private Plan fromSpec(Session s, Path spec) {
         Spec parsed = Specs.load(spec);
         protocol = parsed.balancer().protocol();
+        intent = Intent.apply("apply " + Intent.specName(spec.toString()), io.vavr.control.Option.some(spec.toAbsolutePath().normalize()), parsed.source(), confirm != null);
         Compiler.Compiled c = s.compile(parsed);
         return s.plan(c.desired(), protocol, c.notes());
     }
@@ -71,6 +96,9 @@ final class ApplyCommand implements Callable<Integer> {
             throw new CliError(Exit.USAGE, planFile + " was made for " + saved.target() + ", not " + s.target.id());
         }
         protocol = saved.protocol();
+        io.vavr.control.Option<Path> specFile = saved.specFile().isEmpty() ? io.vavr.control.Option.none() : io.vavr.control.Option.some(Path.of(saved.specFile()));
+        intent = Intent.apply("apply " + Intent.specName(saved.specFile().isEmpty() ? planFile.toString() : saved.specFile()),
+                specFile, saved.specText(), confirm != null);
         NetState desired = saved.plan().desired();
         Plan fresh = s.plan(desired, protocol, saved.plan().notes());
         if (!fresh.current().equals(saved.plan().current())) {

@@ -2,6 +2,7 @@ package mlb.cli;
 
 import io.vavr.collection.List;
 import mlb.apply.Lock;
+import mlb.history.Record;
 import mlb.model.NetState;
 import mlb.plan.Plan;
 import mlb.spec.Balancer;
@@ -40,7 +41,7 @@ final class DestroyCommand implements Callable<Integer> {
                 main.err.println("mlb: destroy cancelled; nothing was changed");
                 return Exit.FAILED;
             }
-            return s.applyAndReport(plan, protocol);
+            return s.applyAndReport(plan, protocol, Intent.of(Record.Kind.DESTROY, "destroy " + s.target));
         }
     }
 }

@@ -14,7 +14,8 @@ import java.nio.file.Path;
 @Command(name = "mlb", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Declarative multi-link load balancer for Linux routers.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
-                CommandLine.HelpCommand.class})
+                HistoryCommand.class, ShowCommand.class, DiffCommand.class, RollbackCommand.class,
+                StatusCommand.class, ConfirmCommand.class, ConfirmWatchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--state", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Audit history repository (default: state/ of the checkout, or /var/lib/mlb).")

@@ -42,6 +42,7 @@ final class PlanCommand implements Callable<Integer> {
         Session s = new Session(main, target.target());
         Compiler.Compiled c = s.compile(spec);
         Plan plan = s.plan(c.desired(), spec.balancer().protocol(), c.notes());
+        reportDrift(s);
         if (json) main.out.print(PlanJson.text(plan));
         else s.printPlan(plan);
         if (out != null) {
@@ -49,5 +50,16 @@ final class PlanCommand implements Callable<Integer> {
             if (!json) main.out.println("Saved the plan to " + out + ": apply it with `mlb apply " + out + "`.");
         }
         return detailed && !plan.isEmpty() ? Exit.CHANGES_PENDING : Exit.OK;
+    }
+
+    /** Before the plan, so a person sees that part of it undoes someone's manual change. JSON keeps stdout clean. */
+    private void reportDrift(Session s) {
+        if (s.recorder.pending()) main.err.println("mlb: note: an earlier apply waits in the journal to be recorded");
+        Drifts.of(s).filter(f -> !f.lines().isEmpty()).forEach(f -> {
+            java.io.PrintStream to = json ? main.err : main.out;
+            to.println(Drifts.heading(f));
+            f.lines().forEach(l -> to.println("  " + l));
+            to.println();
+        });
     }
 }

@@ -2,13 +2,12 @@ package mlb.compile;
 
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
-import io.vavr.collection.TreeMap;
 import mlb.spec.Balancer;
 import mlb.spec.Link;
+import mlb.spec.Tables;
 
 /**
- * Numbers mlb gives to what it creates. Links without a table get table_base+1, +2, ... in name order,
- * skipping tables given explicitly; a link's nexthop id is its table number, so ids never depend on the order
+ * Numbers mlb gives to what it creates. Link tables come from {@link Tables#assign}; a link's nexthop id is its table number, so ids never depend on the order
  * of links in the file. Group ids differ by type because the kernel cannot change a group's type in place.
  */
 public record Layout(Balancer balancer, Map<String, Integer> tables) {
@@ -18,20 +17,7 @@ public record Layout(Balancer balancer, Map<String, Integer> tables) {
     static final long LAST_RESORT_METRIC = 4294967295L;
 
     public static Layout of(Balancer balancer, List<Link> links) {
-        java.util.Set<Integer> used = new java.util.HashSet<>(links.flatMap(Link::table).asJava());
-        used.add(balancer.tableBase());
-        Map<String, Integer> tables = TreeMap.empty();
-        int next = balancer.tableBase() + 1;
-        for (Link l : links.sortBy(Link::name)) {
-            if (l.table().isDefined()) {
-                tables = tables.put(l.name(), l.table().get());
-                continue;
-            }
-            while (used.contains(next) || next >= 253 && next <= 255) next++;
-            used.add(next);
-            tables = tables.put(l.name(), next++);
-        }
-        return new Layout(balancer, tables);
+        return new Layout(balancer, Tables.assign(balancer, links));
     }
 
     public int balanceTable() {

@@ -28,33 +28,33 @@ final class RouteMode {
     static List<KernelObject> objects(Layout layout, List<Link> links, Facts facts, List<String> sources) {
         Balancer b = layout.balancer();
         int p = b.protocol();
-        List<KernelObject> out = List.of(new Sysctl(HASH_POLICY, b.hash() == Balancer.Hash.L4 ? "1" : "0"));
-        out = out.append(new Rule(layout.suppressMainPriority(), Option.none(), Option.none(), Option.none(),
+        // A builder, not List.append: pins can number hundreds of thousands and List.append is O(n).
+        java.util.List<KernelObject> out = new java.util.ArrayList<>();
+        out.add(new Sysctl(HASH_POLICY, b.hash() == Balancer.Hash.L4 ? "1" : "0"));
+        out.add(new Rule(layout.suppressMainPriority(), Option.none(), Option.none(), Option.none(),
                 Layout.MAIN_TABLE, Option.some(0), p));
-        out = out.append(new Rule(layout.balancePriority(), Option.none(), Option.none(), Option.none(),
+        out.add(new Rule(layout.balancePriority(), Option.none(), Option.none(), Option.none(),
                 layout.balanceTable(), Option.none(), p));
-        for (int i = 0; i < links.size(); i++) out = out.appendAll(link(layout, links.get(i), sources.get(i)));
-        out = out.append(group(layout, links, facts.resilientGroups()));
+        for (int i = 0; i < links.size(); i++) link(layout, links.get(i), sources.get(i), out);
+        out.add(group(layout, links, facts.resilientGroups()));
         int groupId = layout.groupId(facts.resilientGroups());
-        out = out.append(new Route(layout.balanceTable(), DEFAULT, 0, new RouteTarget.Group(groupId), p));
+        out.add(new Route(layout.balanceTable(), DEFAULT, 0, new RouteTarget.Group(groupId), p));
         if (b.lastResort() == Balancer.LastResort.UNREACHABLE) {
-            out = out.append(new Route(layout.balanceTable(), DEFAULT, Layout.LAST_RESORT_METRIC,
+            out.add(new Route(layout.balanceTable(), DEFAULT, Layout.LAST_RESORT_METRIC,
                     new RouteTarget.Unreachable(), p));
         }
-        return out;
+        return List.ofAll(out);
     }
 
-    private static List<KernelObject> link(Layout layout, Link link, String source) {
+    private static void link(Layout layout, Link link, String source, java.util.List<KernelObject> out) {
         int p = layout.balancer().protocol();
         int table = layout.table(link);
         RouteTarget via = new RouteTarget.Gateway(link.gateway(), link.dev());
-        List<KernelObject> out = List.of(
-                new Nexthop(layout.nexthopId(link), link.gateway(), link.dev(), p),
-                new Route(table, DEFAULT, 0, via, p),
-                new Rule(layout.fromPriority(), Option.some(source), Option.none(), Option.none(), table, Option.none(), p),
-                new Rule(layout.oifPriority(), Option.none(), Option.some(link.dev()), Option.none(), table, Option.none(), p));
-        for (String to : link.routes()) out = out.append(new Route(layout.balanceTable(), Prefixes.kernelForm(to), 0, via, p));
-        return out;
+        out.add(new Nexthop(layout.nexthopId(link), link.gateway(), link.dev(), p));
+        out.add(new Route(table, DEFAULT, 0, via, p));
+        out.add(new Rule(layout.fromPriority(), Option.some(source), Option.none(), Option.none(), table, Option.none(), p));
+        out.add(new Rule(layout.oifPriority(), Option.none(), Option.some(link.dev()), Option.none(), table, Option.none(), p));
+        for (String to : link.routes().distinct()) out.add(new Route(layout.balanceTable(), Prefixes.kernelForm(to), 0, via, p));
     }
 
     private static NexthopGroup group(Layout layout, List<Link> links, boolean resilient) {

@@ -1,0 +1,217 @@
+package mlb.history;
+
+import io.vavr.collection.List;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * The audit repository: a bare git repository at the state directory, one branch per target
+ * (`refs/heads/host`, `refs/heads/netns-NAME`), each commit's tree holding that target's folder. One branch per
+ * target means the target's apply lock is also the lock of everything a commit changes, so a ref lock file
+ * left by a killed mlb can be removed safely by the next holder. Commits are built directly from objects (no
+ * index, no work tree): objects are written first, the ref last, so a kill leaves at worst unreachable objects.
+ */
+public final class History implements AutoCloseable {
+    private final Path dir;
+    private final Repository repo;
+
+    private History(Path dir, Repository repo) {
+        this.dir = dir;
+        this.repo = repo;
+    }
+
+    /** Opens the repository, creating it (private) if it does not exist yet. */
+    public static History open(Path dir) throws IOException {
+        Private.dir(dir);
+        if (!exists(dir)) create(dir);
+        return new History(dir, build(dir));
+    }
+
+    /** Opens the repository for reading; none when nothing was ever recorded there. */
+    public static Option<History> existing(Path dir) throws IOException {
+        return exists(dir) ? Option.some(new History(dir, build(dir))) : Option.none();
+    }
+
+    /** The config file is the last thing a repository creation writes, so its presence means a whole repo. */
+    private static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve("config")) && Files.isDirectory(dir.resolve("objects"));
+    }
+
+    private static Repository build(Path dir) throws IOException {
+        return new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
+    }
+
+    /** Two first applies on two targets may race to create the repo; an OS lock makes one of them wait. */
+    private static void create(Path dir) throws IOException {
+        Path lockFile = Private.file(dir.resolve("mlb-init.lock"));
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+            if (exists(dir)) return;
+            // Left by a creation that was killed; we hold the init lock, so nobody else is creating.
+            Files.deleteIfExists(dir.resolve("config.lock"));
+            Files.deleteIfExists(dir.resolve("HEAD.lock"));
+            try (Repository r = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build()) {
+                r.create(true);
+                StoredConfig c = r.getConfig();
+                c.setString("core", null, "logAllRefUpdates", "false");
+                c.save();
+            }
+        }
+        Private.tighten(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Commits a record on its target's branch and returns the commit id. The caller holds the target's apply
+     * lock, which is what makes removing a stale ref lock safe.
+     */
+    public String commit(Record r) throws IOException {
+        String ref = Constants.R_HEADS + branch(r.target());
+        removeStaleRefLock(ref);
+        ObjectId parent = repo.resolve(ref);
+        ObjectId commitId;
+        try (ObjectInserter ins = repo.newObjectInserter()) {
+            TreeFormatter folder = new TreeFormatter();
+            for (var f : r.files()) {
+                folder.append(f._1, FileMode.REGULAR_FILE, ins.insert(Constants.OBJ_BLOB, f._2.getBytes(StandardCharsets.UTF_8)));
+            }
+            TreeFormatter root = new TreeFormatter();
+            root.append(r.target(), FileMode.TREE, ins.insert(folder));
+            CommitBuilder c = new CommitBuilder();
+            c.setTreeId(ins.insert(root));
+            if (parent != null) c.setParentId(parent);
+            PersonIdent who = new PersonIdent(r.user(), "mlb@" + r.host(), r.time(), java.time.ZoneId.systemDefault());
+            c.setAuthor(who);
+            c.setCommitter(who);
+            c.setMessage(r.message());
+            commitId = ins.insert(c);
+            ins.flush();
+        }
+        RefUpdate u = repo.updateRef(ref);
+        u.setExpectedOldObjectId(parent != null ? parent : ObjectId.zeroId());
+        u.setNewObjectId(commitId);
+        u.setRefLogMessage(r.title(), false);
+        RefUpdate.Result res = u.update();
+        if (res != RefUpdate.Result.NEW && res != RefUpdate.Result.FAST_FORWARD) {
+            throw new IOException("could not update " + ref + ": " + res);
+        }
+        Private.tighten(dir);
+        return commitId.name();
+    }
+
+    private void removeStaleRefLock(String ref) throws IOException {
+        Files.deleteIfExists(dir.resolve(ref + ".lock"));
+    }
+
+    /** A target's entries, newest first. */
+    public List<Entry> log(String target) throws IOException {
+        ObjectId tip = repo.resolve(Constants.R_HEADS + branch(target));
+        if (tip == null) return List.empty();
+        java.util.List<Entry> out = new java.util.ArrayList<>();
+        try (RevWalk w = new RevWalk(repo)) {
+            w.markStart(w.parseCommit(tip));
+            for (RevCommit c : w) out.add(entry(c));
+        }
+        return List.ofAll(out);
+    }
+
+    public Option<Entry> latest(String target) throws IOException {
+        return log(target).headOption();
+    }
+
+    /** Finds an entry by revision (an id or its prefix, or anything git accepts, e.g. netns-x~2). */
+    public Either<String, Entry> find(String rev) {
+        try {
+            ObjectId id = repo.resolve(rev + "^{commit}");
+            if (id == null) return Either.left("no history entry " + rev);
+            try (RevWalk w = new RevWalk(repo)) {
+                return Either.right(entry(w.parseCommit(id)));
+            }
+        } catch (AmbiguousObjectException e) {
+            return Either.left(rev + " is ambiguous: give more of the commit id");
+        } catch (IOException | RuntimeException e) {
+            return Either.left("no history entry " + rev + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The files of an entry's target folder, by name. */
+    public TreeMap<String, String> files(Entry e) throws IOException {
+        TreeMap<String, String> out = TreeMap.empty();
+        try (RevWalk w = new RevWalk(repo); TreeWalk t = new TreeWalk(repo)) {
+            t.addTree(w.parseCommit(ObjectId.fromString(e.id())).getTree());
+            t.setRecursive(true);
+            String prefix = e.target() + "/";
+            while (t.next()) {
+                if (!t.getPathString().startsWith(prefix)) continue;
+                byte[] b = repo.open(t.getObjectId(0)).getBytes();
+                out = out.put(t.getPathString().substring(prefix.length()), new String(b, StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    /** The whole commit message of an entry (title, failure, trailers). */
+    public String message(Entry e) throws IOException {
+        try (RevWalk w = new RevWalk(repo)) {
+            return w.parseCommit(ObjectId.fromString(e.id())).getFullMessage();
+        }
+    }
+
+    /** The entry before this one on its target's branch. */
+    public Option<Entry> previous(Entry e) throws IOException {
+        try (RevWalk w = new RevWalk(repo)) {
+            RevCommit c = w.parseCommit(ObjectId.fromString(e.id()));
+            return c.getParentCount() == 0 ? Option.none() : Option.some(entry(w.parseCommit(c.getParent(0))));
+        }
+    }
+
+    private static Entry entry(RevCommit c) {
+        return new Entry(c.getName(), Instant.ofEpochSecond(c.getCommitTime()), c.getShortMessage(),
+                footer(c, "Outcome"), footer(c, "Target"));
+    }
+
+    private static String footer(RevCommit c, String key) {
+        java.util.List<String> v = c.getFooterLines(key);
+        return v.isEmpty() ? "unknown" : v.get(v.size() - 1);
+    }
+
+    /** Target ids are valid path names; a few are not valid branch names (`a..b`, `x.lock`). */
+    static String branch(String target) {
+        if (!Repository.isValidRefName(Constants.R_HEADS + target)) {
+            throw new IllegalArgumentException("cannot keep history for " + target + ": not a valid branch name");
+        }
+        return target;
+    }
+
+    @Override
+    public void close() {
+        repo.close();
+    }
+}

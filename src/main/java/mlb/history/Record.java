@@ -1,0 +1,85 @@
+package mlb.history;
+
+import io.vavr.collection.List;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Option;
+import mlb.model.NetState;
+import mlb.model.StateJson;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * One entry of the audit history: what was applied to one target, what the kernel held before and after, the
+ * exact commands, and how it ended. An INTERRUPTED record is written to the journal before the kernel is
+ * touched, so even a killed apply leaves a trace; it becomes the final record once the outcome is known.
+ */
+public record Record(Kind kind, String title, String target, int protocol, Outcome outcome,
+                     Option<String> specFile, Option<String> specText, Option<Provenance> provenance,
+                     NetState desired, NetState before, NetState after, List<String> commands, String planText,
+                     Option<String> failure, Option<String> rollbackOf, Instant time, String user, String host,
+                     String version) {
+
+    public enum Kind { APPLY, DESTROY, ROLLBACK, REVERT }
+
+    public enum Outcome { APPLIED, REVERTED, FAILED, INTERRUPTED }
+
+    public Record {
+        if (title.contains("\n")) throw new IllegalArgumentException("a title is one line: " + title);
+    }
+
+    /** The record once the apply's outcome is known. */
+    public Record finished(Outcome outcome, NetState after, List<String> commands, Option<String> failure) {
+        return new Record(kind, title, target, protocol, outcome, specFile, specText, provenance, desired, before,
+                after, commands, planText, failure, rollbackOf, time, user, host, version);
+    }
+
+    public Option<String> specSha256() {
+        return specText.map(Record::sha256);
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The files of this entry's folder, by name. */
+    public TreeMap<String, String> files() {
+        TreeMap<String, String> f = TreeMap.of(
+                "desired.json", StateJson.text(desired),
+                "before.json", StateJson.text(before),
+                "after.json", StateJson.text(after),
+                "commands.txt", commands.map(c -> c + "\n").mkString(),
+                "plan.txt", planText,
+                "meta.json", RecordJson.meta(this));
+        return specText.isDefined() ? f.put("spec.toml", specText.get()) : f;
+    }
+
+    /** The commit message: the title, the failure if any, then trailers (`git log --format=%(trailers)`). */
+    public String message() {
+        StringBuilder m = new StringBuilder(title).append("\n\n");
+        failure.forEach(f -> m.append(f.replaceAll("\\s*\\n\\s*", " ").strip()).append("\n\n"));
+        trailer(m, "Outcome", outcome.name().toLowerCase());
+        trailer(m, "Target", target);
+        trailer(m, "Host", host);
+        trailer(m, "User", user);
+        trailer(m, "Mlb-Version", version);
+        specFile.forEach(f -> trailer(m, "Spec-File", f));
+        specSha256().forEach(s -> trailer(m, "Spec-Sha256", s));
+        provenance.forEach(p -> trailer(m, "Spec-Commit", p.commit()));
+        provenance.forEach(p -> trailer(m, "Spec-Dirty", p.dirty() ? "yes" : "no"));
+        rollbackOf.forEach(r -> trailer(m, "Rollback-Of", r));
+        return m.toString();
+    }
+
+    private static void trailer(StringBuilder m, String key, String value) {
+        m.append(key).append(": ").append(value.replace('\n', ' ')).append('\n');
+    }
+}

@@ -1,0 +1,81 @@
+package mlb.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import mlb.model.StateJson;
+
+import java.io.IOException;
+import java.time.Instant;
+
+/** meta.json of an entry (the scalar facts), and the whole record as the journal keeps it. */
+final class RecordJson {
+    private RecordJson() {
+    }
+
+    static String meta(Record r) {
+        return text(metaNode(r));
+    }
+
+    static String journal(Record r) {
+        ObjectNode n = metaNode(r);
+        r.specText().forEach(t -> n.put("spec", t));
+        n.set("desired", StateJson.encode(r.desired()));
+        n.set("before", StateJson.encode(r.before()));
+        n.set("after", StateJson.encode(r.after()));
+        ArrayNode cmds = n.putArray("commands");
+        r.commands().forEach(cmds::add);
+        n.put("plan", r.planText());
+        return text(n);
+    }
+
+    static Record parseJournal(String json) throws IOException {
+        JsonNode n = StateJson.MAPPER.readTree(json);
+        Option<Provenance> prov = n.hasNonNull("spec_commit")
+                ? Option.some(new Provenance(n.get("spec_commit").asText(), n.path("spec_dirty").asBoolean()))
+                : Option.none();
+        return new Record(Record.Kind.valueOf(n.path("kind").asText().toUpperCase()), n.path("title").asText(),
+                n.path("target").asText(), n.path("protocol").asInt(),
+                Record.Outcome.valueOf(n.path("outcome").asText().toUpperCase()),
+                text(n, "spec_file"), text(n, "spec"), prov,
+                StateJson.decode(n.path("desired")), StateJson.decode(n.path("before")),
+                StateJson.decode(n.path("after")), List.ofAll(n.path("commands")).map(JsonNode::asText),
+                n.path("plan").asText(), text(n, "failure"), text(n, "rollback_of"),
+                Instant.parse(n.path("time").asText()), n.path("user").asText(), n.path("host").asText(),
+                n.path("version").asText());
+    }
+
+    /** The protocol recorded for an entry, which is what reading its state back needs. */
+    static int protocol(String metaJson) throws IOException {
+        return StateJson.MAPPER.readTree(metaJson).path("protocol").asInt();
+    }
+
+    private static ObjectNode metaNode(Record r) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("format", "mlb-entry").put("version", 1);
+        n.put("kind", r.kind().name().toLowerCase()).put("title", r.title()).put("target", r.target());
+        n.put("protocol", r.protocol()).put("outcome", r.outcome().name().toLowerCase());
+        r.specFile().forEach(f -> n.put("spec_file", f));
+        r.specSha256().forEach(s -> n.put("spec_sha256", s));
+        r.provenance().forEach(p -> n.put("spec_commit", p.commit()).put("spec_dirty", p.dirty()));
+        r.failure().forEach(f -> n.put("failure", f));
+        r.rollbackOf().forEach(v -> n.put("rollback_of", v));
+        n.put("time", r.time().toString()).put("user", r.user()).put("host", r.host()).put("version", r.version());
+        return n;
+    }
+
+    private static Option<String> text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? Option.some(n.get(field).asText()) : Option.none();
+    }
+
+    private static String text(JsonNode n) {
+        try {
+            return StateJson.MAPPER.writeValueAsString(n) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package mlb.spec;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import mlb.spec.Balancer.Hash;
+import mlb.spec.Balancer.LastResort;
+import mlb.spec.Balancer.Mode;
+
+import java.math.BigInteger;
+
+/** The [balancer] table: every key optional, defaults from Balancer.defaults(). */
+final class BalancerRules {
+    /** Rule priorities the kernel keeps for itself: local (0), main (32766), default (32767). */
+    static final int LOWEST_PRIORITY = 1, HIGHEST_PRIORITY = 32765;
+    private static final List<String> PROTOCOLS = List.of("unspec", "redirect", "kernel", "boot", "static");
+
+    private BalancerRules() {
+    }
+
+    static Validation<List<Diagnostic>, Balancer> read(Option<Node> node) {
+        if (node.isEmpty()) return Validation.valid(Balancer.defaults());
+        Node t = node.get();
+        if (!t.isTable()) return Validation.invalid(List.of(t.problem("expected a table, found " + t.typeName(),
+                "write [balancer] on a line of its own, then its keys below it")));
+        Balancer d = Balancer.defaults();
+        List<Diagnostic> unknown = Keys.unknown(t, Keys.BALANCER);
+        Validation<Seq<Diagnostic>, Balancer> balancer = Validation.combine(
+                        Fields.optional(t, "mode", BalancerRules::mode).map(o -> o.getOrElse(d.mode())),
+                        Fields.optional(t, "hash", BalancerRules::hash).map(o -> o.getOrElse(d.hash())),
+                        Fields.optional(t, "priority_base", BalancerRules::priorityBase).map(o -> o.getOrElse(d.priorityBase())),
+                        Fields.optional(t, "protocol", BalancerRules::protocol).map(o -> o.getOrElse(d.protocol())),
+                        tableBase(node),
+                        Fields.optional(t, "last_resort", BalancerRules::lastResort).map(o -> o.getOrElse(d.lastResort())))
+                .ap(Balancer::new);
+        return Problems.with(unknown, Problems.all(balancer));
+    }
+
+    /** table_base on its own, since the link rules need it even when other [balancer] keys are wrong. */
+    static Validation<Diagnostic, Integer> tableBase(Option<Node> balancer) {
+        return balancer.filter(Node::isTable)
+                .map(t -> Fields.optional(t, "table_base", n -> Tables.table(n, "200")))
+                .getOrElse(Validation.valid(Option.none()))
+                .map(o -> o.getOrElse(Balancer.DEFAULT_TABLE_BASE));
+    }
+
+    private static Validation<Diagnostic, Mode> mode(Node n) {
+        return Fields.oneOf(n, List.of("route", "connmark"), "\"route\"").flatMap(s -> s.equals("route")
+                ? Validation.valid(Mode.ROUTE)
+                : Validation.invalid(n.problem("\"connmark\" is not implemented in this version", "use \"route\"")));
+    }
+
+    private static Validation<Diagnostic, Hash> hash(Node n) {
+        return Fields.oneOf(n, List.of("l4", "l3"), "\"l4\"").map(s -> s.equals("l4") ? Hash.L4 : Hash.L3);
+    }
+
+    private static Validation<Diagnostic, LastResort> lastResort(Node n) {
+        return Fields.oneOf(n, List.of("main", "unreachable"), "\"main\"")
+                .map(s -> s.equals("main") ? LastResort.MAIN : LastResort.UNREACHABLE);
+    }
+
+    private static Validation<Diagnostic, Integer> priorityBase(Node n) {
+        return Fields.integer(n, "10000").flatMap(base -> {
+            BigInteger last = base.add(BigInteger.valueOf(Balancer.PRIORITY_SPAN - 1));
+            if (Fields.within(base, LOWEST_PRIORITY, HIGHEST_PRIORITY - Balancer.PRIORITY_SPAN + 1)) {
+                return Validation.valid(base.intValue());
+            }
+            return Validation.invalid(n.problem(
+                    "owned rule priorities " + base + ".." + last + " must lie within "
+                            + LOWEST_PRIORITY + ".." + HIGHEST_PRIORITY,
+                    "use priority_base = " + Balancer.DEFAULT_PRIORITY_BASE
+                            + "; 0, 32766 and 32767 are the kernel's local, main and default rules"));
+        });
+    }
+
+    private static Validation<Diagnostic, Integer> protocol(Node n) {
+        String hint = "use protocol = " + Balancer.DEFAULT_PROTOCOL + ", or another number from 5 to 255 "
+                + "that no routing daemon on this host uses";
+        return Fields.integer(n, "250").flatMap(p -> {
+            if (Fields.within(p, 0, PROTOCOLS.size() - 1)) {
+                return Validation.invalid(n.problem("protocol " + p + " is reserved by the kernel for \""
+                        + PROTOCOLS.get(p.intValue()) + "\"", hint));
+            }
+            return Fields.within(p, PROTOCOLS.size(), 255) ? Validation.valid(p.intValue())
+                    : Validation.invalid(n.problem("must be " + PROTOCOLS.size() + "..255, found " + p, hint));
+        });
+    }
+}

@@ -1,0 +1,83 @@
+package mlb.spec;
+
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+
+import java.math.BigInteger;
+import java.util.function.Function;
+
+/**
+ * Typed reads of single values. Each check yields at most one Diagnostic per value, so that one mistake
+ * is reported once. Hints show the line the user could write, with the key's own example value.
+ */
+final class Fields {
+    private Fields() {
+    }
+
+    static Validation<Diagnostic, Node> required(Node table, String key, String example) {
+        return table.get(key).toValidation(() -> table.missing(key, "missing required key",
+                "add " + key + " = " + example + headerWord(table)));
+    }
+
+    static <R> Validation<Diagnostic, Option<R>> optional(Node table, String key,
+                                                         Function<Node, Validation<Diagnostic, R>> rule) {
+        return table.get(key).fold(() -> Validation.valid(Option.none()), n -> rule.apply(n).map(Option::some));
+    }
+
+    static Validation<Diagnostic, String> string(Node n, String example) {
+        return n.value() instanceof String s ? Validation.valid(s) : Validation.invalid(typeError(n, "a string", example));
+    }
+
+    static Validation<Diagnostic, BigInteger> integer(Node n, String example) {
+        if (n.value() instanceof BigInteger v) return Validation.valid(v);
+        if (n.value() instanceof String s && s.trim().matches("-?\\d{1,18}")) {
+            return Validation.invalid(n.problem("expected an integer, found a string",
+                    "write " + n.name() + " = " + s.trim() + ", a number without quotes"));
+        }
+        return Validation.invalid(typeError(n, "an integer", example));
+    }
+
+    /** An integer within min..max; the hint repeats the example since "found 0" alone does not say what fits. */
+    static Validation<Diagnostic, Integer> integer(Node n, String example, long min, long max) {
+        return integer(n, example).flatMap(v -> within(v, min, max)
+                ? Validation.valid(v.intValue())
+                : Validation.invalid(n.problem("must be " + min + ".." + max + ", found " + v,
+                "write " + n.name() + " = " + example)));
+    }
+
+    /** One of a few words; the hint proposes the nearest one, or the example. */
+    static Validation<Diagnostic, String> oneOf(Node n, List<String> choices, String example) {
+        return string(n, example).flatMap(s -> choices.contains(s) ? Validation.valid(s) : Validation.invalid(
+                n.problem("must be " + choices.map(c -> '"' + c + '"').mkString(" or ") + ", found " + Problems.quote(s),
+                        "write " + n.name() + " = "
+                                + Suggest.closest(s, choices).map(c -> '"' + c + '"').getOrElse(example))));
+    }
+
+    static Validation<Diagnostic, Node> table(Node n, String hint) {
+        return n.isTable() ? Validation.valid(n) : Validation.invalid(
+                n.problem("expected a table, found " + n.typeName(), hint));
+    }
+
+    static Validation<Diagnostic, List<Node>> array(Node n, String hint) {
+        return n.value() instanceof List ? Validation.valid(n.array()) : Validation.invalid(
+                n.problem("expected an array, found " + n.typeName(), hint));
+    }
+
+    static Diagnostic typeError(Node n, String expected, String example) {
+        String value = n.path().endsWith("]") ? "[" + example + "]" : example;
+        return n.problem("expected " + expected + ", found " + n.typeName(), "write " + n.name() + " = " + value);
+    }
+
+    static boolean within(BigInteger v, long min, long max) {
+        return v.compareTo(BigInteger.valueOf(min)) >= 0 && v.compareTo(BigInteger.valueOf(max)) <= 0;
+    }
+
+    /** " to this [[link]]" and the like, so a missing-key hint says where the line goes. */
+    private static String headerWord(Node table) {
+        String generic = table.path().replaceAll("\\[\\d+]", "");
+        if (generic.isEmpty()) return "";
+        boolean element = table.path().endsWith("]");
+        return " to this " + (element ? "[[" + generic + "]]" : "[" + generic + "]");
+    }
+}

@@ -1,0 +1,125 @@
+package mlb.spec;
+
+import io.vavr.control.Option;
+
+/**
+ * IPv4 addresses and prefixes in the one spelling mlb compares and renders: dotted quad without leading zeros
+ * (some tools read "010" as octal, so we refuse to guess), prefixes as "a.b.c.d/n" with host bits zero.
+ * Pure: no name resolution, ever.
+ */
+public final class Ipv4 {
+    private Ipv4() {
+    }
+
+    /** The canonical dotted quad, or none if text is not exactly one. */
+    public static Option<String> address(String text) {
+        return parse(text, false).map(Ipv4::format);
+    }
+
+    /**
+     * The canonical "a.b.c.d/n", or none. A bare address means /32 and "default" means 0.0.0.0/0;
+     * host bits must be zero, so that every prefix has one spelling.
+     */
+    public static Option<String> prefix(String text) {
+        return parsePrefix(text, false).filter(Prefix::isNetwork).map(Prefix::toString);
+    }
+
+    /** Whether text is an IPv6 address or prefix, so we can say "not supported yet" instead of "invalid". */
+    public static boolean isIpv6(String text) {
+        if (text == null || text.indexOf(':') < 0) return false;
+        String s = text;
+        int slash = s.indexOf('/');
+        if (slash >= 0) {
+            if (length(s.substring(slash + 1), 128).isEmpty()) return false;
+            s = s.substring(0, slash);
+        }
+        int gap = s.indexOf("::");
+        if (gap < 0) return groups(s) == 8;
+        if (s.indexOf("::", gap + 1) >= 0) return false;
+        int head = gap == 0 ? 0 : groups(s.substring(0, gap));
+        int tail = gap + 2 == s.length() ? 0 : groups(s.substring(gap + 2));
+        return head >= 0 && tail >= 0 && head + tail <= 7;
+    }
+
+    /** A prefix whose host bits may still be set; network() clears them. */
+    record Prefix(int address, int length) {
+        int mask() {
+            return length == 0 ? 0 : -1 << (32 - length);
+        }
+
+        boolean isNetwork() {
+            return (address & ~mask()) == 0;
+        }
+
+        Prefix network() {
+            return new Prefix(address & mask(), length);
+        }
+
+        @Override
+        public String toString() {
+            return format(address) + "/" + length;
+        }
+    }
+
+    /** lenient accepts leading zeros, so that a diagnostic can propose the spelling the user meant. */
+    static Option<Integer> parse(String text, boolean lenient) {
+        if (text == null) return Option.none();
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) return Option.none();
+        int value = 0;
+        for (String part : parts) {
+            Option<Integer> octet = number(part, lenient ? 5 : 3, lenient, 255);
+            if (octet.isEmpty()) return Option.none();
+            value = value << 8 | octet.get();
+        }
+        return Option.some(value);
+    }
+
+    static Option<Prefix> parsePrefix(String text, boolean lenient) {
+        if (text == null) return Option.none();
+        if (text.equals("default")) return Option.some(new Prefix(0, 0));
+        int slash = text.indexOf('/');
+        if (slash < 0) return parse(text, lenient).map(a -> new Prefix(a, 32));
+        return parse(text.substring(0, slash), lenient).flatMap(a ->
+                length(text.substring(slash + 1), 32).map(n -> new Prefix(a, n)));
+    }
+
+    static String format(int address) {
+        return (address >>> 24) + "." + (address >>> 16 & 255) + "." + (address >>> 8 & 255) + "." + (address & 255);
+    }
+
+    private static Option<Integer> length(String text, int max) {
+        return number(text, 3, false, max);
+    }
+
+    /** ASCII digits only: Character.isDigit would let other scripts' digits through. */
+    private static Option<Integer> number(String text, int maxDigits, boolean leadingZeros, int max) {
+        if (text.isEmpty() || text.length() > maxDigits) return Option.none();
+        if (!leadingZeros && text.length() > 1 && text.charAt(0) == '0') return Option.none();
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') return Option.none();
+            value = value * 10 + (c - '0');
+        }
+        return value <= max ? Option.some(value) : Option.none();
+    }
+
+    /** Counts the 16-bit groups of one side of an IPv6 "::" (an IPv4 tail counts two); -1 if malformed. */
+    private static int groups(String text) {
+        String[] parts = text.split(":", -1);
+        int count = 0;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (i == parts.length - 1 && part.indexOf('.') >= 0) {
+                if (parse(part, false).isEmpty()) return -1;
+                count += 2;
+            } else if (part.matches("[0-9A-Fa-f]{1,4}")) {
+                count++;
+            } else {
+                return -1;
+            }
+        }
+        return count;
+    }
+}

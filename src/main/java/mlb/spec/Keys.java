@@ -1,0 +1,27 @@
+package mlb.spec;
+
+import io.vavr.collection.List;
+
+/** The keys valid in each table of a spec, in the order the reference writes them. */
+final class Keys {
+    static final List<String> TOP = List.of("balancer", "link");
+    static final List<String> BALANCER =
+            List.of("mode", "hash", "priority_base", "protocol", "table_base", "last_resort");
+    static final List<String> LINK =
+            List.of("name", "dev", "gateway", "weight", "bandwidth", "table", "source", "route", "check");
+    static final List<String> ROUTE = List.of("to");
+    static final List<String> CHECK = List.of("targets", "interval", "down", "up");
+
+    private Keys() {
+    }
+
+    /** One diagnostic per key of table not in valid, each pointing at the key and naming the likely intended one. */
+    static List<Diagnostic> unknown(Node table, List<String> valid) {
+        return table.table().toList()
+                .filter(entry -> !valid.contains(entry._1))
+                .map(entry -> entry._2.keyProblem(
+                        Suggest.closest(entry._1, valid).map(s -> "unknown key (did you mean \"" + s + "\"?)")
+                                .getOrElse("unknown key"),
+                        "valid keys here: " + valid.mkString(", ")));
+    }
+}

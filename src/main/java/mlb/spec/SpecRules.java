@@ -1,0 +1,41 @@
+package mlb.spec;
+
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+
+/** The whole document: top-level keys, [balancer], every [[link]], then the rules across links. */
+final class SpecRules {
+    private static final String ADD_LINK = "add a [[link]] table with name, dev and gateway";
+
+    private SpecRules() {
+    }
+
+    static Validation<List<Diagnostic>, Spec> check(Node root, String source) {
+        Option<Node> balancerNode = root.get("balancer");
+        Validation<List<Diagnostic>, Balancer> balancer = BalancerRules.read(balancerNode);
+        List<LinkDraft> drafts = root.get("link").map(Node::array).getOrElse(List.empty())
+                .filter(Node::isTable).map(LinkRules::read);
+        List<Diagnostic> problems = Keys.unknown(root, Keys.TOP)
+                .appendAll(Problems.of(balancer))
+                .appendAll(linkShape(root))
+                .appendAll(drafts.flatMap(LinkDraft::problems))
+                .appendAll(LinkSet.check(drafts, BalancerRules.tableBase(balancerNode)));
+        if (!problems.isEmpty()) return Validation.invalid(problems);
+        return Validation.valid(new Spec(balancer.get(), LinkSet.links(drafts), source));
+    }
+
+    /** link must be a non-empty array of tables; the tables in a wrong array are still checked by the caller. */
+    private static List<Diagnostic> linkShape(Node root) {
+        Option<Node> link = root.get("link");
+        if (link.isEmpty()) return List.of(root.missing("link", "at least one [[link]] is required", ADD_LINK));
+        Node l = link.get();
+        if (!(l.value() instanceof List)) {
+            return List.of(l.problem("expected [[link]] tables, found " + l.typeName(),
+                    "write [[link]], with double brackets, above each link's keys"));
+        }
+        if (l.array().isEmpty()) return List.of(l.problem("at least one [[link]] is required", ADD_LINK));
+        return l.array().filter(e -> !e.isTable())
+                .map(e -> e.problem("expected a table, found " + e.typeName(), "write each link as a [[link]] table"));
+    }
+}
