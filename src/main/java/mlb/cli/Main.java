@@ -2,6 +2,7 @@ package mlb.cli;
 
 import io.vavr.collection.List;
 import mlb.kernel.KernelError;
+import mlb.lab.LabCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,8 @@ import java.nio.file.Path;
         description = "Declarative multi-link load balancer for Linux routers.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
                 HistoryCommand.class, ShowCommand.class, DiffCommand.class, RollbackCommand.class,
-                StatusCommand.class, ConfirmCommand.class, ConfirmWatchCommand.class, CommandLine.HelpCommand.class})
+                StatusCommand.class, ConfirmCommand.class, ConfirmWatchCommand.class, LabCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--state", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Audit history repository (default: state/ of the checkout, or /var/lib/mlb).")
