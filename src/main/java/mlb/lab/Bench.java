@@ -32,6 +32,7 @@ final class Bench {
     int run() {
         LabSpec spec = LabSpec.of(topology);
         Optional<String> missing = mlb.unavailable();
+        c.title("mlb lab bench");
         c.begin("building the lab (" + topology.isps().stream().map(i -> i.rate().tc())
                 .collect(Collectors.joining(", ")) + ")");
         try (LabSession session = LabSession.open(runner, topology, true)) {
@@ -47,7 +48,8 @@ final class Bench {
             } else {
                 weightChange(m, spec);
             }
-            table.row("failover outage (link cut)", "< down x interval", "n/a: mlb monitor not built yet", "-");
+            cut(m, spec, note);
+            table.row("failover outage (link cut)", "≈ down x interval", "n/a: mlb monitor not built yet", "-");
         }
         c.raw("\n" + table.render(""));
         return 0;
@@ -91,6 +93,18 @@ final class Bench {
         c.done(r.broken() + " broken");
         table.row("flows broken by a weight change", "0", r.broken() + " of " + r.downloads().size(),
                 r.broken() == 0 ? "ok" : "FAIL");
+    }
+
+    /** Without a monitor, a dead upstream fails the new flows hashed onto it: about its share of them. */
+    private void cut(Measurements m, LabSpec spec, String note) {
+        Isp victim = topology.isps().get(topology.isps().size() > 1 ? 1 : 0);
+        c.begin("probing every 100 ms while " + victim.name() + "'s upstream is cut for 4 s");
+        Measurements.CutRun run = m.cut(victim, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMillis(100));
+        c.done(run.during().failed() + " of " + run.during().probes() + " failed");
+        table.row("new flows failing, " + victim.name() + " cut", TextTable.pct(spec.share(victim)) + " until failover",
+                TextTable.pct(run.during().failedShare()) + note, "-");
+        table.row("probes failing after heal", "0", String.valueOf(run.after().failed()),
+                run.after().failed() == 0 ? "ok" : "FAIL");
     }
 
     private void apply(LabSpec spec, String what) {

@@ -6,8 +6,9 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 
 /**
- * Calls {@code mlb.cli.Main.run(PrintStream, PrintStream, String...)}. Looked up by name so the lab builds and
- * runs its own commands even in a build without the reconciler; then it says so instead of pretending.
+ * Calls {@code mlb.cli.Main.run(PrintStream, PrintStream, String...)}. Looked up by name, so mlb.lab does not
+ * depend on mlb.cli at compile time (the CLI registers the lab as a subcommand, and the lab calls the CLI back),
+ * and a build without the reconciler still runs the lab's own commands and says what is missing.
  */
 final class CliReconciler implements Reconciler {
     private static final String MAIN = "mlb.cli.Main";

@@ -44,32 +44,44 @@ public final class Measurements {
         Duration total = CLIENT_START.plus(around).plus(during).plus(around);
         LanClient.Pending<ProbeReport> pending = session.client()
                 .probe(total, interval, Duration.ofMillis(300), List.of(session.topology().server()));
-        long cutAt;
-        long healAt;
+        long cutStart;
+        long cutDone;
+        long healStart;
+        long healDone;
         try {
             LabProcesses.sleep(CLIENT_START.plus(around).toMillis());
-            cutAt = System.currentTimeMillis();
+            cutStart = System.currentTimeMillis();
             session.lab().cut(isp);
+            cutDone = System.currentTimeMillis();
             LabProcesses.sleep(during.toMillis());
         } finally {
-            healAt = System.currentTimeMillis();
+            healStart = System.currentTimeMillis();
             session.lab().heal(isp);
+            healDone = System.currentTimeMillis();
         }
-        return new CutRun(isp, pending.await(), cutAt, healAt);
+        return new CutRun(isp, pending.await(), cutStart, cutDone, healStart, healDone);
     }
 
-    /** A probe run around one cut; the windows are placed on the probe's own clock. */
-    public record CutRun(Isp isp, ProbeReport report, long cutEpochMs, long healEpochMs) {
+    /**
+     * A probe run around one cut, with the wall-clock moments the cut and the heal began and took effect.
+     * Probes sent while a change was being made belong to no window.
+     */
+    public record CutRun(Isp isp, ProbeReport report, long cutStart, long cutDone, long healStart, long healDone) {
         public Outages before() {
-            return Outages.of(report, Double.NEGATIVE_INFINITY, cutEpochMs - report.startEpochMs());
+            return Outages.of(report, Double.NEGATIVE_INFINITY, onProbeClock(cutStart));
         }
 
         public Outages during() {
-            return Outages.of(report, cutEpochMs - report.startEpochMs(), healEpochMs - report.startEpochMs());
+            return Outages.of(report, onProbeClock(cutDone), onProbeClock(healStart));
         }
 
         public Outages after() {
-            return Outages.of(report, healEpochMs - report.startEpochMs(), Double.POSITIVE_INFINITY);
+            return Outages.of(report, onProbeClock(healDone), Double.POSITIVE_INFINITY);
+        }
+
+        /** Wall-clock ms as ms since the probe run started. */
+        public double onProbeClock(long epochMs) {
+            return epochMs - report.startEpochMs();
         }
     }
 }

@@ -40,6 +40,7 @@ final class Units {
 
     static String size(long bytes) {
         if (bytes % 1_000_000 == 0) return bytes / 1_000_000 + " MB";
+        if (bytes >= 1_000_000) return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
         if (bytes % 1_000 == 0) return bytes / 1_000 + " kB";
         return bytes + " B";
     }
