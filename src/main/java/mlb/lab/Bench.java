@@ -32,6 +32,7 @@ final class Bench {
     int run() {
         LabSpec spec = LabSpec.of(topology);
         Optional<String> missing = mlb.unavailable();
+        LabSession.requireAbsent(runner, topology.prefix());
         c.title("mlb lab bench");
         c.begin("building the lab (" + topology.isps().stream().map(i -> i.rate().tc())
                 .collect(Collectors.joining(", ")) + ")");

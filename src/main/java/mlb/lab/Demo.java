@@ -35,6 +35,7 @@ final class Demo {
     }
 
     int run() {
+        LabSession.requireAbsent(runner, topology.prefix());
         c.title("mlb lab demo: " + topology.isps().size() + " shaped links, real packets, nothing outside namespaces");
         LabSpec spec = LabSpec.of(topology);
         Isp victim = topology.isp(settings.cut()).orElseThrow(() ->

@@ -22,6 +22,7 @@ public final class LabSession implements AutoCloseable {
 
     /** Builds the lab and starts its server; if that fails, nothing is left behind. */
     public static LabSession open(Runner runner, Topology topology, boolean mainDefault) {
+        requireAbsent(runner, topology.prefix());
         LabSession s = new LabSession(runner, topology);
         Runtime.getRuntime().addShutdownHook(s.hook); // before building: Ctrl-C while building also cleans up
         try {
@@ -31,6 +32,16 @@ public final class LabSession implements AutoCloseable {
         } catch (RuntimeException e) {
             s.close();
             throw e;
+        }
+    }
+
+    /** Someone else's lab under this prefix is refused before a session could ever tear it down. */
+    public static void requireAbsent(Runner runner, String prefix) {
+        List<String> present = Lab.existing(runner, prefix);
+        if (!present.isEmpty()) {
+            throw new LabException(LabException.FAILED, "a lab with prefix '" + prefix + "' is up ("
+                    + String.join(", ", present) + "); use another --prefix, or `mlb lab down --prefix "
+                    + prefix + "` to remove it");
         }
     }
 

@@ -41,6 +41,9 @@ class LabLifecycleIT {
             new Lab(TestLabs.RUNNER, t).up(false, msg -> { });
             LabException e = assertThrows(LabException.class, () -> new Lab(TestLabs.RUNNER, t).up(false, msg -> { }));
             assertTrue(e.getMessage().contains("mlb lab down --prefix " + t.prefix()), e.getMessage());
+            // A demo or test session on the same prefix refuses too, and leaves the existing lab standing.
+            assertThrows(LabException.class, () -> LabSession.open(TestLabs.RUNNER, t, false));
+            assertEquals(t.namespaces().size(), Lab.existing(TestLabs.RUNNER, t.prefix()).size());
         } finally {
             Lab.down(TestLabs.RUNNER, t.prefix());
         }
