@@ -76,7 +76,8 @@ public final class Diff {
                 add(forward, new Change.Replace(r, r));
             }
         }
-        forward.get(Kind.ROUTE).sort(java.util.Comparator.comparing(Change::key));
+        java.util.List<Change> routes = forward.get(Kind.ROUTE);
+        if (routes != null) routes.sort(java.util.Comparator.comparing(Change::key));
     }
 
     private static boolean inPlace(KernelObject before, KernelObject after) {
