@@ -56,4 +56,20 @@ class DiffTest {
         assertEquals(desired, kernel.state().ofProtocol(250));
         assertEquals(List.of("route default table 200 nhid 100 (group 100 deleted)"), kernel.cascades());
     }
+
+    @Test
+    void aRouteThroughAReplacedGroupThatIsToGoIsDeletedBeforeTheGroup() {
+        Route viaGroup = new Route(200, "default", 0, new RouteTarget.Group(100), 250);
+        Route lastResort = new Route(200, "default", 4294967295L, new RouteTarget.Unreachable(), 250);
+        NetState current = NetState.of(List.of(NH1, NH2, resilient(512, 1, 1), viaGroup, lastResort));
+        NetState desired = NetState.of(List.of(NH1, NH2, resilient(256, 1, 1), lastResort));
+        Plan plan = Diff.plan(current, desired, List.empty());
+        assertEquals(List.of("ip route del default table 200 proto 250", "ip nexthop del id 100",
+                "ip nexthop add id 100 group 1,1/2,1 type resilient buckets 256 proto 250"), lines(plan));
+        FakeKernel kernel = FakeKernel.standard().with(current.all().toList());
+        assertTrue(kernel.write(Commands.render(plan)).ok());
+        assertEquals(desired, kernel.state().ofProtocol(250), "the unreachable route is still there");
+        assertTrue(kernel.cascades().isEmpty());
+        assertTrue(PlanText.render(plan).contains("Routes:\n  -   default table 200 nhid 100\n"), PlanText.render(plan));
+    }
 }
