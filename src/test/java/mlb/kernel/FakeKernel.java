@@ -136,7 +136,7 @@ public final class FakeKernel implements Kernel {
         return new State(s.rules, s.routes, s.nexthops.put(id, o), s.sysctls);
     }
 
-    /** The n-th command from now (1-based, counted over all later writes) fails without effect. */
+    /** The n-th command (1-based) of the next write fails without effect; later writes run normally. */
     public FakeKernel failAt(int n) {
         failAtCount = n;
         commandsSinceArmed = 0;
@@ -270,10 +270,13 @@ public final class FakeKernel implements Kernel {
     @Override
     public WriteResult write(List<Command> commands) {
         writes++;
+        int armed = failAtCount;
+        failAtCount = 0;
+        commandsSinceArmed = 0;
         for (int i = 0; i < commands.size(); i++) {
             Command c = commands.get(i);
             commandsSinceArmed++;
-            if (failWhen.test(c) || failAtCount > 0 && commandsSinceArmed == failAtCount) {
+            if (failWhen.test(c) || armed > 0 && commandsSinceArmed == armed) {
                 return new WriteResult(i + 1, Option.some(c.text() + ": injected failure"));
             }
             try {

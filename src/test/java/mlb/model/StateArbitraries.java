@@ -23,7 +23,9 @@ import java.util.Map;
  *   <li>a rule priority fixes the shape of its selector (10: none, 20: from, 30: oif, 40: fwmark), as Layout's
  *       priorities do. The kernel's `rule del` treats unspecified selector words as wildcards, so two rules of one
  *       priority and table where one selector extends the other could not be told apart on deletion;</li>
- *   <li>routes through a group point to an existing id; rules point to main or to a table that has routes.</li>
+ *   <li>routes through a group point to an existing id; rules point to main or to a table that has routes;</li>
+ *   <li>every table holding routes has a rule pointing to it: mlb reads only the tables its spec names and
+ *       those its rules point to, so a route in any other table would be invisible to it.</li>
  * </ul>
  * With {@code bucketChoices} the resilient groups' bucket count varies (256 or 512), which the kernel cannot
  * change in place: the replaced-group path of Diff.
@@ -51,11 +53,16 @@ public final class StateArbitraries {
     record RawGroup(int slot, java.util.List<RawMember> members, boolean smallBuckets) {
     }
 
+    /** kind: 0 via a gateway, 1 through one of the nexthop ids built so far (ref), 2 unreachable, or FIRST_GROUP. */
     record RawRoute(int table, int dst, int metric, int kind, int ref, int gw, int dev) {
     }
 
+    /** tableRef: index into main and the tables with routes, or FIRST_ROUTE_TABLE. */
     record RawRule(int shape, int value, int tableRef, boolean suppress) {
     }
+
+    private static final int FIRST_GROUP = 3;
+    private static final int FIRST_ROUTE_TABLE = -1;
 
     record RawSysctl(int name, int value) {
     }
@@ -84,22 +91,51 @@ public final class StateArbitraries {
      * the current state's, so pairs range from unrelated to almost equal.
      */
     public static Arbitrary<Pair> pairs(boolean bucketChoices) {
-        return Combinators.combine(raw(bucketChoices), raw(bucketChoices), Arbitraries.integers().between(0, 3))
-                .as((c, d, overlap) -> {
+        return pairs(bucketChoices, Arbitraries.integers().between(0, 3), Arbitraries.of(false, bucketChoices));
+    }
+
+    /** Pairs that share most objects, where resilient groups held by both change their bucket count. */
+    public static Arbitrary<Pair> bucketChanges() {
+        Arbitrary<Raw> withGroup = Combinators.combine(raw(true), Arbitraries.integers().between(1, 256), Arbitraries.of(false, true))
+                .as((r, weight, small) -> new Raw(concat(java.util.List.of(new RawNexthop(1, 0, 0)), r.nexthops),
+                        concat(java.util.List.of(new RawGroup(0, java.util.List.of(new RawMember(1, weight)), small)), r.groups),
+                        concat(java.util.List.of(new RawRoute(0, 0, 0, FIRST_GROUP, 0, 0, 0)), r.routes),
+                        concat(java.util.List.of(new RawRule(0, 0, FIRST_ROUTE_TABLE, false)), r.rules), r.sysctls));
+        return Combinators.combine(withGroup, raw(true), Arbitraries.integers().between(1, 3)).as((c, d, overlap) -> {
+            NetState current = build(c, true);
+            return new Pair(current, flipBuckets(current, build(keepEvery(c, overlap).then(d), true)));
+        });
+    }
+
+    private static Arbitrary<Pair> pairs(boolean bucketChoices, Arbitrary<Integer> overlaps, Arbitrary<Boolean> flips) {
+        return Combinators.combine(raw(bucketChoices), raw(bucketChoices), overlaps, flips)
+                .as((c, d, overlap, flip) -> {
                     NetState current = build(c, bucketChoices);
                     Raw desiredRaw = overlap == 0 ? d : d.then(keepEvery(c, overlap));
-                    return new Pair(current, build(desiredRaw, bucketChoices));
+                    NetState desired = build(desiredRaw, bucketChoices);
+                    return new Pair(current, flip ? flipBuckets(current, desired) : desired);
                 });
     }
 
-    /** Keeps all of a raw state (n = 1) or every n-th choice of each list. */
+    /** Every resilient group of desired that current holds with the same bucket count gets the other count. */
+    private static NetState flipBuckets(NetState current, NetState desired) {
+        NetState out = desired;
+        for (NexthopGroup g : desired.all(NexthopGroup.class)) {
+            if (g.resilient() && current.get(g.key()).exists(o -> ((NexthopGroup) o).buckets() == g.buckets())) {
+                out = out.with(new NexthopGroup(g.id(), g.members(), true, g.buckets() == 512 ? 256 : 512, g.protocol()));
+            }
+        }
+        return out;
+    }
+
+    /** Keeps all of a raw state (n = 1), or drops every n-th choice of each list (the first is always kept). */
     private static Raw keepEvery(Raw r, int n) {
         return new Raw(every(r.nexthops, n), every(r.groups, n), every(r.routes, n), every(r.rules, n), every(r.sysctls, n));
     }
 
     private static <T> java.util.List<T> every(java.util.List<T> xs, int n) {
         java.util.List<T> out = new ArrayList<>();
-        for (int i = 0; i < xs.size(); i++) if (n == 1 || i % n != 0) out.add(xs.get(i));
+        for (int i = 0; i < xs.size(); i++) if (n == 1 || i % n != n - 1) out.add(xs.get(i));
         return out;
     }
 
@@ -164,19 +200,27 @@ public final class StateArbitraries {
             }
         }
         java.util.Set<Integer> tablesWithRoutes = new java.util.TreeSet<>();
+        Option<Integer> firstGroup = Option.ofOptional(out.values().stream()
+                .filter(o -> o instanceof NexthopGroup).map(o -> ((NexthopGroup) o).id()).findFirst());
+        Option<Integer> firstRouteTable = Option.none();
         for (RawRoute r : raw.routes) {
             RouteTarget target;
-            if (r.kind == 0) target = new RouteTarget.Gateway(GATEWAYS[r.gw], DEVS[r.dev]);
+            if (r.kind == FIRST_GROUP && firstGroup.isEmpty()) continue;
+            if (r.kind == FIRST_GROUP) target = new RouteTarget.Group(firstGroup.get());
+            else if (r.kind == 0) target = new RouteTarget.Gateway(GATEWAYS[r.gw], DEVS[r.dev]);
             else if (r.kind == 1 && !ids.isEmpty()) target = new RouteTarget.Group(ids.get(r.ref % ids.size()));
             else if (r.kind == 1) continue;
             else target = new RouteTarget.Unreachable();
             Route made = new Route(TABLES[r.table], DSTS[r.dst], METRICS[r.metric], target, P);
-            if (out.putIfAbsent(made.key(), made) == null) tablesWithRoutes.add(made.table());
+            if (out.putIfAbsent(made.key(), made) == null) {
+                tablesWithRoutes.add(made.table());
+                if (firstRouteTable.isEmpty()) firstRouteTable = Option.some(made.table());
+            }
         }
         java.util.List<Integer> ruleTables = new ArrayList<>(tablesWithRoutes);
         ruleTables.add(0, 254);
         for (RawRule r : raw.rules) {
-            int table = ruleTables.get(r.tableRef % ruleTables.size());
+            int table = r.tableRef == FIRST_ROUTE_TABLE ? firstRouteTable.getOrElse(254) : ruleTables.get(r.tableRef % ruleTables.size());
             Option<Integer> suppress = r.suppress ? Option.some(0) : Option.none();
             Rule made = switch (r.shape) {
                 case 0 -> new Rule(10, Option.none(), Option.none(), Option.none(), table, suppress, P);
@@ -186,6 +230,11 @@ public final class StateArbitraries {
             };
             out.putIfAbsent(made.key(), made);
         }
+        java.util.Set<Integer> ruled = new java.util.HashSet<>();
+        out.values().forEach(o -> {
+            if (o instanceof Rule r) ruled.add(r.table());
+        });
+        out.values().removeIf(o -> o instanceof Route r && !ruled.contains(r.table()));
         for (RawSysctl s : raw.sysctls) {
             Sysctl made = new Sysctl(SYSCTLS[s.name], String.valueOf(s.value));
             out.putIfAbsent(made.key(), made);
