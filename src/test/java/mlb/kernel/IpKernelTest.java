@@ -135,6 +135,17 @@ class IpKernelTest {
     }
 
     @Test
+    void aDeviceThatCannotBeReadIsNotAMissingDevice() {
+        String denied = "setting the network namespace \"fx\" failed: Operation not permitted\n";
+        FixtureRunner r = new FixtureRunner()
+                .answer("ip -j link show dev wan1", new Runner.Result(255, "", denied))
+                .answer("ip -j -4 addr show dev wan1", new Runner.Result(255, "", denied));
+        IpKernel k = new IpKernel(r, Target.netns("fx"));
+        assertEquals(KernelError.Reason.NOT_PERMITTED, assertThrows(KernelError.class, () -> k.hasDevice("wan1")).reason());
+        assertEquals(KernelError.Reason.NOT_PERMITTED, assertThrows(KernelError.class, () -> k.ipv4Address("wan1")).reason());
+    }
+
+    @Test
     void resilientGroupsNeedLinuxAndIproute2Of513() {
         assertTrue(resilient("6.18.44-fc-v595\n", "ip utility, iproute2-6.1.0, libbpf 1.1.2\n"));
         assertTrue(resilient("5.13.0\n", "ip utility, iproute2-5.13.0\n"));
