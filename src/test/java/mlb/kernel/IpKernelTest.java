@@ -126,6 +126,19 @@ class IpKernelTest {
     }
 
     @Test
+    void nexthopsAndGroupsShareOneIdSpaceWhenCheckingConflicts() {
+        Observed o = new IpKernel(fixtures(), Target.netns("fx")).read(250, HashSet.empty(), HashSet.empty());
+        // Foreign nexthop 7 is a single nexthop; mlb wanting a GROUP with id 7 collides just the same.
+        NexthopGroup wanted = new NexthopGroup(7, List.of(new NexthopGroup.Member(201, 1)), true, 512, 250);
+        Validation<List<String>, Plan> v = Planner.plan(o, o.owned().with(wanted), List.empty());
+        assertTrue(v.isInvalid(), "planned `nexthop add id 7 group ...` over someone's nexthop 7");
+        assertTrue(v.getError().head().startsWith("nexthop id 7 via 198.18.1.1 dev wan1 already exists"), v.getError().head());
+        // and the other way round: foreign group 8, mlb wanting nexthop 8
+        Validation<List<String>, Plan> w = Planner.plan(o, o.owned().with(new Nexthop(8, "198.18.2.1", "wan2", 250)), List.empty());
+        assertTrue(w.isInvalid());
+    }
+
+    @Test
     void deviceFacts() {
         IpKernel k = new IpKernel(fixtures(), Target.netns("fx"));
         assertEquals(Option.some("198.18.1.2"), k.ipv4Address("wan1"));
