@@ -82,7 +82,8 @@ public final class IpKernel implements Kernel {
     @Override
     public Option<String> ipv4Address(String dev) {
         Runner.Result r = ip("-j", "-4", "addr", "show", "dev", dev);
-        if (!r.ok()) return Option.none();
+        if (!r.ok() && isMissingDevice(r)) return Option.none();
+        if (!r.ok()) throw KernelError.from("reading the addresses of " + dev, r.stderr());
         for (JsonNode link : IpJson.tree(r.stdout())) {
             for (JsonNode a : link.path("addr_info")) {
                 if ("global".equals(a.path("scope").asText())) return Option.some(a.path("local").asText());
@@ -93,7 +94,14 @@ public final class IpKernel implements Kernel {
 
     @Override
     public boolean hasDevice(String dev) {
-        return ip("-j", "link", "show", "dev", dev).ok();
+        Runner.Result r = ip("-j", "link", "show", "dev", dev);
+        if (r.ok() || isMissingDevice(r)) return r.ok();
+        // Not "no such device" but, say, no permission to enter the namespace: say that, not "missing device".
+        throw KernelError.from("reading device " + dev, r.stderr());
+    }
+
+    private static boolean isMissingDevice(Runner.Result r) {
+        return r.stderr().contains("does not exist");
     }
 
     /** Resilient groups came with Linux 5.13 and iproute2 5.13; older tools reject `type resilient`. */

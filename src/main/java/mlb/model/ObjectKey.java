@@ -10,6 +10,9 @@ public record ObjectKey(Kind kind, String id) implements Comparable<ObjectKey> {
 
     /** Zero-padded so that numeric fields sort numerically inside a string key. */
     static String pad(long n) {
-        return String.format("%010d", n);
+        String digits = Long.toString(n);
+        return digits.length() >= 10 ? digits : ZEROS.substring(digits.length()) + digits;
     }
+
+    private static final String ZEROS = "0000000000";
 }

@@ -50,8 +50,9 @@ public final class Commands {
     private static Command delete(KernelObject o) {
         if (o instanceof Nexthop n) return ip("nexthop del id " + n.id());
         if (o instanceof NexthopGroup g) return ip("nexthop del id " + g.id());
-        if (o instanceof Route r) return ip("route del " + typed(r) + r.selector());
-        if (o instanceof Rule rule) return ip("rule del " + rule.describe());
+        // Without proto the kernel deletes the first rule or route the other words match, whoever made it.
+        if (o instanceof Route r) return ip("route del " + typed(r) + r.selector() + " proto " + r.protocol());
+        if (o instanceof Rule rule) return ip("rule del " + rule.describe() + " proto " + rule.protocol());
         throw new IllegalArgumentException("sysctls are never deleted");
     }
 

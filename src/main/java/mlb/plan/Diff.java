@@ -48,7 +48,7 @@ public final class Diff {
                 des = next(d);
             }
         }
-        recreateRoutesOfReplacedGroups(current, desired, forward);
+        recreateRoutesOfReplacedGroups(current, desired, forward, deletes);
         List<Change> ordered = List.ofAll(flatten(forward, Kind.values(), false))
                 .appendAll(flatten(deletes, Kind.values(), true));
         return new Plan(current, desired, ordered, notes);
@@ -61,22 +61,36 @@ public final class Diff {
 
     /**
      * Deleting a group makes the kernel drop every route through it, so a group that must be replaced takes
-     * its unchanged routes with it; they are planned again (as replacements) right after.
+     * its unchanged routes with it; they are planned again (as replacements) right after. Routes through it
+     * that are to go are deleted just before it instead of after: once the kernel has dropped them, a later
+     * `route del` would find nothing, or another route of the same prefix with a higher metric.
      */
     private static void recreateRoutesOfReplacedGroups(NetState current, NetState desired,
-                                                       Map<Kind, java.util.List<Change>> forward) {
+                                                       Map<Kind, java.util.List<Change>> forward,
+                                                       Map<Kind, java.util.List<Change>> deletes) {
         java.util.Set<Integer> replaced = new java.util.HashSet<>();
         for (Change ch : forward.getOrDefault(Kind.GROUP, java.util.List.of())) {
             if (ch instanceof Change.Replace r) replaced.add(((NexthopGroup) r.before()).id());
         }
         if (replaced.isEmpty()) return;
+        java.util.List<Change> goingWithGroup = new ArrayList<>();
+        java.util.List<Change> routeDeletes = deletes.getOrDefault(Kind.ROUTE, new ArrayList<>());
+        for (java.util.Iterator<Change> it = routeDeletes.iterator(); it.hasNext(); ) {
+            Change ch = it.next();
+            if (((Route) ch.subject()).target() instanceof RouteTarget.Group g && replaced.contains(g.nhid())) {
+                goingWithGroup.add(ch);
+                it.remove();
+            }
+        }
+        forward.get(Kind.GROUP).addAll(0, goingWithGroup);
         for (Route r : desired.all(Route.class)) {
             if (r.target() instanceof RouteTarget.Group g && replaced.contains(g.nhid())
                     && current.get(r.key()).contains(r)) {
                 add(forward, new Change.Replace(r, r));
             }
         }
-        forward.get(Kind.ROUTE).sort(java.util.Comparator.comparing(Change::key));
+        java.util.List<Change> routes = forward.get(Kind.ROUTE);
+        if (routes != null) routes.sort(java.util.Comparator.comparing(Change::key));
     }
 
     private static boolean inPlace(KernelObject before, KernelObject after) {

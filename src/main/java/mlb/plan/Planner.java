@@ -4,7 +4,9 @@ import io.vavr.collection.List;
 import io.vavr.control.Validation;
 import mlb.model.Foreign;
 import mlb.model.KernelObject;
+import mlb.model.Kind;
 import mlb.model.NetState;
+import mlb.model.ObjectKey;
 import mlb.model.Observed;
 
 /** Turns one read of the kernel and a desired state into a plan, refusing to take over foreign objects. */
@@ -14,15 +16,22 @@ public final class Planner {
 
     public static Validation<List<String>, Plan> plan(Observed observed, NetState desired, List<String> notes) {
         List<String> conflicts = desired.all()
-                .filter(o -> observed.foreign().colliding().containsKey(o.key()))
-                .map(o -> conflict(o, observed.foreign().colliding().get(o.key()).get()))
+                .flatMap(o -> colliding(observed.foreign(), o).map(theirs -> conflict(o, theirs)))
                 .toList();
         if (!conflicts.isEmpty()) return Validation.invalid(conflicts);
         return Validation.valid(Diff.plan(observed.owned(), desired, notes.appendAll(foreignNote(observed.foreign()))));
     }
 
+    /** The foreign object with the identity o wants; nexthops and groups share one id space in the kernel. */
+    private static io.vavr.control.Option<KernelObject> colliding(Foreign f, KernelObject o) {
+        io.vavr.control.Option<KernelObject> same = f.colliding().get(o.key());
+        if (same.isDefined() || o.kind() != Kind.NEXTHOP && o.kind() != Kind.GROUP) return same;
+        Kind other = o.kind() == Kind.NEXTHOP ? Kind.GROUP : Kind.NEXTHOP;
+        return f.colliding().get(new ObjectKey(other, o.key().id()));
+    }
+
     private static String conflict(KernelObject wanted, KernelObject theirs) {
-        return wanted.kind().label() + " " + theirs.describe() + " already exists and is not mlb's: remove it, or move mlb"
+        return theirs.kind().label() + " " + theirs.describe() + " already exists and is not mlb's: remove it, or move mlb"
                 + " elsewhere (table_base/table in the spec)";
     }
 

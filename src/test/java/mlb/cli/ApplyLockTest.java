@@ -1,0 +1,60 @@
+package mlb.cli;
+
+import mlb.apply.Lock;
+import mlb.proc.Target;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One writer per target, across processes: while another process holds the lock, apply and destroy exit 75
+ * before touching the kernel (the namespace named here does not even exist). No root needed.
+ */
+class ApplyLockTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anotherProcessHoldingTheLockMeansExit75() throws Exception {
+        Path state = tmp.resolve("state");
+        String ns = "mlbt-never-created";
+        Path lockDir = state.resolve(Target.netns(ns).id());
+        Path spec = tmp.resolve("mlb.toml");
+        Files.writeString(spec, "[[link]]\nname = \"isp1\"\ndev = \"wan1\"\ngateway = \"198.18.1.1\"\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HoldLock.class.getName(),
+                lockDir.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("held", out.readLine());
+            for (String[] args : new String[][]{
+                    {"--state", state.toString(), "apply", "-f", spec.toString(), "--netns", ns, "--yes"},
+                    {"--state", state.toString(), "destroy", "--netns", ns, "--yes"}}) {
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                int code = Main.run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Env.system(), args);
+                String e = err.toString(StandardCharsets.UTF_8);
+                assertEquals(Exit.LOCKED, code, e);
+                assertTrue(e.startsWith("mlb: error: another mlb apply holds the lock on netns " + ns + " (pid " + holder.pid() + ")"), e);
+            }
+        } finally {
+            holder.getOutputStream().close();
+            assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
+        }
+        Optional<Lock> free = Lock.tryAcquire(lockDir);
+        assertTrue(free.isPresent(), "released when the holder is gone");
+        free.get().close();
+    }
+}

@@ -1,0 +1,164 @@
+package mlb.compile;
+
+import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import mlb.apply.Outcome;
+import mlb.apply.Reconciler;
+import mlb.kernel.FakeKernel;
+import mlb.model.KernelObject;
+import mlb.model.Kind;
+import mlb.model.NetState;
+import mlb.model.NexthopGroup;
+import mlb.model.Route;
+import mlb.model.RouteTarget;
+import mlb.model.Rule;
+import mlb.model.StateArbitraries;
+import mlb.plan.Plan;
+import mlb.spec.Balancer;
+import mlb.spec.Check;
+import mlb.spec.Link;
+import mlb.spec.Spec;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Compiled specs, and every move from one compiled spec to another, on the fake kernel through the reconciler. */
+class CompileProperties {
+    private static final String[] NAMES = {"isp1", "isp2", "lte", "dsl"};
+    private static final String[] PINS = {"198.51.100.0/24", "198.51.100.7/32", "10.77.50.0/24"};
+
+    /** A spec and whether the kernel it runs on has resilient groups. */
+    record Setup(Spec spec, boolean resilient) {
+        @Override
+        public String toString() {
+            return spec.links().map(l -> l.name() + "(" + l.dev() + " w" + l.weight() + l.table().map(t -> " table " + t).getOrElse("")
+                    + (l.routes().isEmpty() ? "" : " pins " + l.routes().mkString(",")) + ")").mkString(" ")
+                    + " hash=" + spec.balancer().hash() + " lastResort=" + spec.balancer().lastResort() + " resilient=" + resilient;
+        }
+    }
+
+    @Provide
+    Arbitrary<Setup> setups() {
+        Arbitrary<Link> link = Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(1, 256),
+                Arbitraries.of(false, false, true), Arbitraries.integers().between(-1, 2)).as((i, weight, explicit, pin) ->
+                new Link(NAMES[i], "wan" + (i + 1), "198.18." + (i + 1) + ".1", weight,
+                        explicit ? Option.some(230 + i) : Option.none(), Option.none(),
+                        pin < 0 ? List.empty() : List.of(PINS[pin]), Check.none()));
+        Arbitrary<List<Link>> links = link.list().ofMinSize(1).ofMaxSize(4).map(ls -> {
+            // names, devices and pinned prefixes are unique in a valid spec (the parser makes sure)
+            List<Link> out = List.empty();
+            for (Link l : ls) {
+                boolean clash = out.exists(o -> o.name().equals(l.name()) || o.routes().exists(l.routes()::contains));
+                if (!clash) out = out.append(l);
+            }
+            return out;
+        });
+        Arbitrary<Balancer> balancers = Combinators.combine(Arbitraries.of(Balancer.Hash.class), Arbitraries.of(Balancer.LastResort.class))
+                .as((h, lr) -> new Balancer(Balancer.Mode.ROUTE, h, 10000, 250, 200, lr));
+        return Combinators.combine(links, balancers, Arbitraries.of(true, true, false))
+                .as((ls, b, res) -> new Setup(new Spec(b, ls, ""), res));
+    }
+
+    private static FakeKernel kernel(boolean resilient) {
+        return new FakeKernel(250, HashMap.of("wan1", Option.some("198.18.1.2"), "wan2", Option.some("198.18.2.2"),
+                "wan3", Option.some("198.18.3.2"), "wan4", Option.some("198.18.4.2")), resilient);
+    }
+
+    /** Objects of other protocols where mlb's go: one is identical to a rule mlb makes but for the protocol. */
+    private static List<KernelObject> foreign() {
+        return List.of(
+                new Rule(10010, Option.some("198.18.1.2"), Option.none(), Option.none(), 201, Option.none(), 4),
+                new Rule(500, Option.some("10.77.1.0/24"), Option.none(), Option.none(), 300, Option.none(), 4),
+                new Route(254, "default", 0, new RouteTarget.Gateway("198.18.1.1", "wan1"), 3),
+                new Route(201, "default", 100, new RouteTarget.Gateway("198.18.2.1", "wan2"), 4),
+                new Route(200, "10.77.9.0/24", 0, new RouteTarget.Gateway("198.18.2.1", "wan2"), 4));
+    }
+
+    private static NetState desired(Reconciler r, Setup s) {
+        var v = r.compile(s.spec());
+        if (v.isInvalid()) throw new AssertionError("does not compile: " + v.getError());
+        return v.get().desired();
+    }
+
+    @Property(tries = 300)
+    void fromAnyCompiledSpecToAnyOtherThroughValidStates(@ForAll("setups") Setup from, @ForAll("setups") Setup to) {
+        FakeKernel k = kernel(to.resilient()).with(foreign());
+        Reconciler r = new Reconciler(k);
+        NetState start = desired(new Reconciler(kernel(from.resilient())), from);
+        k.with(start.all().filter(o -> o.kind() != Kind.SYSCTL).toList());
+        String foreignBefore = k.state().foreignText(250);
+        NetState target = desired(r, to);
+        var planned = r.plan(target, 250, List.empty());
+        if (planned.isInvalid()) throw new AssertionError("conflict: " + planned.getError());
+        Plan plan = planned.get();
+        Outcome o = r.apply(plan, 250);
+        assertEquals(plan.isEmpty() ? Outcome.Status.UNCHANGED : Outcome.Status.APPLIED, o.status(), () -> o.failure() + "\n" + StateArbitraries.show(start)
+                + "->\n" + StateArbitraries.show(target));
+        assertTrue(k.invalidIntermediateStates().isEmpty(), () -> k.invalidIntermediateStates().mkString("\n"));
+        assertTrue(k.cascades().isEmpty(), "mlb never needs to replace a group: type changes move to another id");
+        assertEquals(foreignBefore, k.state().foreignText(250));
+        assertEquals(target.only(java.util.EnumSet.complementOf(java.util.EnumSet.of(Kind.SYSCTL))), k.state().ofProtocol(250));
+        Statistics.label("group type").collect(from.resilient() == to.resilient() ? "same" : "changes");
+        Statistics.label("changes").collect(plan.changes().isEmpty() ? "none" : plan.changes().size() < 6 ? "few" : "many");
+    }
+
+    @Property(tries = 200)
+    void aCompiledStateHasOneBalancingGroupWithEveryLinkAtItsWeight(@ForAll("setups") Setup s) {
+        NetState d = desired(new Reconciler(kernel(s.resilient())), s);
+        List<NexthopGroup> groups = d.all(NexthopGroup.class).toList();
+        assertEquals(1, groups.size());
+        NexthopGroup g = groups.head();
+        assertEquals(s.resilient(), g.resilient());
+        Layout layout = Layout.of(s.spec().balancer(), s.spec().links());
+        assertEquals(s.spec().links().map(l -> new NexthopGroup.Member(layout.nexthopId(l), l.weight())).sortBy(NexthopGroup.Member::id),
+                g.members());
+        assertTrue(d.get(new Route(200, "default", 0, new RouteTarget.Group(g.id()), 250).key())
+                .contains(new Route(200, "default", 0, new RouteTarget.Group(g.id()), 250)));
+        Set<Integer> tables = new java.util.HashSet<>(layout.tables().values().toJavaList());
+        assertEquals(s.spec().links().size(), tables.size(), "one table per link: " + layout.tables());
+        assertTrue(tables.stream().noneMatch(t -> t == 200 || t >= 253 && t <= 255), "never the balancing or a kernel table");
+    }
+
+    @Test
+    void tablesSkipExplicitOnesAndNumbersAreIndependentOfFileOrder() {
+        Link a = new Link("a", "wan1", "198.18.1.1", 1, Option.none(), Option.none(), List.empty(), Check.none());
+        Link b = new Link("b", "wan2", "198.18.2.1", 1, Option.some(201), Option.none(), List.empty(), Check.none());
+        Link c = new Link("c", "wan3", "198.18.3.1", 1, Option.none(), Option.none(), List.empty(), Check.none());
+        Balancer base = new Balancer(Balancer.Mode.ROUTE, Balancer.Hash.L4, 10000, 250, 200, Balancer.LastResort.MAIN);
+        Layout l = Layout.of(base, List.of(c, b, a));
+        assertEquals(HashMap.of("a", 202, "b", 201, "c", 203), HashMap.ofEntries(l.tables()));
+        Balancer high = new Balancer(Balancer.Mode.ROUTE, Balancer.Hash.L4, 10000, 250, 251, Balancer.LastResort.MAIN);
+        assertEquals(List.of(252, 256), Layout.of(high, List.of(a, c)).tables().values().toList(),
+                "253, 254 and 255 are the kernel's");
+        assertEquals(200, Layout.of(base, List.of(a)).groupId(true));
+        assertEquals(1_000_200, Layout.of(base, List.of(a)).groupId(false));
+    }
+
+    @Test
+    void withoutResilientGroupsThePlanSaysWhy() {
+        Link a = new Link("isp1", "wan1", "198.18.1.1", 1, Option.none(), Option.none(), List.empty(), Check.none());
+        Spec spec = new Spec(Balancer.defaults(), List.of(a), "");
+        Compiler.Compiled c = new Reconciler(kernel(false)).compile(spec).get();
+        assertTrue(c.notes().head().contains("no resilient nexthop groups"), c.notes().toString());
+        assertTrue(new Reconciler(kernel(true)).compile(spec).get().notes().isEmpty());
+    }
+
+    @Test
+    void aTableTooLargeForNexthopIdsIsAnError() {
+        Link a = new Link("isp1", "wan1", "198.18.1.1", 1, Option.some(Layout.PLAIN_GROUP_OFFSET), Option.none(), List.empty(), Check.none());
+        List<String> errors = new Reconciler(kernel(true)).compile(new Spec(Balancer.defaults(), List.of(a), "")).getError();
+        assertEquals(1, errors.size());
+        assertTrue(errors.head().startsWith("link isp1: table 1000000 is too large"), errors.head());
+    }
+}

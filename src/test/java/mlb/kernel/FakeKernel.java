@@ -1,0 +1,630 @@
+package mlb.kernel;
+
+import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.collection.Set;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Option;
+import mlb.model.Foreign;
+import mlb.model.KernelObject;
+import mlb.model.NetState;
+import mlb.model.Nexthop;
+import mlb.model.NexthopGroup;
+import mlb.model.ObjectKey;
+import mlb.model.Observed;
+import mlb.model.Route;
+import mlb.model.RouteTarget;
+import mlb.model.Rule;
+import mlb.model.Sysctl;
+import mlb.plan.Command;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * An in-memory kernel that runs the RENDERED commands (the text of {@link Command.IpLine} lines and
+ * {@link Command.SysctlWrite}s), so tests through it check the renderer as well as the diff.
+ *
+ * <p>It holds every object, mlb's and foreign ones (any other protocol), and per operation behaves as follows:
+ * <ul>
+ *   <li>like the kernel: {@code route/nexthop add} of an existing identity fails (File exists); {@code replace}
+ *       creates when absent; a route or group naming a missing nexthop id fails; a group member that is itself a
+ *       group fails; replacing a group by one of another type or another bucket count fails (the kernel's
+ *       "Can not replace a nexthop group with one of a different type" / "Can not change number of buckets");
+ *       {@code nexthop del} of a GROUP drops every route through it (the kernel's cascade, which Diff relies on
+ *       when it recreates the routes of a replaced group); {@code rule del} and {@code route del} delete the FIRST
+ *       object the given words match, with unspecified fields as wildcards (protocol too) and, for routes, the
+ *       first one of that prefix with a metric at least the given one - as measured on Linux 6.18 / iproute2 6.1.</li>
+ *   <li>stricter than the kernel, so bad ordering is caught instead of silently cascading: {@code nexthop del} of
+ *       a single nexthop still in a group, or still used by a route, is refused; replacing a single nexthop by a
+ *       group (or back) is refused; add/replace lines without {@code proto} are refused (an object without
+ *       mlb's protocol would not be mlb's); unknown words are refused.</li>
+ *   <li>a state is <em>valid</em> (see {@link #violations}) when every route's nhid exists, every group's members
+ *       exist and are single nexthops, and every rule of the owned protocol that points to a table other than
+ *       local/main/default finds at least one route of the owned protocol there. Invalid states are allowed (the kernel allows them)
+ *       but every state after every command is recorded, so tests can demand that none was invalid.</li>
+ * </ul>
+ */
+public final class FakeKernel implements Kernel {
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern PREFIX = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?");
+
+    /** The whole kernel: rules in kernel order, routes by identity, nexthops and groups by id, sysctls. */
+    public record State(List<Rule> rules, TreeMap<ObjectKey, Route> routes, TreeMap<Integer, KernelObject> nexthops,
+                        TreeMap<String, String> sysctls) {
+        /** The objects of one protocol, as mlb's model holds them (sysctls not included). */
+        public NetState ofProtocol(int protocol) {
+            java.util.List<KernelObject> out = new ArrayList<>();
+            rules.filter(r -> r.protocol() == protocol).forEach(out::add);
+            routes.values().filter(r -> r.protocol() == protocol).forEach(out::add);
+            nexthops.values().filter(n -> protocolOf(n) == protocol).forEach(out::add);
+            return NetState.of(out);
+        }
+
+        /** Everything not of the given protocol, in kernel order: what mlb must never change. */
+        public String foreignText(int protocol) {
+            StringBuilder s = new StringBuilder();
+            rules.filter(r -> r.protocol() != protocol).forEach(r -> s.append("rule ").append(r).append('\n'));
+            routes.values().filter(r -> r.protocol() != protocol).forEach(r -> s.append("route ").append(r).append('\n'));
+            nexthops.values().filter(n -> protocolOf(n) != protocol).forEach(n -> s.append("nexthop ").append(n).append('\n'));
+            return s.toString();
+        }
+    }
+
+    private final int owned;
+    private final Map<String, Option<String>> devices;
+    private final boolean resilient;
+    private State state;
+    private final java.util.List<State> history = new ArrayList<>();
+    private final java.util.List<Command> executed = new ArrayList<>();
+    private final java.util.List<String> cascades = new ArrayList<>();
+    private Predicate<Command> failWhen = c -> false;
+    private int failAtCount = 0;
+    private int commandsSinceArmed = 0;
+    private int writes = 0;
+
+    /**
+     * @param owned     the protocol whose rules must always find a route (mlb's)
+     * @param devices   device name to its global IPv4 address (none: the device has no address)
+     * @param resilient whether this kernel has resilient groups
+     */
+    public FakeKernel(int owned, Map<String, Option<String>> devices, boolean resilient) {
+        this.owned = owned;
+        this.devices = devices;
+        this.resilient = resilient;
+        this.state = new State(List.empty(), TreeMap.empty(), TreeMap.empty(), TreeMap.of(
+                "net.ipv4.fib_multipath_hash_policy", "0",
+                "net.ipv4.ip_forward", "0",
+                "net.ipv4.conf.all.rp_filter", "2"));
+        history.add(state);
+    }
+
+    /** Devices wan1..wan4 with addresses 198.18.N.2, resilient groups supported, mlb's default protocol. */
+    public static FakeKernel standard() {
+        return new FakeKernel(250, HashMap.of("wan1", Option.some("198.18.1.2"), "wan2", Option.some("198.18.2.2"),
+                "wan3", Option.some("198.18.3.2"), "wan4", Option.none()), true);
+    }
+
+    /** Puts objects into the kernel directly (any protocol), as if someone else had made them. */
+    public FakeKernel with(Iterable<? extends KernelObject> objects) {
+        State s = state;
+        for (KernelObject o : objects) s = put(s, o);
+        List<String> bad = violations(s);
+        if (!bad.isEmpty()) throw new IllegalArgumentException("initial state is invalid: " + bad.mkString("; "));
+        state = s;
+        history.clear();
+        history.add(state);
+        return this;
+    }
+
+    public FakeKernel with(KernelObject... objects) {
+        return with(Arrays.asList(objects));
+    }
+
+    private static State put(State s, KernelObject o) {
+        if (o instanceof Rule r) return new State(insertRule(s.rules, r), s.routes, s.nexthops, s.sysctls);
+        if (o instanceof Route r) {
+            if (s.routes.containsKey(r.key())) throw new IllegalArgumentException("duplicate " + r);
+            return new State(s.rules, s.routes.put(r.key(), r), s.nexthops, s.sysctls);
+        }
+        if (o instanceof Sysctl x) return new State(s.rules, s.routes, s.nexthops, s.sysctls.put(x.name(), x.value()));
+        int id = idOf(o);
+        if (s.nexthops.containsKey(id)) throw new IllegalArgumentException("duplicate nexthop id " + id);
+        return new State(s.rules, s.routes, s.nexthops.put(id, o), s.sysctls);
+    }
+
+    /** The n-th command (1-based) of the next write fails without effect; later writes run normally. */
+    public FakeKernel failAt(int n) {
+        failAtCount = n;
+        commandsSinceArmed = 0;
+        return this;
+    }
+
+    /** Every command the predicate accepts fails without effect. */
+    public FakeKernel failWhen(Predicate<Command> p) {
+        failWhen = p;
+        return this;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The state before the first command and after every successful one since. */
+    public List<State> history() {
+        return List.ofAll(history);
+    }
+
+    /** Commands that took effect, in order. */
+    public List<Command> executed() {
+        return List.ofAll(executed);
+    }
+
+    /** Routes the kernel dropped because their group was deleted, as "route ... (group N deleted)". */
+    public List<String> cascades() {
+        return List.ofAll(cascades);
+    }
+
+    public int writes() {
+        return writes;
+    }
+
+    /** Every recorded state that was invalid, with what was wrong, numbered by the command that led to it. */
+    public List<String> invalidIntermediateStates() {
+        List<String> out = List.empty();
+        for (int i = 0; i < history.size(); i++) {
+            List<String> v = violations(history.get(i));
+            if (!v.isEmpty()) {
+                String after = i == 0 ? "initially" : "after `" + executed.get(i - 1).text() + "`";
+                out = out.append(after + ": " + v.mkString("; "));
+            }
+        }
+        return out;
+    }
+
+    /** What makes a state one no packet should see (see the class comment). */
+    public List<String> violations(State s) {
+        List<String> out = List.empty();
+        for (Route r : s.routes.values()) {
+            if (r.target() instanceof RouteTarget.Group g && !s.nexthops.containsKey(g.nhid())) {
+                out = out.append("route " + r.describe() + " uses missing nexthop " + g.nhid());
+            }
+        }
+        for (KernelObject o : s.nexthops.values()) {
+            if (o instanceof NexthopGroup g) {
+                for (NexthopGroup.Member m : g.members()) {
+                    if (!(s.nexthops.get(m.id()).getOrNull() instanceof Nexthop)) {
+                        out = out.append("group " + g.id() + " has member " + m.id() + " that is not a nexthop");
+                    }
+                }
+            }
+        }
+        for (Rule r : s.rules) {
+            boolean kernelTable = r.table() >= 253 && r.table() <= 255;
+            if (r.protocol() == owned && !kernelTable
+                    && s.routes.values().find(x -> x.table() == r.table() && x.protocol() == owned).isEmpty()) {
+                out = out.append("rule " + r.describe() + " points to table " + r.table() + " which has no route of its own");
+            }
+        }
+        return out;
+    }
+
+    // ---- Kernel -------------------------------------------------------------------------------------------
+
+    @Override
+    public Observed read(int protocol, Set<Integer> tables, Set<String> sysctls) {
+        java.util.List<KernelObject> mine = new ArrayList<>();
+        int foreignRules = 0;
+        int foreignRoutes = 0;
+        int foreignNexthops = 0;
+        TreeMap<ObjectKey, KernelObject> colliding = TreeMap.empty();
+        for (Rule r : state.rules) {
+            if (r.protocol() == protocol) mine.add(r);
+            else foreignRules++;
+        }
+        Set<Integer> toRead = tables.addAll(List.ofAll(mine).map(o -> ((Rule) o).table()))
+                .filter(t -> t < 253 || t > 255);
+        for (Route r : state.routes.values()) {
+            if (!toRead.contains(r.table())) continue;
+            if (r.protocol() == protocol) {
+                mine.add(r);
+            } else {
+                foreignRoutes++;
+                colliding = colliding.put(r.key(), r);
+            }
+        }
+        for (KernelObject n : state.nexthops.values()) {
+            if (protocolOf(n) == protocol) {
+                mine.add(n);
+            } else {
+                foreignNexthops++;
+                colliding = colliding.put(n.key(), n);
+            }
+        }
+        for (String name : sysctls) {
+            String v = state.sysctls.get(name).getOrElseThrow(
+                    () -> new KernelError(KernelError.Reason.FAILED, "reading " + name + ": No such file or directory"));
+            mine.add(new Sysctl(name, v));
+        }
+        return new Observed(NetState.of(mine), new Foreign(foreignRules, foreignRoutes, foreignNexthops, colliding));
+    }
+
+    @Override
+    public Option<String> ipv4Address(String dev) {
+        return devices.get(dev).flatMap(a -> a);
+    }
+
+    @Override
+    public boolean hasDevice(String dev) {
+        return devices.containsKey(dev);
+    }
+
+    @Override
+    public boolean supportsResilientGroups() {
+        return resilient;
+    }
+
+    @Override
+    public WriteResult write(List<Command> commands) {
+        writes++;
+        int armed = failAtCount;
+        failAtCount = 0;
+        commandsSinceArmed = 0;
+        for (int i = 0; i < commands.size(); i++) {
+            Command c = commands.get(i);
+            commandsSinceArmed++;
+            if (failWhen.test(c) || armed > 0 && commandsSinceArmed == armed) {
+                return new WriteResult(i + 1, Option.some(c.text() + ": injected failure"));
+            }
+            try {
+                state = run(state, c);
+            } catch (Refused e) {
+                return new WriteResult(i + 1, Option.some(c.text() + ": " + e.getMessage()));
+            }
+            executed.add(c);
+            history.add(state);
+        }
+        return new WriteResult(commands.size(), Option.none());
+    }
+
+    /** Runs one command against a state: the new state, or Refused with the kernel's kind of answer. */
+    public State run(State s, Command c) {
+        if (c instanceof Command.SysctlWrite w) {
+            Sysctl x = w.sysctl();
+            if (!s.sysctls.containsKey(x.name())) throw new Refused(x.path() + ": No such file or directory");
+            return new State(s.rules, s.routes, s.nexthops, s.sysctls.put(x.name(), x.value()));
+        }
+        Words w = new Words(((Command.IpLine) c).line());
+        String object = w.next();
+        String op = w.next();
+        return switch (object) {
+            case "nexthop" -> nexthop(s, op, w);
+            case "route" -> route(s, op, w);
+            case "rule" -> rule(s, op, w);
+            default -> throw new Refused("Object \"" + object + "\" is unknown");
+        };
+    }
+
+    // ---- nexthops -----------------------------------------------------------------------------------------
+
+    private State nexthop(State s, String op, Words w) {
+        w.expect("id");
+        int id = w.positiveInt();
+        if (op.equals("del")) {
+            w.end();
+            return deleteNexthop(s, id);
+        }
+        if (!op.equals("add") && !op.equals("replace")) throw new Refused("unknown nexthop command " + op);
+        KernelObject made;
+        String kind = w.next();
+        if (kind.equals("via")) {
+            String gw = w.ipv4();
+            w.expect("dev");
+            String dev = w.device();
+            int proto = w.proto();
+            w.end();
+            made = new Nexthop(id, gw, dev, proto);
+        } else if (kind.equals("group")) {
+            List<NexthopGroup.Member> members = members(w.next());
+            boolean res = false;
+            int buckets = 0;
+            if (w.peek("type")) {
+                w.next();
+                w.expect("resilient");
+                w.expect("buckets");
+                res = true;
+                buckets = w.positiveInt();
+                if (!resilient) throw new Refused("Error: resilient groups are not supported here");
+            }
+            int proto = w.proto();
+            w.end();
+            for (NexthopGroup.Member m : members) {
+                KernelObject member = s.nexthops.get(m.id()).getOrNull();
+                if (member == null) throw new Refused("Error: Invalid nexthop id " + m.id() + " in group.");
+                if (!(member instanceof Nexthop)) throw new Refused("Error: A group can not be a member of a group.");
+            }
+            made = new NexthopGroup(id, members, res, buckets, proto);
+        } else {
+            throw new Refused("expected via or group, got " + kind);
+        }
+        KernelObject old = s.nexthops.get(id).getOrNull();
+        if (old != null && op.equals("add")) throw new Refused("RTNETLINK answers: File exists");
+        if (old != null) {
+            if (old instanceof NexthopGroup og && made instanceof NexthopGroup ng) {
+                if (og.resilient() != ng.resilient()) {
+                    throw new Refused("Error: Can not replace a nexthop group with one of a different type.");
+                }
+                if (og.buckets() != ng.buckets()) {
+                    throw new Refused("Error: Can not change number of buckets of a resilient nexthop group.");
+                }
+            } else if (old.getClass() != made.getClass()) {
+                throw new Refused("refused by the fake: replacing a nexthop by a group or back");
+            }
+        }
+        return new State(s.rules, s.routes, s.nexthops.put(id, made), s.sysctls);
+    }
+
+    private static List<NexthopGroup.Member> members(String spec) {
+        List<NexthopGroup.Member> out = List.empty();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (String part : spec.split("/", -1)) {
+            String[] iw = part.split(",", -1);
+            if (iw.length > 2) throw new Refused("bad group member " + part);
+            int mid = parsePositive(iw[0]);
+            int weight = iw.length == 2 ? parsePositive(iw[1]) : 1;
+            if (weight > 256) throw new Refused("Error: weight out of range: " + weight);
+            if (!seen.add(mid)) throw new Refused("Error: Duplicate nexthop in group: " + mid);
+            out = out.append(new NexthopGroup.Member(mid, weight));
+        }
+        return out;
+    }
+
+    private State deleteNexthop(State s, int id) {
+        KernelObject old = s.nexthops.get(id).getOrElseThrow(() -> new Refused("Error: Nexthop id does not exist."));
+        List<Route> users = s.routes.values().filter(r -> r.target() instanceof RouteTarget.Group g && g.nhid() == id).toList();
+        if (old instanceof Nexthop) {
+            Option<KernelObject> group = s.nexthops.values()
+                    .find(o -> o instanceof NexthopGroup g && g.members().exists(m -> m.id() == id));
+            if (group.isDefined()) {
+                throw new Refused("refused by the fake: nexthop " + id + " is still a member of group "
+                        + idOf(group.get()) + " (the kernel would silently shrink the group)");
+            }
+            if (!users.isEmpty()) {
+                throw new Refused("refused by the fake: nexthop " + id + " is still used by route "
+                        + users.head().describe() + " (the kernel would silently delete the route)");
+            }
+            return new State(s.rules, s.routes, s.nexthops.remove(id), s.sysctls);
+        }
+        TreeMap<ObjectKey, Route> routes = s.routes;
+        for (Route r : users) {
+            routes = routes.remove(r.key());
+            cascades.add("route " + r.describe() + " (group " + id + " deleted)");
+        }
+        return new State(s.rules, routes, s.nexthops.remove(id), s.sysctls);
+    }
+
+    // ---- routes -------------------------------------------------------------------------------------------
+
+    private State route(State s, String op, Words w) {
+        boolean unreachable = false;
+        if (w.peek("unreachable")) {
+            w.next();
+            unreachable = true;
+        }
+        String dst = w.next();
+        if (!dst.equals("default") && !PREFIX.matcher(dst).matches()) throw new Refused("Error: invalid prefix " + dst);
+        w.expect("table");
+        int table = w.positiveInt();
+        long metric = 0;
+        if (w.peek("metric")) {
+            w.next();
+            metric = w.unsignedInt();
+        }
+        Option<RouteTarget> target = Option.none();
+        if (w.peek("via")) {
+            w.next();
+            String via = w.ipv4();
+            w.expect("dev");
+            target = Option.some(new RouteTarget.Gateway(via, w.device()));
+        } else if (w.peek("nhid")) {
+            w.next();
+            target = Option.some(new RouteTarget.Group(w.positiveInt()));
+        }
+        if (unreachable && target.isDefined()) throw new Refused("Error: an unreachable route has no nexthop");
+        Option<Integer> proto = Option.none();
+        if (w.peek("proto")) proto = Option.some(w.proto());
+        w.end();
+        if (op.equals("del")) return deleteRoute(s, table, dst, metric, unreachable, target, proto);
+        if (!op.equals("add") && !op.equals("replace")) throw new Refused("unknown route command " + op);
+        if (proto.isEmpty()) throw new Refused("refused by the fake: route " + op + " without proto");
+        if (!unreachable && target.isEmpty()) throw new Refused("refused by the fake: a unicast route needs via or nhid");
+        RouteTarget t = unreachable ? new RouteTarget.Unreachable() : target.get();
+        if (t instanceof RouteTarget.Group g && !s.nexthops.containsKey(g.nhid())) {
+            throw new Refused("Error: Nexthop id does not exist.");
+        }
+        Route r = new Route(table, dst, metric, t, proto.get());
+        if (op.equals("add") && s.routes.containsKey(r.key())) throw new Refused("RTNETLINK answers: File exists");
+        return new State(s.rules, s.routes.put(r.key(), r), s.nexthops, s.sysctls);
+    }
+
+    /** As the kernel: the first route of this prefix with metric >= the given one that the given words match. */
+    private static State deleteRoute(State s, int table, String dst, long metric, boolean unreachable,
+                                     Option<RouteTarget> target, Option<Integer> proto) {
+        Option<Route> victim = s.routes.values()
+                .filter(r -> r.table() == table && r.dst().equals(dst) && r.metric() >= metric)
+                .sortBy(Route::metric)
+                .find(r -> (!unreachable || r.target() instanceof RouteTarget.Unreachable)
+                        && proto.forAll(p -> p == r.protocol())
+                        && target.forAll(t -> t.equals(r.target())));
+        if (victim.isEmpty()) throw new Refused("RTNETLINK answers: No such process");
+        return new State(s.rules, s.routes.remove(victim.get().key()), s.nexthops, s.sysctls);
+    }
+
+    // ---- rules --------------------------------------------------------------------------------------------
+
+    private State rule(State s, String op, Words w) {
+        w.expect("priority");
+        int priority = w.unsignedIntAsInt();
+        Option<String> from = Option.none();
+        Option<String> oif = Option.none();
+        Option<Long> fwmark = Option.none();
+        if (w.peek("from")) {
+            w.next();
+            String f = w.next();
+            if (!f.equals("all")) {
+                if (!PREFIX.matcher(f).matches()) throw new Refused("Error: inet prefix is expected rather than \"" + f + "\".");
+                from = Option.some(f);
+            }
+        }
+        if (w.peek("oif")) {
+            w.next();
+            oif = Option.some(w.next());
+        }
+        if (w.peek("fwmark")) {
+            w.next();
+            String m = w.next();
+            if (!m.startsWith("0x")) throw new Refused("refused by the fake: fwmark not in hex: " + m);
+            fwmark = Option.some(Long.parseLong(m.substring(2), 16));
+        }
+        w.expect("lookup");
+        String t = w.next();
+        int table = t.equals("main") ? 254 : parsePositive(t);
+        Option<Integer> suppress = Option.none();
+        if (w.peek("suppress_prefixlength")) {
+            w.next();
+            suppress = Option.some(w.unsignedIntAsInt());
+        }
+        Option<Integer> proto = Option.none();
+        if (w.peek("proto")) proto = Option.some(w.proto());
+        w.end();
+        if (op.equals("add")) {
+            if (proto.isEmpty()) throw new Refused("refused by the fake: rule add without proto");
+            Rule r = new Rule(priority, from, oif, fwmark, table, suppress, proto.get());
+            if (s.rules.contains(r)) throw new Refused("RTNETLINK answers: File exists");
+            return new State(insertRule(s.rules, r), s.routes, s.nexthops, s.sysctls);
+        }
+        if (!op.equals("del")) throw new Refused("unknown rule command " + op);
+        Option<String> f = from;
+        Option<String> o = oif;
+        Option<Long> m = fwmark;
+        Option<Integer> sp = suppress;
+        Option<Integer> pr = proto;
+        int index = s.rules.indexWhere(r -> (priority == 0 || r.priority() == priority)
+                && f.forAll(x -> r.from().contains(x)) && o.forAll(x -> r.oif().contains(x))
+                && m.forAll(x -> r.fwmark().contains(x)) && r.table() == table
+                && sp.forAll(x -> r.suppressPrefixLength().contains(x))
+                && pr.forAll(p -> p == r.protocol()));
+        if (index < 0) throw new Refused("RTNETLINK answers: No such file or directory");
+        return new State(s.rules.removeAt(index), s.routes, s.nexthops, s.sysctls);
+    }
+
+    /** The kernel puts a new rule after every rule of the same or a lower priority. */
+    private static List<Rule> insertRule(List<Rule> rules, Rule r) {
+        int at = rules.lastIndexWhere(x -> x.priority() <= r.priority()) + 1;
+        return rules.insert(at, r);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    static int protocolOf(KernelObject o) {
+        if (o instanceof Nexthop n) return n.protocol();
+        if (o instanceof NexthopGroup g) return g.protocol();
+        throw new IllegalArgumentException("not a nexthop: " + o);
+    }
+
+    static int idOf(KernelObject o) {
+        if (o instanceof Nexthop n) return n.id();
+        if (o instanceof NexthopGroup g) return g.id();
+        throw new IllegalArgumentException("not a nexthop: " + o);
+    }
+
+    private static int parsePositive(String s) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n <= 0) throw new Refused("not a positive number: " + s);
+            return n;
+        } catch (NumberFormatException e) {
+            throw new Refused("not a number: " + s);
+        }
+    }
+
+    /** The kernel (or the fake) said no. */
+    public static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** A cursor over one batch line's words; every word must be consumed. */
+    private final class Words {
+        private final String[] words;
+        private int i;
+
+        Words(String line) {
+            if (!line.equals(line.strip()) || line.contains("  ")) throw new Refused("badly spaced line: '" + line + "'");
+            this.words = line.split(" ");
+        }
+
+        String next() {
+            if (i >= words.length) throw new Refused("line ends too early: " + String.join(" ", words));
+            return words[i++];
+        }
+
+        boolean peek(String word) {
+            return i < words.length && words[i].equals(word);
+        }
+
+        void expect(String word) {
+            String got = next();
+            if (!got.equals(word)) throw new Refused("expected " + word + " but got " + got + " in: " + String.join(" ", words));
+        }
+
+        void end() {
+            if (i != words.length) throw new Refused("unexpected words: " + String.join(" ", Arrays.copyOfRange(words, i, words.length)));
+        }
+
+        int positiveInt() {
+            return parsePositive(next());
+        }
+
+        long unsignedInt() {
+            String s = next();
+            try {
+                long n = Long.parseLong(s);
+                if (n < 0 || n > 4294967295L) throw new Refused("out of range: " + s);
+                return n;
+            } catch (NumberFormatException e) {
+                throw new Refused("not a number: " + s);
+            }
+        }
+
+        int unsignedIntAsInt() {
+            long n = unsignedInt();
+            if (n > Integer.MAX_VALUE) throw new Refused("out of range: " + n);
+            return (int) n;
+        }
+
+        int proto() {
+            expect("proto");
+            String p = next();
+            int n = parsePositive(p);
+            if (n > 255) throw new Refused("Error: \"proto\" value is invalid");
+            return n;
+        }
+
+        String ipv4() {
+            String s = next();
+            if (!IPV4.matcher(s).matches()) throw new Refused("Error: inet address is expected rather than \"" + s + "\".");
+            return s;
+        }
+
+        String device() {
+            String d = next();
+            if (!devices.containsKey(d)) throw new Refused("Cannot find device \"" + d + "\"");
+            return d;
+        }
+    }
+}

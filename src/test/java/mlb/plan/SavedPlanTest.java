@@ -1,0 +1,53 @@
+package mlb.plan;
+
+import io.vavr.collection.List;
+import mlb.model.StateArbitraries;
+import mlb.model.StateArbitraries.Pair;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SavedPlanTest {
+    private static final String SPEC = """
+            [balancer]
+            mode = "route"   # "quoted" and {braces} survive
+            [[link]]
+            name = "isp1"
+            """;
+
+    @Provide
+    Arbitrary<Pair> pairs() {
+        return StateArbitraries.pairs(true);
+    }
+
+    @Property(tries = 200)
+    void aSavedPlanReadsBackAsTheSamePlan(@ForAll("pairs") Pair p) {
+        Plan plan = Diff.plan(p.current(), p.desired(), List.of("note one", "note \"two\""));
+        SavedPlan saved = new SavedPlan("netns-lab", 250, "specs/seed.toml", SPEC, plan);
+        String text = saved.text();
+        assertTrue(SavedPlan.looksSaved(text));
+        SavedPlan back = SavedPlan.parse(text);
+        assertEquals(saved, back, "target, protocol, spec file and text, and the plan with its notes");
+        assertEquals(Commands.render(plan), Commands.render(back.plan()));
+    }
+
+    @Test
+    void aSpecIsNotASavedPlan() {
+        assertFalse(SavedPlan.looksSaved(SPEC));
+        assertFalse(SavedPlan.looksSaved("{\"format\": \"something-else\"}"));
+    }
+
+    @Test
+    void otherDocumentsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> SavedPlan.parse("{\"format\": \"mlb-plan\", \"version\": 2}"));
+        assertThrows(IllegalArgumentException.class, () -> SavedPlan.parse("{\"format\": \"other\", \"version\": 1}"));
+        assertThrows(IllegalArgumentException.class, () -> SavedPlan.parse("not json"));
+    }
+}
