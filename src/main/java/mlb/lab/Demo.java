@@ -35,11 +35,11 @@ final class Demo {
     }
 
     int run() {
+        Isp victim = topology.isp(settings.cut()).orElseThrow(() ->
+                new IllegalArgumentException("--cut " + settings.cut() + ": the lab has isp1..isp" + topology.isps().size()));
         LabSession.requireAbsent(runner, topology.prefix());
         c.title("mlb lab demo: " + topology.isps().size() + " shaped links, real packets, nothing outside namespaces");
         LabSpec spec = LabSpec.of(topology);
-        Isp victim = topology.isp(settings.cut()).orElseThrow(() ->
-                new IllegalArgumentException("no link " + settings.cut() + " to cut"));
         c.heading("Building the lab");
         c.begin("namespaces, veths, shapers, NAT, traffic server");
         try (LabSession session = LabSession.open(runner, topology, true)) {

@@ -58,6 +58,12 @@ class LabSpecTest {
     }
 
     @Test
+    void theCommittedLabSpecIsWhatLabUpWrites() throws java.io.IOException {
+        assertEquals(LabSpec.of(Topology.defaults()).toml(), java.nio.file.Files.readString(
+                java.nio.file.Path.of("specs/lab.toml")), "regenerate: sudo ./mlb lab up --write-spec specs/lab.toml");
+    }
+
+    @Test
     void rejectsAWeightCountThatDoesNotMatch() {
         assertThrows(IllegalArgumentException.class, () -> LabSpec.of(t).withWeights(List.of(1)));
         assertThrows(IllegalArgumentException.class, () -> LabSpec.of(t).withHash("l2"));
