@@ -39,6 +39,14 @@ public final class IpJson {
         return n.path("protocol").asInt(0);
     }
 
+    /** The three rules every namespace starts with (local, main, default); not worth counting as foreign. */
+    public static boolean kernelDefault(JsonNode n) {
+        int priority = n.path("priority").asInt(-1);
+        boolean defaultPriority = priority == 0 || priority == 32766 || priority == 32767;
+        return defaultPriority && n.path("src").asText("all").equals("all") && n.path("protocol").asInt(2) == 2
+                && n.size() <= 4;
+    }
+
     public static Parsed rule(JsonNode n) {
         if (n.has("iif") || n.has("dst") || n.has("not") || n.has("goto") || n.has("ipproto")
                 || n.has("sport") || n.has("dport") || n.has("uidrange") || n.has("tos")) {

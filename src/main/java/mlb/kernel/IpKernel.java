@@ -39,14 +39,26 @@ public final class IpKernel implements Kernel {
         for (JsonNode n : json("rules", "-4", "rule", "show")) {
             IpJson.Parsed p = IpJson.rule(n);
             if (IpJson.protocol(n) == protocol && p.isKnown()) owned.add(p.known());
-            else foreign.rules++;
+            else if (!IpJson.kernelDefault(n)) foreign.rules++;
         }
         Set<Integer> toRead = tables.addAll(List.ofAll(owned).filter(o -> o instanceof Rule).map(o -> ((Rule) o).table()))
+                .addAll(tablesHolding(protocol))
                 .filter(t -> t < 253 || t > 255);
         for (int table : toRead) readTable(table, protocol, owned, foreign);
         readNexthops(protocol, owned, foreign);
         for (String name : sysctls) owned.add(readSysctl(name));
         return new Observed(NetState.of(owned), foreign.toForeign());
+    }
+
+    /**
+     * Tables holding routes of mlb's protocol, wherever they are (also those no rule points to any more, as a
+     * failed revert or a hand-deleted rule can leave). The kernel filters this dump by protocol itself, so it
+     * stays cheap however many foreign routes there are.
+     */
+    private Set<Integer> tablesHolding(int protocol) {
+        Runner.Result r = ip("-N", "-j", "-4", "route", "show", "table", "all", "proto", String.valueOf(protocol));
+        return io.vavr.collection.TreeSet.ofAll(List.ofAll(parsed("routes of protocol " + protocol, r))
+                .map(n -> n.path("table").asText("254")).filter(t -> t.matches("\\d+")).map(Integer::valueOf));
     }
 
     private void readTable(int table, int protocol, java.util.List<KernelObject> owned, Counter foreign) {

@@ -20,7 +20,7 @@ public final class Tables {
 
     /**
      * Every link's table by name: its own if the spec gives one, otherwise table_base+1, +2, ... in order of
-     * link name, skipping tables given explicitly. The parser has already made sure none of these is reserved.
+     * link name, skipping tables given explicitly and the kernel's own (253..255).
      */
     public static SortedMap<String, Integer> assign(Balancer balancer, List<Link> links) {
         List<Tuple2<String, Integer>> given = links.flatMap(l -> l.table().map(t -> Tuple.of(l.name(), t)));
@@ -34,7 +34,7 @@ public final class Tables {
         List<Tuple2<String, Long>> assigned = List.empty();
         long next = base;
         for (String name : names.sorted()) {
-            do next++; while (taken.contains((int) next) && next <= MAX);
+            do next++; while ((taken.contains((int) next) || reserved(next).isDefined()) && next <= MAX);
             assigned = assigned.append(Tuple.of(name, next));
         }
         return assigned;
