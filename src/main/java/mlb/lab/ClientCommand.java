@@ -44,7 +44,7 @@ final class ClientCommand {
         int count;
         @Option(names = "--concurrency", defaultValue = "16")
         int concurrency;
-        @Option(names = "--timeout", defaultValue = "2s", converter = Units.DurationConverter.class)
+        @Option(names = "--timeout", defaultValue = "3s", converter = Units.DurationConverter.class)
         Duration timeout;
 
         @Override

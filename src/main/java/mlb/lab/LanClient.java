@@ -35,15 +35,15 @@ public final class LanClient {
     public WhoamiReport whoami(int count, List<String> servers) {
         List<String> args = new ArrayList<>(List.of("client", "whoami", "--count", String.valueOf(count)));
         args.addAll(serverArgs(servers));
-        // The client's own bound is two 2 s timeouts per round of 16 connections; this only catches a hung JVM.
-        return start(args, Duration.ofSeconds(20 + count / 4), WhoamiReport.class).await();
+        // The client's own bound is two 3 s timeouts per round of 16 connections; this only catches a hung JVM.
+        return start(args, Duration.ofSeconds(20 + count * 6 / 16), WhoamiReport.class).await();
     }
 
     public Pending<DownloadReport> download(int parallel, long bytes, List<String> servers, Duration deadline) {
         List<String> args = new ArrayList<>(List.of("client", "download", "--parallel", String.valueOf(parallel),
                 "--bytes", String.valueOf(bytes), "--deadline", deadline.toSeconds() + "s"));
         args.addAll(serverArgs(servers));
-        return start(args, deadline.plusSeconds(20), DownloadReport.class);
+        return start(args, deadline.plusSeconds(30), DownloadReport.class);
     }
 
     public Pending<ProbeReport> probe(Duration duration, Duration interval, Duration timeout, List<String> servers) {

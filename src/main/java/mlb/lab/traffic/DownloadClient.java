@@ -16,9 +16,13 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs parallel downloads that all start together and reports each one's timing and outcome. */
 public final class DownloadClient {
-    private static final Duration CONNECT = Duration.ofSeconds(3);
-    /** A download that receives nothing for this long counts as broken. */
-    private static final int STALL_MS = 8_000;
+    /**
+     * Handshake and first line: long enough for three lost SYNs or SYN-ACKs (retries after 1, 3 and 7 s), which
+     * a saturated drop-tail line does lose now and then. A slow start is not a broken download.
+     */
+    private static final Duration CONNECT = Duration.ofSeconds(10);
+    /** A download that receives nothing for this long counts as broken (a reset, or a flow stuck on a dead path). */
+    private static final int STALL_MS = 15_000;
 
     private DownloadClient() {
     }
