@@ -20,6 +20,7 @@ final class Bench {
     private final Settings settings;
     private final Console c;
     private final TextTable table = new TextTable("measure", "target", "measured", "verdict");
+    private String footnote;
 
     Bench(Runner runner, Reconciler mlb, Topology topology, Settings settings, Console console) {
         this.runner = runner;
@@ -53,6 +54,7 @@ final class Bench {
             table.row("failover outage (link cut)", "≈ down x interval", "n/a: mlb monitor not built yet", "-");
         }
         c.raw("\n" + table.render(""));
+        if (footnote != null) c.raw(footnote + "\n");
         return 0;
     }
 
@@ -89,11 +91,23 @@ final class Bench {
                 .download(settings.downloads(), bytes, m.servers(), Duration.ofSeconds(120));
         LabProcesses.sleep(3_000);
         List<Integer> reversed = topology.isps().stream().map(i -> topology.isps().size() + 1 - i.index()).toList();
-        apply(spec.withWeights(reversed), null);
+        LabSpec changed = spec.withWeights(reversed);
+        apply(changed, null);
         DownloadReport r = running.await();
         c.done(r.broken() + " broken");
         table.row("flows broken by a weight change", "0", r.broken() + " of " + r.downloads().size(),
                 r.broken() == 0 ? "ok" : "FAIL");
+        // The other side of keeping flows: new flows follow the new weights only as buckets move.
+        Shares after = m.shares(changed, settings.connections());
+        table.row("new-flow shares after the change", percents(after, true), percents(after, false),
+                after.worstDeviationPoints() <= 5 ? "ok" : "off");
+        footnote = "A resilient nexthop group moves a bucket to its new link only once the bucket has been idle\n"
+                + "for the group's idle_timer (`ip nexthop show`): new flows converge to changed weights gradually.";
+    }
+
+    private static String percents(Shares s, boolean expected) {
+        return s.rows().stream().map(r -> String.format(Locale.ROOT, "%.0f", (expected ? r.expected() : r.measured()) * 100))
+                .collect(Collectors.joining("/")) + " %";
     }
 
     /** Without a monitor, a dead upstream fails the new flows hashed onto it: about its share of them. */
