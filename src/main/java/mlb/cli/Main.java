@@ -3,6 +3,7 @@ package mlb.cli;
 import io.vavr.collection.List;
 import mlb.kernel.KernelError;
 import mlb.lab.LabCommand;
+import mlb.proc.SystemRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,6 +73,10 @@ public final class Main {
                 case NOT_PERMITTED -> Exit.NOT_PERMITTED;
                 case FAILED -> Exit.FAILED;
             };
+        }
+        if (e instanceof SystemRunner.MissingProgram m) {
+            err.println("mlb: error: the " + Packages.name(m.program()) + " command is missing: install " + Packages.providing(m.program()));
+            return Exit.MISSING;
         }
         err.println("mlb: error: internal error: " + e);
         e.printStackTrace(err);

@@ -14,7 +14,6 @@ import mlb.model.Rule;
 import mlb.model.Sysctl;
 import mlb.plan.Command;
 import mlb.proc.Runner;
-import mlb.proc.SystemRunner;
 import mlb.proc.Target;
 
 import java.util.ArrayList;
@@ -167,11 +166,7 @@ public final class IpKernel implements Kernel {
     }
 
     private Runner.Result ip(String... args) {
-        try {
-            return runner.run(target.ip(args));
-        } catch (SystemRunner.MissingProgram e) {
-            throw new KernelError(KernelError.Reason.MISSING_TOOL, "the ip command is missing: install iproute2");
-        }
+        return runner.run(target.ip(args));
     }
 
     private JsonNode json(String what, String... args) {

@@ -81,6 +81,32 @@ class CliTest {
     }
 
     @Test
+    void aMissingIpCommandExits69NamingThePackage() throws IOException {
+        String spec = spec("wan2", 5).toString();
+        mlb.proc.Runner noSuchProgram = (argv, stdin) -> new mlb.proc.SystemRunner().run(
+                java.util.stream.Stream.concat(java.util.stream.Stream.of("/nonexistent/" + argv.get(0)),
+                        argv.stream().skip(1)).toList(), stdin);
+        Env without = new Env() {
+            public Kernel kernel(Target target) {
+                return new mlb.kernel.IpKernel(noSuchProgram, target);
+            }
+
+            public boolean interactive() {
+                return false;
+            }
+
+            public Path defaultStateDir() {
+                return tmp.resolve("state");
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+                without, "plan", "-f", spec, "--netns", "lab");
+        assertEquals(69, code, err::toString);
+        assertEquals("mlb: error: the ip command is missing: install iproute2\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void planExitsTwoOnlyWhenAskedAndChangesArePending() throws IOException {
         String spec = spec("wan2", 5).toString();
         Run plain = mlb("plan", "-f", spec, "--netns", "lab");

@@ -273,6 +273,16 @@ class ReconcileIT {
     }
 
     @Test
+    void destroyFindsMlbRoutesInTablesNoRulePointsTo() {
+        ns.ip("route", "add", "198.18.77.0/24", "via", "198.18.1.1", "dev", "wan1", "table", "777", "proto", "250");
+        ns.ip("route", "add", "198.18.78.0/24", "via", "198.18.1.1", "dev", "wan1", "table", "777", "proto", "4");
+        Run destroyed = mlb("destroy", "--netns", ns.name, "--yes");
+        assertEquals(0, destroyed.code, destroyed::toString);
+        assertTrue(destroyed.out.contains("-   198.18.77.0/24 table 777 via 198.18.1.1 dev wan1"), destroyed::toString);
+        assertEquals(Set.of("198.18.78.0/24 via 198.18.1.1 dev wan1 proto 4"), routes("777"), "the foreign route stays");
+    }
+
+    @Test
     void withoutCapabilitiesTheExitCodeSaysNotPermitted() throws Exception {
         Path spec = spec(5, "");
         Netns.Result capsh = Netns.run("capsh", "--help");
