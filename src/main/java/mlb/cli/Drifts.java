@@ -20,12 +20,22 @@ final class Drifts {
     }
 
     static Option<Found> of(Session s) {
+        return of(s, Option.none(), 0);
+    }
+
+    /**
+     * The same, comparing with an owned state the caller has just read with protocol, when the last entry
+     * used that protocol too: a read sees every table holding the protocol's routes, so a second one would
+     * only repeat it.
+     */
+    static Option<Found> of(Session s, Option<NetState> justRead, int protocol) {
         for (History h : s.history()) {
             try (h) {
                 Option<Entry> last = h.latest(s.target.id());
                 if (last.isEmpty()) return Option.none();
                 Snapshot snap = Snapshot.of(h, last.get());
-                NetState live = s.reconciler.read(snap.after(), snap.protocol()).owned();
+                NetState live = justRead.filter(x -> snap.protocol() == protocol)
+                        .getOrElse(() -> s.reconciler.read(snap.after(), snap.protocol()).owned());
                 return Option.some(new Found(last.get(), Drift.lines(snap.after(), live)));
             } catch (IOException e) {
                 s.main.err.println("mlb: warning: cannot read the audit history " + s.stateDir + ": " + e.getMessage());

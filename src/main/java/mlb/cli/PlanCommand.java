@@ -42,7 +42,7 @@ final class PlanCommand implements Callable<Integer> {
         Session s = new Session(main, target.target());
         Compiler.Compiled c = s.compile(spec);
         Plan plan = s.plan(c.desired(), spec.balancer().protocol(), c.notes());
-        reportDrift(s);
+        reportDrift(s, plan, spec.balancer().protocol());
         if (json) main.out.print(PlanJson.text(plan));
         else s.printPlan(plan);
         if (out != null) {
@@ -53,9 +53,9 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** Before the plan, so a person sees that part of it undoes someone's manual change. JSON keeps stdout clean. */
-    private void reportDrift(Session s) {
+    private void reportDrift(Session s, Plan plan, int protocol) {
         if (s.recorder.pending()) main.err.println("mlb: note: an earlier apply waits in the journal to be recorded");
-        Drifts.of(s).filter(f -> !f.lines().isEmpty()).forEach(f -> {
+        Drifts.of(s, io.vavr.control.Option.some(plan.current()), protocol).filter(f -> !f.lines().isEmpty()).forEach(f -> {
             java.io.PrintStream to = json ? main.err : main.out;
             to.println(Drifts.heading(f));
             f.lines().forEach(l -> to.println("  " + l));

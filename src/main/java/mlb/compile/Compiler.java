@@ -23,7 +23,6 @@ public final class Compiler {
         errors = errors.appendAll(layout.tables().filter(t -> t._2 >= Layout.PLAIN_GROUP_OFFSET)
                 .map(t -> "link " + t._1 + ": table " + t._2 + " is too large for mlb's nexthop ids (use a table below "
                         + Layout.PLAIN_GROUP_OFFSET + ")"));
-        errors = errors.appendAll(pinnedTwice(links));
         if (!errors.isEmpty()) return Validation.invalid(errors);
         List<String> sources = links.map(l -> source(l, facts).get());
         NetState desired = NetState.of(RouteMode.objects(layout, links, facts, sources));
@@ -38,13 +37,6 @@ public final class Compiler {
             return List.of("link " + l.name() + ": device " + l.dev() + " has no IPv4 address (set source = \"ADDRESS\" in the link)");
         }
         return List.empty();
-    }
-
-    private static List<String> pinnedTwice(List<Link> links) {
-        return links.flatMap(l -> l.routes().distinct().map(to -> new io.vavr.Tuple2<>(Prefixes.kernelForm(to), l.name())))
-                .groupBy(io.vavr.Tuple2::_1).filter(g -> g._2.size() > 1).toList().sortBy(g -> g._1)
-                .map(g -> "destination " + g._1 + " is pinned to more than one link ("
-                        + g._2.map(io.vavr.Tuple2::_2).mkString(", ") + "): keep it in one [[link.route]]");
     }
 
     private static Option<String> source(Link l, Facts facts) {

@@ -54,7 +54,8 @@ final class RouteMode {
         out.add(new Route(table, DEFAULT, 0, via, p));
         out.add(new Rule(layout.fromPriority(), Option.some(source), Option.none(), Option.none(), table, Option.none(), p));
         out.add(new Rule(layout.oifPriority(), Option.none(), Option.some(link.dev()), Option.none(), table, Option.none(), p));
-        for (String to : link.routes().distinct()) out.add(new Route(layout.balanceTable(), Prefixes.kernelForm(to), 0, via, p));
+        // The spec parser rejects a destination pinned twice, on one link or two.
+        for (String to : link.routes()) out.add(new Route(layout.balanceTable(), Prefixes.kernelForm(to), 0, via, p));
     }
 
     private static NexthopGroup group(Layout layout, List<Link> links, boolean resilient) {

@@ -17,10 +17,9 @@ public record NetState(TreeMap<ObjectKey, KernelObject> objects) {
     public static NetState of(Iterable<? extends KernelObject> objects) {
         TreeMap<ObjectKey, KernelObject> m = TreeMap.empty();
         for (KernelObject o : objects) {
-            if (m.containsKey(o.key())) {
-                throw new IllegalArgumentException("two objects with one identity: " + o.key());
-            }
-            m = m.put(o.key(), o);
+            ObjectKey key = o.key();
+            if (m.containsKey(key)) throw new IllegalArgumentException("two objects with one identity: " + key);
+            m = m.put(key, o);
         }
         return new NetState(m);
     }

@@ -15,19 +15,20 @@ public final class Planner {
     }
 
     public static Validation<List<String>, Plan> plan(Observed observed, NetState desired, List<String> notes) {
-        List<String> conflicts = desired.all()
-                .flatMap(o -> colliding(observed.foreign(), o).map(theirs -> conflict(o, theirs)))
+        Foreign f = observed.foreign();
+        List<String> conflicts = f.colliding().isEmpty() ? List.empty() : desired.objects().iterator()
+                .flatMap(e -> colliding(f, e._1, e._2).map(theirs -> conflict(e._2, theirs)))
                 .toList();
         if (!conflicts.isEmpty()) return Validation.invalid(conflicts);
         return Validation.valid(Diff.plan(observed.owned(), desired, notes.appendAll(foreignNote(observed.foreign()))));
     }
 
     /** The foreign object with the identity o wants; nexthops and groups share one id space in the kernel. */
-    private static io.vavr.control.Option<KernelObject> colliding(Foreign f, KernelObject o) {
-        io.vavr.control.Option<KernelObject> same = f.colliding().get(o.key());
+    private static io.vavr.control.Option<KernelObject> colliding(Foreign f, ObjectKey key, KernelObject o) {
+        io.vavr.control.Option<KernelObject> same = f.colliding().get(key);
         if (same.isDefined() || o.kind() != Kind.NEXTHOP && o.kind() != Kind.GROUP) return same;
         Kind other = o.kind() == Kind.NEXTHOP ? Kind.GROUP : Kind.NEXTHOP;
-        return f.colliding().get(new ObjectKey(other, o.key().id()));
+        return f.colliding().get(new ObjectKey(other, key.id()));
     }
 
     private static String conflict(KernelObject wanted, KernelObject theirs) {
