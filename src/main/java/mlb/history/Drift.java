@@ -1,6 +1,7 @@
 package mlb.history;
 
 import io.vavr.collection.List;
+import mlb.model.Kind;
 import mlb.model.NetState;
 import mlb.plan.Change;
 import mlb.plan.Diff;
@@ -12,9 +13,17 @@ public final class Drift {
 
     /** One line per differing object; empty when the kernel still holds what was recorded. */
     public static List<String> lines(NetState recorded, NetState live) {
-        return Diff.plan(recorded, live, List.empty()).changes()
+        return Diff.plan(recorded, comparable(recorded, live), List.empty()).changes()
                 .filter(c -> !(c instanceof Change.Replace r && r.before().equals(r.after())))
                 .map(Drift::line);
+    }
+
+    /**
+     * A sysctl is only mlb's while an entry records it: after a destroy the recorded state has none, and the
+     * live value of a setting mlb no longer manages is nobody's drift.
+     */
+    private static NetState comparable(NetState recorded, NetState live) {
+        return new NetState(live.objects().filter((k, o) -> k.kind() != Kind.SYSCTL || recorded.get(k).isDefined()));
     }
 
     private static String line(Change c) {
