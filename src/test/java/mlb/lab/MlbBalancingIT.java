@@ -58,12 +58,20 @@ class MlbBalancingIT {
     @Order(1)
     void l4HashingSpreadsConnectionsByWeight() {
         mlb.applyOrFail(spec(), "weights-2-3-5");
+        // Source ports are random, so one fair draw of 600 strays past 5 points about 2 % of the time (binomial
+        // spread alone). A second, independent draw makes a false alarm ~0.05 %; a real bias fails both.
+        Shares first = sample();
+        Shares s = first.worstDeviationPoints() <= 5.0 ? first : sample();
+        assertTrue(s.worstDeviationPoints() <= 5.0, "shares " + first.rows() + ", then " + s.rows());
+    }
+
+    private Shares sample() {
         Shares s = new Measurements(session).shares(spec(), 600);
         System.out.println("l4 shares of 600: " + s.counts() + ", worst deviation "
                 + String.format("%.1f", s.worstDeviationPoints()) + " pt");
         assertEquals(0, s.failed());
         assertEquals(0, s.other());
-        assertTrue(s.worstDeviationPoints() <= 5.0, "shares " + s.rows());
+        return s;
     }
 
     @Test
