@@ -1,5 +1,6 @@
 package mlb.history;
 
+import mlb.it.Netns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +28,13 @@ class CrashIT {
 
     @Test
     void killedAppliesLeaveASoundRepoAndTheNextApplyConvergesAndRecords() throws Exception {
-        assumeTrue(Netns.available(), "needs root and network namespaces");
+        Netns.assumeAvailable();
         assumeTrue(run(tmp, "git", "--version").exit == 0, "needs git for git fsck");
         Path state = tmp.resolve("state");
         Cli mlb = new Cli(state);
         long seed = System.nanoTime();
         Random rnd = new Random(seed);
-        try (Netns ns = Netns.withLinks(2)) {
+        try (Netns ns = Netns.create()) {
             for (int i = 0; i < ROUNDS; i++) {
                 Path killed = Files.writeString(tmp.resolve("killed.toml"), Cli.spec(1 + i, 100));
                 Process p = child(state, killed, ns, tmp.resolve("child-" + i + ".log"));

@@ -1,5 +1,6 @@
 package mlb.history;
 
+import mlb.it.Netns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +13,6 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The audit history against real kernels, each test in namespaces it creates and deletes. */
 class HistoryIT {
@@ -23,7 +23,7 @@ class HistoryIT {
 
     @BeforeEach
     void setUp() {
-        assumeTrue(Netns.available(), "needs root and network namespaces");
+        Netns.assumeAvailable();
         state = tmp.resolve("state");
         mlb = new Cli(state);
     }
@@ -39,7 +39,7 @@ class HistoryIT {
 
     @Test
     void rollbackReturnsTheKernelToTheRecordedState() throws IOException {
-        try (Netns ns = Netns.withLinks(2)) {
+        try (Netns ns = Netns.create()) {
             mlb.expect(0, "apply", "-f", spec("a", 1, 3).toString(), "--netns", ns.name, "--yes");
             String afterA = ns.dump();
             mlb.expect(0, "apply", "-f", spec("b", 2, 5).toString(), "--netns", ns.name, "--yes");
@@ -56,7 +56,7 @@ class HistoryIT {
 
     @Test
     void rollbackUndoesAManualChangeAndPlanReportsIt() throws IOException {
-        try (Netns ns = Netns.withLinks(2)) {
+        try (Netns ns = Netns.create()) {
             Path a = spec("a", 1, 3);
             mlb.expect(0, "apply", "-f", a.toString(), "--netns", ns.name, "--yes");
             String afterA = ns.dump();
@@ -76,7 +76,7 @@ class HistoryIT {
 
     @Test
     void aFailedApplyIsRecordedAsSuch() throws IOException {
-        try (Netns ns = Netns.withLinks(2)) {
+        try (Netns ns = Netns.create()) {
             Path saved = tmp.resolve("a.plan");
             mlb.expect(0, "plan", "-f", spec("a", 1, 3).toString(), "--netns", ns.name, "-o", saved.toString());
             String before = ns.dump();
@@ -97,7 +97,7 @@ class HistoryIT {
 
     @Test
     void twoTargetsKeepSeparateHistoriesInOneRepo() throws IOException {
-        try (Netns one = Netns.withLinks(2); Netns two = Netns.withLinks(2)) {
+        try (Netns one = Netns.create(); Netns two = Netns.create()) {
             mlb.expect(0, "apply", "-f", spec("a", 1, 3).toString(), "--netns", one.name, "--yes");
             mlb.expect(0, "apply", "-f", spec("b", 2, 3).toString(), "--netns", one.name, "--yes");
             mlb.expect(0, "apply", "-f", spec("c", 5, 1).toString(), "--netns", two.name, "--yes");
@@ -116,7 +116,7 @@ class HistoryIT {
 
     @Test
     void anUnconfirmedApplyRevertsByItselfAndAConfirmedOneStays() throws Exception {
-        try (Netns ns = Netns.withLinks(2)) {
+        try (Netns ns = Netns.create()) {
             mlb.expect(0, "apply", "-f", spec("a", 1, 3).toString(), "--netns", ns.name, "--yes");
             String afterA = ns.dump();
             mlb.expect(0, "apply", "-f", spec("b", 2, 5).toString(), "--netns", ns.name, "--yes", "--confirm", "2s");

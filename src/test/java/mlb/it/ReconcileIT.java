@@ -5,7 +5,6 @@ import mlb.cli.Env;
 import mlb.cli.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,19 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with raw `ip -j` output parsed here, never with mlb's own reader. Needs root; skipped with the reason otherwise.
  */
 class ReconcileIT {
-    private static String unavailable;
     private Netns ns;
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void probe() {
-        unavailable = Netns.unavailableBecause();
-    }
-
     @BeforeEach
     void namespace() {
-        Assumptions.assumeTrue(unavailable == null, () -> "needs root and network namespaces: " + unavailable);
+        Netns.assumeAvailable();
         ns = Netns.create();
     }
 
