@@ -1,5 +1,6 @@
 package mlb.history;
 
+import mlb.cli.CliRunner;
 import mlb.cli.Env;
 import mlb.kernel.FakeKernel;
 import mlb.kernel.Kernel;
@@ -56,18 +57,18 @@ class HistoryProperties {
         final Path dir;
         final Path spec;
         final FakeKernel kernel = FakeKernel.standard();
-        final Cli mlb;
+        final CliRunner mlb;
         /** The owned state after each apply or rollback that changed the kernel, oldest first. */
         final List<NetState> recorded = new ArrayList<>();
 
         World() {
             try {
                 dir = Files.createTempDirectory("mlb-history-prop");
-                spec = Files.writeString(dir.resolve("home.toml"), Cli.spec(1, 1));
+                spec = Files.writeString(dir.resolve("home.toml"), TwoLinks.spec(1, 1));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            mlb = new Cli(dir.resolve("state"), env());
+            mlb = new CliRunner(env(), dir.resolve("state"));
         }
 
         private Env env() {
@@ -127,7 +128,7 @@ class HistoryProperties {
             Arbitrary<Integer> weight = Arbitraries.integers().between(1, 4);
             return weight.tuple2().map(t -> Transformer.mutate("edit weights " + t.get1() + "/" + t.get2(), w -> {
                 try {
-                    Files.writeString(w.spec, Cli.spec(t.get1(), t.get2()));
+                    Files.writeString(w.spec, TwoLinks.spec(t.get1(), t.get2()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
