@@ -25,8 +25,8 @@ final class ApplyCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "SPEC", description = "Spec file (default: " + Specs.DEFAULT + ").")
-    Path file;
+    @Mixin
+    SpecOption file;
 
     @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by `mlb plan -o`.")
     Path planFile;
@@ -50,10 +50,10 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (file != null && planFile != null) throw new CliError(Exit.USAGE, "give either -f SPEC or PLANFILE, not both");
+        if (file.given() && planFile != null) throw new CliError(Exit.USAGE, "give either -f SPEC or PLANFILE, not both");
         Session s = new Session(main, target.target());
         try (Lock ignored = s.lock()) {
-            Plan plan = planFile != null ? fromSaved(s) : fromSpec(s, file != null ? file : Path.of(Specs.DEFAULT));
+            Plan plan = planFile != null ? fromSaved(s) : fromSpec(s, file.path());
             s.printPlan(plan);
             if (plan.isEmpty()) return Exit.OK;
             if (!s.confirmed(yes, "Apply these changes to " + s.target + "?")) {

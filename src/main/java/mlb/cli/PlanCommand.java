@@ -21,8 +21,8 @@ final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "SPEC", defaultValue = Specs.DEFAULT, description = "Spec file (default: ${DEFAULT-VALUE}).")
-    Path file;
+    @Mixin
+    SpecOption file;
 
     @Mixin
     TargetOption target;
@@ -38,7 +38,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Spec spec = Specs.load(file);
+        Spec spec = file.load();
         Session s = new Session(main, target.target());
         Compiler.Compiled c = s.compile(spec);
         Plan plan = s.plan(c.desired(), spec.balancer().protocol(), c.notes());
@@ -46,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
         if (json) main.out.print(PlanJson.text(plan));
         else s.printPlan(plan);
         if (out != null) {
-            Files.writeString(out, new SavedPlan(s.target.id(), spec.balancer().protocol(), file.toString(), spec.source(), plan).text());
+            Files.writeString(out, new SavedPlan(s.target.id(), spec.balancer().protocol(), file.path().toString(), spec.source(), plan).text());
             if (!json) main.out.println("Saved the plan to " + out + ": apply it with `mlb apply " + out + "`.");
         }
         return detailed && !plan.isEmpty() ? Exit.CHANGES_PENDING : Exit.OK;

@@ -2,10 +2,9 @@ package mlb.cli;
 
 import mlb.spec.Spec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -14,13 +13,13 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "SPEC", defaultValue = Specs.DEFAULT, description = "Spec file (default: ${DEFAULT-VALUE}).")
-    Path file;
+    @Mixin
+    SpecOption file;
 
     @Override
     public Integer call() {
-        Spec spec = Specs.load(file);
-        main.out.printf("%s: valid (%d links, %s mode, %s hashing)%n", file, spec.links().size(),
+        Spec spec = file.load();
+        main.out.printf("%s: valid (%d links, %s mode, %s hashing)%n", file.path(), spec.links().size(),
                 spec.balancer().mode().name().toLowerCase(), spec.balancer().hash().name().toLowerCase());
         return Exit.OK;
     }

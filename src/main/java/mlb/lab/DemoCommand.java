@@ -15,16 +15,8 @@ final class DemoCommand extends LabTask {
     PrefixOption prefix;
     @Mixin
     TopologyOptions shape;
-
-    @Option(names = "--connections", defaultValue = "600", description = "new connections to count (default: ${DEFAULT-VALUE})")
-    int connections;
-
-    @Option(names = "--downloads", defaultValue = "30", description = "parallel downloads (default: ${DEFAULT-VALUE})")
-    int downloads;
-
-    @Option(names = "--size", defaultValue = "2MB", converter = Units.SizeConverter.class,
-            description = "bytes per download (default: ${DEFAULT-VALUE})")
-    long size;
+    @Mixin
+    TrafficOptions traffic;
 
     @Option(names = "--cut", defaultValue = "isp2", description = "link whose upstream is cut (default: ${DEFAULT-VALUE})")
     String cut;
@@ -36,11 +28,9 @@ final class DemoCommand extends LabTask {
     @Override
     int run() {
         Topology t = shape.topology(prefix.value());
-        ClientCommand.Bounds.check(connections, 1, 10_000, "--connections");
-        ClientCommand.Bounds.check(downloads, 1, 256, "--downloads");
-        ClientCommand.Bounds.check(size, 1_000, 1_000_000_000, "--size");
+        traffic.check();
         Preflight.check();
-        Demo.Settings s = new Demo.Settings(connections, downloads, size, cut, cutFor);
+        Demo.Settings s = new Demo.Settings(traffic.connections, traffic.downloads, traffic.size, cut, cutFor);
         return new Demo(new SystemRunner(), Reconciler.cli(), t, s, new Console(out(), 8)).run();
     }
 }

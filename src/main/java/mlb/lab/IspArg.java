@@ -1,19 +1,26 @@
 package mlb.lab;
 
 import mlb.proc.SystemRunner;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
-/** Resolves a LINK argument (isp2) against the running lab. */
+import java.util.function.BiConsumer;
+
+/** `[--prefix NAME] LINK`: one ISP (isp2) of the running lab, as `cut` and `heal` name it. */
 final class IspArg {
-    private IspArg() {
-    }
+    @Mixin
+    PrefixOption prefix;
 
-    static Lab lab(String prefix) {
+    @Parameters(paramLabel = "LINK", description = "isp1, isp2, ...")
+    String link;
+
+    /** Checks the host, finds the running lab and the ISP in it, and hands both to the change. */
+    void change(BiConsumer<Lab, Isp> change) {
+        Preflight.check();
         SystemRunner runner = new SystemRunner();
-        return new Lab(runner, Lab.discover(runner, prefix));
-    }
-
-    static Isp isp(Topology t, String name) {
-        return t.isp(name).orElseThrow(() -> new IllegalArgumentException("no link '" + name + "' in the lab (it has "
-                + String.join(", ", t.isps().stream().map(Isp::name).toList()) + ")"));
+        Lab lab = new Lab(runner, Lab.discover(runner, prefix.value()));
+        Topology t = lab.topology();
+        change.accept(lab, t.isp(link).orElseThrow(() -> new IllegalArgumentException("no link '" + link
+                + "' in the lab (it has " + String.join(", ", t.isps().stream().map(Isp::name).toList()) + ")")));
     }
 }

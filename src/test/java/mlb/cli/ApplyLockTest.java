@@ -6,9 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,15 +37,13 @@ class ApplyLockTest {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("held", out.readLine());
+            CliRunner mlb = new CliRunner(Env.system(), state);
             for (String[] args : new String[][]{
-                    {"--state", state.toString(), "apply", "-f", spec.toString(), "--netns", ns, "--yes"},
-                    {"--state", state.toString(), "destroy", "--netns", ns, "--yes"}}) {
-                ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int code = Main.run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
-                        Env.system(), args);
-                String e = err.toString(StandardCharsets.UTF_8);
-                assertEquals(Exit.LOCKED, code, e);
-                assertTrue(e.startsWith("mlb: error: another mlb apply holds the lock on netns " + ns + " (pid " + holder.pid() + ")"), e);
+                    {"apply", "-f", spec.toString(), "--netns", ns, "--yes"},
+                    {"destroy", "--netns", ns, "--yes"}}) {
+                CliRunner.Run r = mlb.run(args);
+                assertEquals(Exit.LOCKED, r.code(), r::toString);
+                assertTrue(r.err().startsWith("mlb: error: another mlb apply holds the lock on netns " + ns + " (pid " + holder.pid() + ")"), r::toString);
             }
         } finally {
             holder.getOutputStream().close();

@@ -1,6 +1,7 @@
 package mlb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import mlb.cli.CliRunner.Run;
 import mlb.kernel.FakeKernel;
 import mlb.kernel.Kernel;
 import mlb.model.Route;
@@ -11,10 +12,7 @@ import mlb.proc.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,20 +46,7 @@ class CliTest {
         }
     };
 
-    record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
-    private Run mlb(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    private final CliRunner mlb = new CliRunner(env);
 
     private Path spec(String dev2, int weight1) throws IOException {
         Path f = tmp.resolve("mlb-" + dev2 + "-" + weight1 + ".toml");
@@ -99,21 +84,19 @@ class CliTest {
                 return tmp.resolve("state");
             }
         };
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
-                without, "plan", "-f", spec, "--netns", "lab");
-        assertEquals(69, code, err::toString);
-        assertEquals("mlb: error: the ip command is missing: install iproute2\n", err.toString(StandardCharsets.UTF_8));
+        Run r = new CliRunner(without).run("plan", "-f", spec, "--netns", "lab");
+        assertEquals(69, r.code(), r::toString);
+        assertEquals("mlb: error: the ip command is missing: install iproute2\n", r.err());
     }
 
     @Test
     void planExitsTwoOnlyWhenAskedAndChangesArePending() throws IOException {
         String spec = spec("wan2", 5).toString();
-        Run plain = mlb("plan", "-f", spec, "--netns", "lab");
-        assertEquals(0, plain.code, plain::toString);
-        assertTrue(plain.out.contains("Plan: 12 to add, 1 to change, 0 to destroy."), plain::toString);
-        assertEquals("", plain.err);
-        assertEquals(2, mlb("plan", "-f", spec, "--netns", "lab", "--detailed-exitcode").code);
+        Run plain = mlb.run("plan", "-f", spec, "--netns", "lab");
+        assertEquals(0, plain.code(), plain::toString);
+        assertTrue(plain.out().contains("Plan: 12 to add, 1 to change, 0 to destroy."), plain::toString);
+        assertEquals("", plain.err());
+        assertEquals(2, mlb.run("plan", "-f", spec, "--netns", "lab", "--detailed-exitcode").code());
         assertEquals(List.of(Target.netns("lab"), Target.netns("lab")), targets);
         assertTrue(kernel.executed().isEmpty(), "plan changes nothing");
     }
@@ -121,23 +104,23 @@ class CliTest {
     @Test
     void applyThenNothingToDo() throws IOException {
         String spec = spec("wan2", 5).toString();
-        Run applied = mlb("apply", "-f", spec, "--netns", "lab", "--yes");
-        assertEquals(0, applied.code, applied::toString);
-        assertTrue(applied.out.contains("Apply complete: 12 to add, 1 to change, 0 to destroy."), applied::toString);
+        Run applied = mlb.run("apply", "-f", spec, "--netns", "lab", "--yes");
+        assertEquals(0, applied.code(), applied::toString);
+        assertTrue(applied.out().contains("Apply complete: 12 to add, 1 to change, 0 to destroy."), applied::toString);
         assertTrue(kernel.invalidIntermediateStates().isEmpty(), () -> kernel.invalidIntermediateStates().mkString("\n"));
-        Run again = mlb("plan", "-f", spec, "--netns", "lab", "--detailed-exitcode");
-        assertEquals(0, again.code, again::toString);
-        Run reapply = mlb("apply", "-f", spec, "--netns", "lab", "--yes");
-        assertEquals(0, reapply.code);
-        assertTrue(reapply.out.contains("No changes."));
+        Run again = mlb.run("plan", "-f", spec, "--netns", "lab", "--detailed-exitcode");
+        assertEquals(0, again.code(), again::toString);
+        Run reapply = mlb.run("apply", "-f", spec, "--netns", "lab", "--yes");
+        assertEquals(0, reapply.code());
+        assertTrue(reapply.out().contains("No changes."));
         assertEquals(13, kernel.executed().size(), "the second apply sent nothing");
     }
 
     @Test
     void planJsonKeepsStdoutParseable() throws IOException {
-        Run r = mlb("plan", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--json");
-        assertEquals(0, r.code);
-        JsonNode n = StateJson.MAPPER.readTree(r.out);
+        Run r = mlb.run("plan", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--json");
+        assertEquals(0, r.code());
+        JsonNode n = StateJson.MAPPER.readTree(r.out());
         assertEquals(12, n.at("/summary/add").asInt());
         assertEquals(13, n.get("commands").size(), "a sysctl write, 2 nexthops, a group, 3 routes, 6 rules");
     }
@@ -145,10 +128,10 @@ class CliTest {
     @Test
     void aFailedApplyIsRevertedAndSaysSo() throws IOException {
         kernel.failWhen(c -> c instanceof Command.IpLine l && l.line().startsWith("route add default table 202"));
-        Run r = mlb("apply", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--yes", "-v");
-        assertEquals(Exit.FAILED, r.code, r::toString);
-        assertTrue(r.err.startsWith("mlb: error: apply failed and was reverted: ip route add default table 202"), r::toString);
-        assertTrue(r.err.contains("the state read before apply is restored"), r::toString);
+        Run r = mlb.run("apply", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--yes", "-v");
+        assertEquals(Exit.FAILED, r.code(), r::toString);
+        assertTrue(r.err().startsWith("mlb: error: apply failed and was reverted: ip route add default table 202"), r::toString);
+        assertTrue(r.err().contains("the state read before apply is restored"), r::toString);
         assertTrue(kernel.state().ofProtocol(250).isEmpty(), "nothing of mlb's is left");
         assertEquals("0", kernel.state().sysctls().get("net.ipv4.fib_multipath_hash_policy").get(), "the sysctl is set back too");
     }
@@ -157,69 +140,69 @@ class CliTest {
     void aRevertThatFailsTooSaysTheStateDiffers() throws IOException {
         kernel.failWhen(c -> c instanceof Command.IpLine l && (l.line().startsWith("route add default table 202")
                 || l.line().startsWith("nexthop del id 201")));
-        Run r = mlb("apply", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--yes");
-        assertEquals(Exit.FAILED, r.code, r::toString);
-        assertTrue(r.err.startsWith("mlb: error: apply failed and the revert failed too: "), r::toString);
-        assertTrue(r.err.contains("run `mlb plan`"), r::toString);
+        Run r = mlb.run("apply", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--yes");
+        assertEquals(Exit.FAILED, r.code(), r::toString);
+        assertTrue(r.err().startsWith("mlb: error: apply failed and the revert failed too: "), r::toString);
+        assertTrue(r.err().contains("run `mlb plan`"), r::toString);
     }
 
     @Test
     void aSpecThatDoesNotFitTheHostIs65() throws IOException {
-        Run r = mlb("plan", "-f", spec("wan9", 5).toString(), "--netns", "lab");
-        assertEquals(Exit.INVALID_SPEC, r.code, r::toString);
-        assertTrue(r.err.contains("link isp2: device wan9 does not exist"), r::toString);
-        Run noAddress = mlb("plan", "-f", spec("wan4", 5).toString(), "--netns", "lab");
-        assertEquals(Exit.INVALID_SPEC, noAddress.code, noAddress::toString);
-        assertTrue(noAddress.err.contains("device wan4 has no IPv4 address (set source"), noAddress::toString);
+        Run r = mlb.run("plan", "-f", spec("wan9", 5).toString(), "--netns", "lab");
+        assertEquals(Exit.INVALID_SPEC, r.code(), r::toString);
+        assertTrue(r.err().contains("link isp2: device wan9 does not exist"), r::toString);
+        Run noAddress = mlb.run("plan", "-f", spec("wan4", 5).toString(), "--netns", "lab");
+        assertEquals(Exit.INVALID_SPEC, noAddress.code(), noAddress::toString);
+        assertTrue(noAddress.err().contains("device wan4 has no IPv4 address (set source"), noAddress::toString);
     }
 
     @Test
     void usageErrorsAre64() throws IOException {
         String spec = spec("wan2", 5).toString();
-        assertEquals(Exit.USAGE, mlb("plan", "--no-such-option").code);
-        assertEquals(Exit.USAGE, mlb("plan", "-f", spec, "--netns", "../etc").code);
-        assertEquals(Exit.USAGE, mlb("apply", "-f", spec, spec, "--yes").code);
-        Run notSaved = mlb("apply", spec, "--netns", "lab", "--yes");
-        assertEquals(Exit.USAGE, notSaved.code, notSaved::toString);
-        assertTrue(notSaved.err.contains("is not a saved plan (to apply a spec, use -f"), notSaved::toString);
+        assertEquals(Exit.USAGE, mlb.run("plan", "--no-such-option").code());
+        assertEquals(Exit.USAGE, mlb.run("plan", "-f", spec, "--netns", "../etc").code());
+        assertEquals(Exit.USAGE, mlb.run("apply", "-f", spec, spec, "--yes").code());
+        Run notSaved = mlb.run("apply", spec, "--netns", "lab", "--yes");
+        assertEquals(Exit.USAGE, notSaved.code(), notSaved::toString);
+        assertTrue(notSaved.err().contains("is not a saved plan (to apply a spec, use -f"), notSaved::toString);
     }
 
     @Test
     void aSavedPlanAppliesOnlyToItsTargetAndOnlyWhileFresh() throws IOException {
         String spec = spec("wan2", 5).toString();
         Path saved = tmp.resolve("plan.json");
-        assertEquals(0, mlb("plan", "-f", spec, "--netns", "lab", "-o", saved.toString()).code);
-        Run elsewhere = mlb("apply", saved.toString(), "--netns", "other", "--yes");
-        assertEquals(Exit.USAGE, elsewhere.code, elsewhere::toString);
-        assertTrue(elsewhere.err.contains("was made for netns-lab, not netns-other"), elsewhere::toString);
+        assertEquals(0, mlb.run("plan", "-f", spec, "--netns", "lab", "-o", saved.toString()).code());
+        Run elsewhere = mlb.run("apply", saved.toString(), "--netns", "other", "--yes");
+        assertEquals(Exit.USAGE, elsewhere.code(), elsewhere::toString);
+        assertTrue(elsewhere.err().contains("was made for netns-lab, not netns-other"), elsewhere::toString);
 
-        assertEquals(0, mlb("apply", "-f", spec("wan2", 3).toString(), "--netns", "lab", "--yes").code);
-        Run stale = mlb("apply", saved.toString(), "--netns", "lab", "--yes");
-        assertEquals(Exit.FAILED, stale.code, stale::toString);
-        assertTrue(stale.err.contains("the saved plan is stale"), stale::toString);
+        assertEquals(0, mlb.run("apply", "-f", spec("wan2", 3).toString(), "--netns", "lab", "--yes").code());
+        Run stale = mlb.run("apply", saved.toString(), "--netns", "lab", "--yes");
+        assertEquals(Exit.FAILED, stale.code(), stale::toString);
+        assertTrue(stale.err().contains("the saved plan is stale"), stale::toString);
 
-        assertEquals(0, mlb("plan", "-f", spec, "--netns", "lab", "-o", saved.toString()).code);
-        Run fresh = mlb("apply", saved.toString(), "--netns", "lab", "--yes");
-        assertEquals(0, fresh.code, fresh::toString);
+        assertEquals(0, mlb.run("plan", "-f", spec, "--netns", "lab", "-o", saved.toString()).code());
+        Run fresh = mlb.run("apply", saved.toString(), "--netns", "lab", "--yes");
+        assertEquals(0, fresh.code(), fresh::toString);
         assertTrue(kernel.state().nexthops().get(200).get().toString().contains("Member[id=201, weight=5]"));
     }
 
     @Test
     void takingOverAForeignRouteIsRefused() throws IOException {
         kernel = FakeKernel.standard().with(new Route(201, "default", 0, new RouteTarget.Gateway("198.18.1.1", "wan1"), 4));
-        Run r = mlb("apply", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--yes");
-        assertEquals(Exit.FAILED, r.code, r::toString);
-        assertTrue(r.err.startsWith("mlb: error: mlb would take over objects that are not its own on netns lab"), r::toString);
-        assertTrue(r.err.contains("route default table 201 via 198.18.1.1 dev wan1 already exists and is not mlb's"), r::toString);
+        Run r = mlb.run("apply", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--yes");
+        assertEquals(Exit.FAILED, r.code(), r::toString);
+        assertTrue(r.err().startsWith("mlb: error: mlb would take over objects that are not its own on netns lab"), r::toString);
+        assertTrue(r.err().contains("route default table 201 via 198.18.1.1 dev wan1 already exists and is not mlb's"), r::toString);
         assertTrue(kernel.executed().isEmpty());
     }
 
     @Test
     void theStateDirectoryHoldsTheLockPerTarget() throws IOException {
-        assertEquals(0, mlb("apply", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--yes").code);
+        assertEquals(0, mlb.run("apply", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--yes").code());
         assertTrue(Files.exists(tmp.resolve("default-state").resolve("netns-lab").resolve("apply.lock")));
         Path state = tmp.resolve("elsewhere");
-        assertEquals(0, mlb("--state", state.toString(), "destroy", "--netns", "lab", "--yes").code);
+        assertEquals(0, mlb.run("--state", state.toString(), "destroy", "--netns", "lab", "--yes").code());
         assertTrue(Files.exists(state.resolve("netns-lab").resolve("apply.lock")));
         assertTrue(kernel.state().ofProtocol(250).isEmpty());
     }

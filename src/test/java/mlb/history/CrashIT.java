@@ -1,5 +1,8 @@
 package mlb.history;
 
+import mlb.cli.CliRunner;
+import mlb.cli.Env;
+import mlb.it.Netns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,15 +30,15 @@ class CrashIT {
 
     @Test
     void killedAppliesLeaveASoundRepoAndTheNextApplyConvergesAndRecords() throws Exception {
-        assumeTrue(Netns.available(), "needs root and network namespaces");
+        Netns.assumeAvailable();
         assumeTrue(run(tmp, "git", "--version").exit == 0, "needs git for git fsck");
         Path state = tmp.resolve("state");
-        Cli mlb = new Cli(state);
+        CliRunner mlb = new CliRunner(Env.system(), state);
         long seed = System.nanoTime();
         Random rnd = new Random(seed);
-        try (Netns ns = Netns.withLinks(2)) {
+        try (Netns ns = Netns.create()) {
             for (int i = 0; i < ROUNDS; i++) {
-                Path killed = Files.writeString(tmp.resolve("killed.toml"), Cli.spec(1 + i, 100));
+                Path killed = Files.writeString(tmp.resolve("killed.toml"), TwoLinks.spec(1 + i, 100));
                 Process p = child(state, killed, ns, tmp.resolve("child-" + i + ".log"));
                 long after = 50 + rnd.nextInt(1450);
                 Thread.sleep(after);
@@ -45,7 +48,7 @@ class CrashIT {
                 if (Files.exists(state.resolve("config"))) assertFsckClean(state, round);
 
                 int before = entries(mlb, ns);
-                Path next = Files.writeString(tmp.resolve("next.toml"), Cli.spec(1 + i, 50));
+                Path next = Files.writeString(tmp.resolve("next.toml"), TwoLinks.spec(1 + i, 50));
                 mlb.expect(0, "apply", "-f", next.toString(), "--netns", ns.name, "--yes");
                 mlb.expect(0, "plan", "-f", next.toString(), "--netns", ns.name, "--detailed-exitcode");
                 List<String> history = List.of(mlb.expect(0, "history", "--netns", ns.name).out().split("\n"));
@@ -59,7 +62,7 @@ class CrashIT {
         }
     }
 
-    private static int entries(Cli mlb, Netns ns) {
+    private static int entries(CliRunner mlb, Netns ns) {
         String out = mlb.run("history", "--netns", ns.name).out();
         return out.isBlank() ? 0 : out.split("\n").length;
     }

@@ -1,5 +1,8 @@
 package mlb.history;
 
+import mlb.cli.CliRunner;
+import mlb.cli.Env;
+import mlb.it.Netns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,24 +15,23 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The audit history against real kernels, each test in namespaces it creates and deletes. */
 class HistoryIT {
     @TempDir
     Path tmp;
     Path state;
-    Cli mlb;
+    CliRunner mlb;
 
     @BeforeEach
     void setUp() {
-        assumeTrue(Netns.available(), "needs root and network namespaces");
+        Netns.assumeAvailable();
         state = tmp.resolve("state");
-        mlb = new Cli(state);
+        mlb = new CliRunner(Env.system(), state);
     }
 
     private Path spec(String name, int w1, int w2) throws IOException {
-        return Files.writeString(tmp.resolve(name + ".toml"), Cli.spec(w1, w2));
+        return Files.writeString(tmp.resolve(name + ".toml"), TwoLinks.spec(w1, w2));
     }
 
     private int entries(Netns ns) {
@@ -39,12 +41,12 @@ class HistoryIT {
 
     @Test
     void rollbackReturnsTheKernelToTheRecordedState() throws IOException {
-        try (Netns ns = Netns.withLinks(2)) {
+        try (Netns ns = Netns.create()) {
             mlb.expect(0, "apply", "-f", spec("a", 1, 3).toString(), "--netns", ns.name, "--yes");
             String afterA = ns.dump();
             mlb.expect(0, "apply", "-f", spec("b", 2, 5).toString(), "--netns", ns.name, "--yes");
             assertTrue(!afterA.equals(ns.dump()), "B changed the kernel");
-            Cli.Run rb = mlb.expect(0, "rollback", "--netns", ns.name, "--yes");
+            CliRunner.Run rb = mlb.expect(0, "rollback", "--netns", ns.name, "--yes");
             assertEquals(afterA, ns.dump(), rb.toString());
             assertEquals(3, entries(ns));
             String top = mlb.expect(0, "history", "--netns", ns.name).out().split("\n")[0];
@@ -56,14 +58,14 @@ class HistoryIT {
 
     @Test
     void rollbackUndoesAManualChangeAndPlanReportsIt() throws IOException {
-        try (Netns ns = Netns.withLinks(2)) {
+        try (Netns ns = Netns.create()) {
             Path a = spec("a", 1, 3);
             mlb.expect(0, "apply", "-f", a.toString(), "--netns", ns.name, "--yes");
             String afterA = ns.dump();
             mlb.expect(0, "apply", "-f", spec("b", 4, 1).toString(), "--netns", ns.name, "--yes");
             ns.ip("rule", "add", "priority", "10050", "from", "198.18.99.1", "lookup", "201", "proto", "250");
             ns.ip("nexthop", "replace", "id", "200", "group", "201,9/202,9", "type", "resilient", "buckets", "512", "proto", "250");
-            Cli.Run plan = mlb.expect(0, "plan", "-f", a.toString(), "--netns", ns.name);
+            CliRunner.Run plan = mlb.expect(0, "plan", "-f", a.toString(), "--netns", ns.name);
             assertTrue(plan.out().startsWith("Changed outside mlb"), plan.toString());
             assertTrue(plan.out().contains("+ priority 10050 from 198.18.99.1 lookup 201"), plan.toString());
             assertTrue(plan.out().contains("~ id 200 group 201,9/202,9"), plan.toString());
@@ -76,13 +78,13 @@ class HistoryIT {
 
     @Test
     void aFailedApplyIsRecordedAsSuch() throws IOException {
-        try (Netns ns = Netns.withLinks(2)) {
+        try (Netns ns = Netns.create()) {
             Path saved = tmp.resolve("a.plan");
             mlb.expect(0, "plan", "-f", spec("a", 1, 3).toString(), "--netns", ns.name, "-o", saved.toString());
             String before = ns.dump();
             ns.ip("link", "del", "wan2");
             String withoutWan2 = ns.dump();
-            Cli.Run r = mlb.expect(1, "apply", saved.toString(), "--netns", ns.name, "--yes");
+            CliRunner.Run r = mlb.expect(1, "apply", saved.toString(), "--netns", ns.name, "--yes");
             assertTrue(r.err().contains("recorded as"), r.toString());
             assertEquals(withoutWan2, ns.dump(), "reverted");
             assertTrue(!before.equals(withoutWan2));
@@ -90,14 +92,14 @@ class HistoryIT {
             assertEquals(1, history.split("\n").length, history);
             assertTrue(history.contains(" reverted ") && history.contains("apply a:"), history);
             String rev = history.substring(0, 7);
-            Cli.Run show = mlb.expect(0, "show", rev);
+            CliRunner.Run show = mlb.expect(0, "show", rev);
             assertTrue(show.out().contains("Outcome: reverted") && show.out().contains("ip nexthop add id 202"), show.toString());
         }
     }
 
     @Test
     void twoTargetsKeepSeparateHistoriesInOneRepo() throws IOException {
-        try (Netns one = Netns.withLinks(2); Netns two = Netns.withLinks(2)) {
+        try (Netns one = Netns.create(); Netns two = Netns.create()) {
             mlb.expect(0, "apply", "-f", spec("a", 1, 3).toString(), "--netns", one.name, "--yes");
             mlb.expect(0, "apply", "-f", spec("b", 2, 3).toString(), "--netns", one.name, "--yes");
             mlb.expect(0, "apply", "-f", spec("c", 5, 1).toString(), "--netns", two.name, "--yes");
@@ -107,7 +109,7 @@ class HistoryIT {
             mlb.expect(64, "rollback", revOfTwo, "--netns", one.name, "--yes");
             mlb.expect(64, "rollback", "--netns", two.name, "--yes");
             mlb.expect(64, "show", "0000000");
-            Cli.Run d = mlb.expect(0, "diff", mlb.expect(0, "history", "--netns", one.name).out().substring(0, 7));
+            CliRunner.Run d = mlb.expect(0, "diff", mlb.expect(0, "history", "--netns", one.name).out().substring(0, 7));
             assertTrue(d.out().contains("-weight = 1") && d.out().contains("+weight = 2"), d.toString());
             mlb.expect(0, "destroy", "--netns", two.name, "--yes");
             assertTrue(mlb.expect(0, "history", "--netns", two.name).out().contains("destroy netns " + two.name));
@@ -116,7 +118,7 @@ class HistoryIT {
 
     @Test
     void anUnconfirmedApplyRevertsByItselfAndAConfirmedOneStays() throws Exception {
-        try (Netns ns = Netns.withLinks(2)) {
+        try (Netns ns = Netns.create()) {
             mlb.expect(0, "apply", "-f", spec("a", 1, 3).toString(), "--netns", ns.name, "--yes");
             String afterA = ns.dump();
             mlb.expect(0, "apply", "-f", spec("b", 2, 5).toString(), "--netns", ns.name, "--yes", "--confirm", "2s");

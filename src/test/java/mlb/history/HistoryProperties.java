@@ -1,8 +1,11 @@
 package mlb.history;
 
+import mlb.cli.CliRunner;
 import mlb.cli.Env;
+import mlb.kernel.FakeKernel;
 import mlb.kernel.Kernel;
 import mlb.model.NetState;
+import mlb.model.Sysctl;
 import mlb.proc.Target;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -20,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,19 +56,19 @@ class HistoryProperties {
     static final class World {
         final Path dir;
         final Path spec;
-        final FakeKernel kernel = new FakeKernel(Map.of("wan1", "198.18.1.2", "wan2", "198.18.2.2"));
-        final Cli mlb;
+        final FakeKernel kernel = FakeKernel.standard();
+        final CliRunner mlb;
         /** The owned state after each apply or rollback that changed the kernel, oldest first. */
         final List<NetState> recorded = new ArrayList<>();
 
         World() {
             try {
                 dir = Files.createTempDirectory("mlb-history-prop");
-                spec = Files.writeString(dir.resolve("home.toml"), Cli.spec(1, 1));
+                spec = Files.writeString(dir.resolve("home.toml"), TwoLinks.spec(1, 1));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            mlb = new Cli(dir.resolve("state"), env());
+            mlb = new CliRunner(env(), dir.resolve("state"));
         }
 
         private Env env() {
@@ -84,6 +86,14 @@ class HistoryProperties {
                     return state;
                 }
             };
+        }
+
+        /** What history records of the kernel: mlb's objects (protocol 250) and the sysctls. */
+        NetState owned() {
+            FakeKernel.State s = kernel.state();
+            NetState owned = s.ofProtocol(250);
+            for (var sysctl : s.sysctls()) owned = owned.with(new Sysctl(sysctl._1, sysctl._2));
+            return owned;
         }
 
         int historySize() {
@@ -118,7 +128,7 @@ class HistoryProperties {
             Arbitrary<Integer> weight = Arbitraries.integers().between(1, 4);
             return weight.tuple2().map(t -> Transformer.mutate("edit weights " + t.get1() + "/" + t.get2(), w -> {
                 try {
-                    Files.writeString(w.spec, Cli.spec(t.get1(), t.get2()));
+                    Files.writeString(w.spec, TwoLinks.spec(t.get1(), t.get2()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -142,10 +152,10 @@ class HistoryProperties {
         @Override
         public Arbitrary<Transformer<World>> transformer() {
             return Arbitraries.just(Transformer.mutate("apply", w -> {
-                NetState before = w.kernel.state();
+                NetState before = w.owned();
                 expectDriftReport(w);
                 w.mlb.expect(0, "apply", "-f", w.spec.toString(), "--netns", NS, "--yes");
-                if (!w.kernel.state().equals(before)) w.recorded.add(w.kernel.state());
+                if (!w.owned().equals(before)) w.recorded.add(w.owned());
                 w.mlb.expect(0, "plan", "-f", w.spec.toString(), "--netns", NS, "--detailed-exitcode");
                 assertEquals(w.recorded.size(), w.historySize());
             }));
@@ -153,7 +163,7 @@ class HistoryProperties {
 
         private static void expectDriftReport(World w) {
             String plan = w.mlb.expect(0, "plan", "-f", w.spec.toString(), "--netns", NS).out();
-            boolean drifted = !w.recorded.isEmpty() && !w.recorded.get(w.recorded.size() - 1).equals(w.kernel.state());
+            boolean drifted = !w.recorded.isEmpty() && !w.recorded.get(w.recorded.size() - 1).equals(w.owned());
             assertEquals(drifted, plan.startsWith("Changed outside mlb"), plan);
         }
     }
@@ -167,10 +177,10 @@ class HistoryProperties {
                     w.mlb.expect(64, "rollback", "--netns", NS, "--yes");
                     return;
                 }
-                NetState before = w.kernel.state();
+                NetState before = w.owned();
                 NetState target = w.recorded.get(n - 2);
                 w.mlb.expect(0, "rollback", "--netns", NS, "--yes");
-                assertEquals(target, w.kernel.state());
+                assertEquals(target, w.owned());
                 if (!target.equals(before)) w.recorded.add(target);
                 assertEquals(w.recorded.size(), w.historySize());
             }));

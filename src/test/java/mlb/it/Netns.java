@@ -2,6 +2,7 @@ package mlb.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +16,29 @@ import java.util.List;
 /**
  * A throwaway network namespace `mlbt-<random>` for one test, driven with raw iproute2 (never mlb's own code),
  * with devices wan1 and wan2: veth pairs whose peers wan1p/wan2p stay inside the namespace, addresses from
- * 198.18.0.0/15 only. Nothing here touches the root namespace.
+ * 198.18.0.0/15 only (wanN 198.18.N.2/24, its gateway 198.18.N.1 on wanNp). Nothing here touches the root
+ * namespace. Shared by the tests in real namespaces of every package (veth, because `dummy` is not everywhere).
  */
-final class Netns implements AutoCloseable {
+public final class Netns implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    final String name;
+    public final String name;
 
     private Netns(String name) {
         this.name = name;
     }
 
+    /** Skips the calling test, saying why, unless this process may create namespaces. */
+    public static void assumeAvailable() {
+        Assumptions.assumeTrue(Probe.UNAVAILABLE == null, () -> "needs root and network namespaces: " + Probe.UNAVAILABLE);
+    }
+
+    /** Why this process may not create namespaces, or null; probed once, as probing adds and deletes one. */
+    private static final class Probe {
+        static final String UNAVAILABLE = unavailableBecause();
+    }
+
     /** Whether this process may create namespaces (root, iproute2 with netns), with the reason when not. */
-    static String unavailableBecause() {
+    private static String unavailableBecause() {
         try {
             Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
             if (!Integer.valueOf(0).equals(uid)) return "not root (uid " + uid + ")";
@@ -40,7 +52,7 @@ final class Netns implements AutoCloseable {
         return null;
     }
 
-    static Netns create() {
+    public static Netns create() {
         Netns ns = new Netns("mlbt-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(5)));
         ns.must("ip", "netns", "add", ns.name);
         try {
@@ -60,21 +72,21 @@ final class Netns implements AutoCloseable {
     }
 
     /** `ip -n NS ARGS`, which must succeed. */
-    String ip(String... args) {
+    public String ip(String... args) {
         List<String> argv = new ArrayList<>(List.of("ip", "-n", name));
         argv.addAll(List.of(args));
         return must(argv.toArray(String[]::new));
     }
 
     /** `ip -n NS ARGS` as it came: exit code, stdout, stderr. */
-    Result ipRaw(String... args) {
+    public Result ipRaw(String... args) {
         List<String> argv = new ArrayList<>(List.of("ip", "-n", name));
         argv.addAll(List.of(args));
         return run(argv.toArray(String[]::new));
     }
 
     /** `ip -n NS -N -j -d ARGS`, parsed by Jackson (numeric protocols and tables). */
-    JsonNode json(String... args) {
+    public JsonNode json(String... args) {
         List<String> argv = new ArrayList<>(List.of("-N", "-j", "-d"));
         argv.addAll(List.of(args));
         Result r = ipRaw(argv.toArray(String[]::new));
@@ -89,8 +101,18 @@ final class Netns implements AutoCloseable {
         }
     }
 
-    String sysctl(String name) {
+    public String sysctl(String name) {
         return must("ip", "netns", "exec", this.name, "cat", "/proc/sys/" + name.replace('.', '/')).strip();
+    }
+
+    /**
+     * The raw kernel view of what mlb manages: IPv4 rules, every IPv4 route of every table (IPv6 link-local
+     * routes appear by themselves as addresses finish DAD), nexthops. Counters that move by themselves (a
+     * resilient group's unbalanced time) are blanked.
+     */
+    public String dump() {
+        return ip("-4", "-j", "rule", "show") + "\n" + ip("-4", "-j", "route", "show", "table", "all") + "\n"
+                + ip("-j", "nexthop", "show").replaceAll("\"unbalanced_time\":\\d+", "\"unbalanced_time\":0");
     }
 
     private String must(String... argv) {
@@ -99,10 +121,10 @@ final class Netns implements AutoCloseable {
         return r.out;
     }
 
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
     }
 
-    static Result run(String... argv) {
+    public static Result run(String... argv) {
         try {
             Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             byte[] out = p.getInputStream().readAllBytes();

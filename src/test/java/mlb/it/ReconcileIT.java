@@ -1,19 +1,16 @@
 package mlb.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import mlb.cli.CliRunner;
+import mlb.cli.CliRunner.Run;
 import mlb.cli.Env;
-import mlb.cli.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,19 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with raw `ip -j` output parsed here, never with mlb's own reader. Needs root; skipped with the reason otherwise.
  */
 class ReconcileIT {
-    private static String unavailable;
     private Netns ns;
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void probe() {
-        unavailable = Netns.unavailableBecause();
-    }
-
     @BeforeEach
     void namespace() {
-        Assumptions.assumeTrue(unavailable == null, () -> "needs root and network namespaces: " + unavailable);
+        Netns.assumeAvailable();
         ns = Netns.create();
     }
 
@@ -81,21 +72,8 @@ class ReconcileIT {
         return f;
     }
 
-    record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
     private Run mlb(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--state", tmp.resolve("state").toString()));
-        all.addAll(List.of(args));
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Env.system(), all.toArray(String[]::new));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new CliRunner(Env.system(), tmp.resolve("state")).run(args);
     }
 
     private Run apply(Path spec) {
@@ -189,8 +167,8 @@ class ReconcileIT {
     void applyMakesTheTwoLinkBalancerAndASecondPlanIsEmpty() throws IOException {
         Path spec = spec(5, "");
         Run first = apply(spec);
-        assertEquals(0, first.code, first::toString);
-        assertTrue(first.out.contains("Apply complete"), first::toString);
+        assertEquals(0, first.code(), first::toString);
+        assertTrue(first.out().contains("Apply complete"), first::toString);
         assertEquals(new TreeSet<>(List.of(
                 "10000 all -> 254 suppress 0",
                 "10010 198.18.1.2 -> 201", "10010 198.18.2.2 -> 202",
@@ -204,22 +182,22 @@ class ReconcileIT {
         assertEquals("1", ns.sysctl("net.ipv4.fib_multipath_hash_policy"), "l4 hashing");
 
         Run again = mlb("plan", "-f", spec.toString(), "--netns", ns.name, "--detailed-exitcode");
-        assertEquals(0, again.code, again::toString);
-        assertTrue(again.out.contains("No changes."), again::toString);
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.out().contains("No changes."), again::toString);
     }
 
     @Test
     void aWeightChangeIsExactlyOneInPlaceChange() throws IOException {
-        assertEquals(0, apply(spec(5, "")).code);
+        assertEquals(0, apply(spec(5, "")).code());
         Path changed = spec(3, "");
         Run plan = mlb("plan", "-f", changed.toString(), "--netns", ns.name, "--detailed-exitcode");
-        assertEquals(2, plan.code, plan::toString);
-        List<String> changeLines = plan.out.lines().filter(l -> l.matches("^  (\\+|~|-/\\+|-) .*")).toList();
+        assertEquals(2, plan.code(), plan::toString);
+        List<String> changeLines = plan.out().lines().filter(l -> l.matches("^  (\\+|~|-/\\+|-) .*")).toList();
         assertEquals(List.of("  ~   id 200 group 201,3/202,1 type resilient buckets 512"), changeLines, plan::toString);
-        assertTrue(plan.out.contains("Plan: 0 to add, 1 to change, 0 to destroy."), plan::toString);
+        assertTrue(plan.out().contains("Plan: 0 to add, 1 to change, 0 to destroy."), plan::toString);
 
         Run applied = apply(changed);
-        assertEquals(0, applied.code, applied::toString);
+        assertEquals(0, applied.code(), applied::toString);
         assertTrue(nexthops().contains("200 group 201,3/202,1 resilient 512 proto 250"), () -> nexthops().toString());
         assertEquals(Set.of("default nhid 200 proto 250", "198.51.100.0/24 via 198.18.1.1 dev wan1 proto 250"), routes("200"),
                 "the route through the group stays");
@@ -230,18 +208,18 @@ class ReconcileIT {
         addForeignObjects();
         Map<String, List<String>> before = foreignRaw();
         Run applied = apply(spec(5, "last_resort = \"unreachable\""));
-        assertEquals(0, applied.code, applied::toString);
-        assertTrue(applied.out.contains("left alone (not mlb's): 2 rules, 3 routes in owned tables, 2 nexthops"), applied::toString);
+        assertEquals(0, applied.code(), applied::toString);
+        assertTrue(applied.out().contains("left alone (not mlb's): 2 rules, 3 routes in owned tables, 2 nexthops"), applied::toString);
         assertEquals(before, foreignRaw(), "after apply");
         assertTrue(routes("200").contains("default type 7 metric 4294967295 proto 250"), () -> routes("200").toString());
 
         Run destroyed = mlb("destroy", "--netns", ns.name, "--yes");
-        assertEquals(0, destroyed.code, destroyed::toString);
+        assertEquals(0, destroyed.code(), destroyed::toString);
         assertEquals(before, foreignRaw(), "after destroy");
         assertNothingOfMlbsLeft();
         Run nothing = mlb("destroy", "--netns", ns.name, "--yes");
-        assertEquals(0, nothing.code, nothing::toString);
-        assertTrue(nothing.out.contains("No changes."), nothing::toString);
+        assertEquals(0, nothing.code(), nothing::toString);
+        assertTrue(nothing.out().contains("No changes."), nothing::toString);
     }
 
     @Test
@@ -249,25 +227,25 @@ class ReconcileIT {
         addForeignObjects();
         Path saved = tmp.resolve("plan.json");
         Run plan = mlb("plan", "-f", spec(5, "").toString(), "--netns", ns.name, "-o", saved.toString());
-        assertEquals(0, plan.code, plan::toString);
+        assertEquals(0, plan.code(), plan::toString);
         // The plan creates nexthops on wan1, then on wan2: without wan2 the kernel refuses half-way.
         ns.ip("link", "del", "wan2");
         List<String> before = everythingRaw();
         Run applied = mlb("apply", saved.toString(), "--netns", ns.name, "--yes");
-        assertEquals(1, applied.code, applied::toString);
-        assertTrue(applied.err.startsWith("mlb: error: apply failed and was reverted: "), applied::toString);
-        assertTrue(applied.err.contains("wan2"), "names what failed: " + applied.err);
-        assertTrue(applied.err.contains("ip nexthop add id 201 via 198.18.1.1 dev wan1 proto 250"),
-                "lists what was sent: " + applied.err);
+        assertEquals(1, applied.code(), applied::toString);
+        assertTrue(applied.err().startsWith("mlb: error: apply failed and was reverted: "), applied::toString);
+        assertTrue(applied.err().contains("wan2"), "names what failed: " + applied.err());
+        assertTrue(applied.err().contains("ip nexthop add id 201 via 198.18.1.1 dev wan1 proto 250"),
+                "lists what was sent: " + applied.err());
         assertEquals(before, everythingRaw());
     }
 
     @Test
     void destroyLeavesNothingWithMlbsProtocol() throws IOException {
-        assertEquals(0, apply(spec(5, "last_resort = \"unreachable\"")).code);
+        assertEquals(0, apply(spec(5, "last_resort = \"unreachable\"")).code());
         assertFalse(ownedRules().isEmpty());
         Run destroyed = mlb("destroy", "--netns", ns.name, "--yes");
-        assertEquals(0, destroyed.code, destroyed::toString);
+        assertEquals(0, destroyed.code(), destroyed::toString);
         assertNothingOfMlbsLeft();
         assertEquals("1", ns.sysctl("net.ipv4.fib_multipath_hash_policy"), "kernel settings are left as they are");
     }
@@ -277,8 +255,8 @@ class ReconcileIT {
         ns.ip("route", "add", "198.18.77.0/24", "via", "198.18.1.1", "dev", "wan1", "table", "777", "proto", "250");
         ns.ip("route", "add", "198.18.78.0/24", "via", "198.18.1.1", "dev", "wan1", "table", "777", "proto", "4");
         Run destroyed = mlb("destroy", "--netns", ns.name, "--yes");
-        assertEquals(0, destroyed.code, destroyed::toString);
-        assertTrue(destroyed.out.contains("-   198.18.77.0/24 table 777 via 198.18.1.1 dev wan1"), destroyed::toString);
+        assertEquals(0, destroyed.code(), destroyed::toString);
+        assertTrue(destroyed.out().contains("-   198.18.77.0/24 table 777 via 198.18.1.1 dev wan1"), destroyed::toString);
         assertEquals(Set.of("198.18.78.0/24 via 198.18.1.1 dev wan1 proto 4"), routes("777"), "the foreign route stays");
     }
 

@@ -290,6 +290,22 @@ public final class FakeKernel implements Kernel {
         return new WriteResult(commands.size(), Option.none());
     }
 
+    /**
+     * A manual change, as someone running `ip LINE` beside mlb would make it: never injected to fail, and no
+     * write of mlb's. Returns the kernel's refusal, if it refused.
+     */
+    public Option<String> ip(String line) {
+        Command c = new Command.IpLine(line);
+        try {
+            state = run(state, c);
+        } catch (Refused e) {
+            return Option.some(e.getMessage());
+        }
+        executed.add(c);
+        history.add(state);
+        return Option.none();
+    }
+
     /** Runs one command against a state: the new state, or Refused with the kernel's kind of answer. */
     public State run(State s, Command c) {
         if (c instanceof Command.SysctlWrite w) {

@@ -154,6 +154,20 @@ class FakeKernelTest {
     }
 
     @Test
+    void aManualChangeRunsLikeAWriteButIsNoneOfMlbs() {
+        FakeKernel k = twoNexthopsAndAGroup().failAt(1);
+        assertEquals(Option.none(), k.ip("nexthop replace id 100 group 1,7/2,9 type resilient buckets 512 proto 250"));
+        assertEquals(List.of(new NexthopGroup.Member(1, 7), new NexthopGroup.Member(2, 9)),
+                ((NexthopGroup) k.state().nexthops().get(100).get()).members());
+        FakeKernel.State before = k.state();
+        assertTrue(k.ip("nexthop replace id 100 group 1,7/2,9 type resilient buckets 128 proto 250").get()
+                .contains("number of buckets"));
+        assertEquals(before, k.state(), "a refused change changes nothing");
+        assertEquals(1, k.writes());
+        assertFalse(run(k, "nexthop add id 3 via 198.18.3.1 dev wan3 proto 250").ok(), "the armed failure waits for mlb's write");
+    }
+
+    @Test
     void injectedFailureStopsTheWriteAndReportsTheCommand() {
         FakeKernel k = FakeKernel.standard().failAt(2);
         Kernel.WriteResult r = run(k, "nexthop add id 1 via 198.18.1.1 dev wan1 proto 250",
