@@ -61,7 +61,9 @@ spec 100000 > "$work/pins.toml"
 s=$(date +%s%N); mlb apply -f "$work/pins.toml" --netns "$ns" --yes >/dev/null; e=$(date +%s%N)
 row "apply 100 000 pinned routes (one ip -batch)" "$(( (e - s) / 1000000 ))"
 row "5 links + 100 000 owned routes, no changes" "$(median mlb plan -f "$work/pins.toml" --netns "$ns")"
+phases=$(java -XX:+UseParallelGC -cp "$here/target/mlb.jar" "$here/bench/PlanPhases.java" "$work/pins.toml" "$ns")
 sed -i '0,/198.18.64.0\/32/s//198.18.63.0\/32/' "$work/pins.toml"
 row "5 links + 100 000 owned routes, one pin changed" "$(median mlb plan -f "$work/pins.toml" --netns "$ns")"
 echo
 echo "owned routes in the balancing table: $(ip -n "$ns" route show table 200 proto 250 | wc -l)"
+echo "100 000 owned routes, no changes, one cold JVM: $phases"
