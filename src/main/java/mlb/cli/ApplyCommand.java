@@ -51,9 +51,11 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (file.given() && planFile != null) throw new CliError(Exit.USAGE, "give either -f SPEC or PLANFILE, not both");
+        // An invalid spec is reported before the target is touched at all, lock included.
+        Spec spec = planFile == null ? Specs.load(file.path()) : null;
         Session s = new Session(main, target.target());
         try (Lock ignored = s.lock()) {
-            Plan plan = planFile != null ? fromSaved(s) : fromSpec(s, file.path());
+            Plan plan = planFile != null ? fromSaved(s) : fromSpec(s, file.path(), spec);
             s.printPlan(plan);
             if (plan.isEmpty()) return Exit.OK;
             if (!s.confirmed(yes, "Apply these changes to " + s.target + "?")) {
@@ -78,8 +80,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    private Plan fromSpec(Session s, Path spec) {
-        Spec parsed = Specs.load(spec);
+    private Plan fromSpec(Session s, Path spec, Spec parsed) {
         protocol = parsed.balancer().protocol();
         intent = Intent.apply("apply " + Intent.specName(spec.toString()), io.vavr.control.Option.some(spec.toAbsolutePath().normalize()), parsed.source(), confirm != null);
         Compiler.Compiled c = s.compile(parsed);

@@ -157,6 +157,20 @@ class CliTest {
     }
 
     @Test
+    void anInvalidSpecExits65ListingEveryProblemAndChangesNothing() throws IOException {
+        Path bad = tmp.resolve("bad.toml");
+        Files.writeString(bad, "[[link]]\nname = \"isp1\"\ndev = \"wan1\"\ngatway = \"198.18.1.1\"\nweight = 0\n");
+        Run r = mlb.run("apply", "-f", bad.toString(), "--netns", "lab", "--yes");
+        assertEquals(Exit.INVALID_SPEC, r.code(), r::toString);
+        assertEquals("", r.out(), "stdout stays clean");
+        assertTrue(r.err().startsWith("mlb: error: " + bad + " is invalid (3 problems)"), r::toString);
+        assertTrue(r.err().contains(bad + ":4:1: link[0].gatway: unknown key (did you mean \"gateway\"?)"), r::toString);
+        assertTrue(r.err().contains(bad + ":5:10: link[0].weight: must be 1..256, found 0"), r::toString);
+        assertTrue(kernel.executed().isEmpty(), "nothing applied");
+        assertTrue(targets.isEmpty(), "the kernel was not even read");
+    }
+
+    @Test
     void usageErrorsAre64() throws IOException {
         String spec = spec("wan2", 5).toString();
         assertEquals(Exit.USAGE, mlb.run("plan", "--no-such-option").code());
