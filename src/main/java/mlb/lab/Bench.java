@@ -6,7 +6,6 @@ import mlb.proc.Runner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** `mlb lab bench`: the lab's measurements of mlb, as one table with a verdict per line. */
@@ -15,16 +14,16 @@ final class Bench {
     }
 
     private final Runner runner;
-    private final Reconciler mlb;
+    private final MlbCli mlb;
     private final Topology topology;
     private final Settings settings;
     private final Console c;
     private final TextTable table = new TextTable("measure", "target", "measured", "verdict");
     private String footnote;
 
-    Bench(Runner runner, Reconciler mlb, Topology topology, Settings settings, Console console) {
+    Bench(Runner runner, Topology topology, Settings settings, Console console) {
         this.runner = runner;
-        this.mlb = mlb;
+        this.mlb = new MlbCli(topology);
         this.topology = topology;
         this.settings = settings;
         this.c = console;
@@ -32,7 +31,6 @@ final class Bench {
 
     int run() {
         LabSpec spec = LabSpec.of(topology);
-        Optional<String> missing = mlb.unavailable();
         LabSession.requireAbsent(runner, topology.prefix());
         c.title("mlb lab bench");
         c.begin("building the lab (" + topology.isps().stream().map(i -> i.rate().tc())
@@ -40,17 +38,11 @@ final class Bench {
         try (LabSession session = LabSession.open(runner, topology, true)) {
             c.done("up");
             Measurements m = new Measurements(session);
-            missing.ifPresentOrElse(reason -> c.line("mlb core missing: " + reason + "; measuring the bare lab"),
-                    () -> apply(spec, "bandwidth weights"));
-            String note = missing.isPresent() ? " (no mlb)" : "";
-            shares(m, spec, note);
-            throughput(m, note);
-            if (missing.isPresent()) {
-                table.row("flows broken by a weight change", "0", "n/a (no mlb)", "-");
-            } else {
-                weightChange(m, spec);
-            }
-            cut(m, spec, note);
+            apply(spec, "bandwidth weights");
+            shares(m, spec);
+            throughput(m);
+            weightChange(m, spec);
+            cut(m, spec);
             table.row("failover outage (link cut)", "≈ down x interval", "n/a: mlb monitor not built yet", "-");
         }
         c.raw("\n" + table.render(""));
@@ -58,28 +50,28 @@ final class Bench {
         return 0;
     }
 
-    private void shares(Measurements m, LabSpec spec, String note) {
+    private void shares(Measurements m, LabSpec spec) {
         c.begin(settings.connections() + " new connections");
         Shares s = m.shares(spec, settings.connections());
         c.done(s.failed() + " failed");
         for (Shares.Row r : s.rows()) {
             boolean ok = Math.abs(r.deviation()) * 100 <= 5;
             table.row("share " + r.link(), TextTable.pct(r.expected()) + " ±5 pt",
-                    TextTable.pct(r.measured()) + note, ok ? "ok" : "off");
+                    TextTable.pct(r.measured()), ok ? "ok" : "off");
         }
     }
 
-    private void throughput(Measurements m, String note) {
+    private void throughput(Measurements m) {
         c.begin(settings.downloads() + " parallel downloads of " + Units.size(settings.bytes()));
         DownloadReport r = m.downloads(settings.downloads(), settings.bytes(), Duration.ofSeconds(180));
         Throughput tp = Throughput.of(r, topology);
         c.done(tp.broken() + " broken");
         table.row("aggregate vs sum of rates", "≥ 90 % of " + TextTable.mbit(tp.sumOfRatesBitsPerSecond()),
-                TextTable.mbit(tp.aggregateBitsPerSecond()) + " (" + TextTable.pct(tp.ofSum()) + ")" + note,
+                TextTable.mbit(tp.aggregateBitsPerSecond()) + " (" + TextTable.pct(tp.ofSum()) + ")",
                 tp.ofSum() >= 0.9 ? "ok" : "low");
         table.row("makespan vs ideal", TextTable.seconds(tp.idealMs()),
-                TextTable.seconds(tp.makespanMs()) + String.format(Locale.ROOT, " (x%.2f)", tp.makespanMs() / tp.idealMs())
-                        + note, "-");
+                TextTable.seconds(tp.makespanMs()) + String.format(Locale.ROOT, " (x%.2f)", tp.makespanMs() / tp.idealMs()),
+                "-");
         table.row("downloads broken", "0", String.valueOf(tp.broken()), tp.broken() == 0 ? "ok" : "FAIL");
     }
 
@@ -111,19 +103,19 @@ final class Bench {
     }
 
     /** Without a monitor, a dead upstream fails the new flows hashed onto it: about its share of them. */
-    private void cut(Measurements m, LabSpec spec, String note) {
+    private void cut(Measurements m, LabSpec spec) {
         Isp victim = topology.isps().get(topology.isps().size() > 1 ? 1 : 0);
         c.begin("probing every 100 ms while " + victim.name() + "'s upstream is cut for 4 s");
         Measurements.CutRun run = m.cut(victim, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMillis(100));
         c.done(run.during().failed() + " of " + run.during().probes() + " failed");
         table.row("new flows failing, " + victim.name() + " cut", TextTable.pct(spec.share(victim)) + " until failover",
-                TextTable.pct(run.during().failedShare()) + note, "-");
+                TextTable.pct(run.during().failedShare()), "-");
         table.row("probes failing after heal", "0", String.valueOf(run.after().failed()),
                 run.after().failed() == 0 ? "ok" : "FAIL");
     }
 
     private void apply(LabSpec spec, String what) {
-        new MlbCli(mlb, topology).applyOrFail(spec, "bench");
+        mlb.applyOrFail(spec, "bench");
         if (what != null) c.line("applied the lab spec with " + what);
     }
 }

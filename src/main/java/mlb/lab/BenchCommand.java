@@ -21,6 +21,6 @@ final class BenchCommand extends LabTask {
         traffic.check();
         Preflight.check();
         Bench.Settings s = new Bench.Settings(traffic.connections, traffic.downloads, traffic.size);
-        return new Bench(new SystemRunner(), Reconciler.cli(), t, s, new Console(out(), 0)).run();
+        return new Bench(new SystemRunner(), t, s, new Console(out(), 0)).run();
     }
 }

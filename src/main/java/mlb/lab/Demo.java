@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,15 +19,15 @@ final class Demo {
     }
 
     private final Runner runner;
-    private final Reconciler mlb;
+    private final MlbCli mlb;
     private final Topology topology;
     private final Settings settings;
     private final Console c;
     private final List<String[]> summary = new ArrayList<>();
 
-    Demo(Runner runner, Reconciler mlb, Topology topology, Settings settings, Console console) {
+    Demo(Runner runner, Topology topology, Settings settings, Console console) {
         this.runner = runner;
-        this.mlb = mlb;
+        this.mlb = new MlbCli(topology);
         this.topology = topology;
         this.settings = settings;
         this.c = console;
@@ -47,9 +46,9 @@ final class Demo {
             Describe.topology(topology).forEach(c::line);
             Measurements m = new Measurements(session);
             before(m, spec);
-            boolean applied = apply(spec);
-            shares(m, spec, applied);
-            downloads(m, applied);
+            apply(spec);
+            shares(m, spec);
+            downloads(m);
             cut(m, spec, victim);
             c.heading("Tearing down");
             c.begin("stopping the server, deleting namespaces");
@@ -69,27 +68,18 @@ final class Demo {
         c.line(sharesLine(s) + "  (the router's main table sends everything via isp1)");
     }
 
-    /** plan, then apply; false when mlb's core is not available in this build. */
-    private boolean apply(LabSpec spec) {
+    private void apply(LabSpec spec) {
         c.heading("mlb plan and apply in " + topology.routerNs());
-        MlbCli cli = new MlbCli(mlb, topology);
-        Path file = cli.write(spec, "lab");
+        Path file = mlb.write(spec, "lab");
         c.line("spec " + file + ":");
         c.block(indent(spec.toml()));
-        Optional<String> missing = mlb.unavailable();
-        if (missing.isPresent()) {
-            c.line("SKIPPED: " + missing.get() + ".");
-            c.line("The measurements below show the lab without mlb (one link carries everything).");
-            return false;
-        }
-        Reconciler.Outcome plan = cli.plan(file);
+        MlbCli.Result plan = mlb.plan(file);
         c.line("$ mlb plan -f " + file + " --netns " + topology.routerNs() + "   (exit " + plan.code() + ")");
         c.block(indent(plan.out() + plan.err()));
-        Reconciler.Outcome apply = cli.apply(file);
+        MlbCli.Result apply = mlb.apply(file);
         c.line("$ mlb apply -f " + file + " --netns " + topology.routerNs() + " --yes   (exit " + apply.code() + ")");
         c.block(indent(tail(apply.out(), 2) + apply.err()));
         if (apply.code() != 0) throw new LabException(LabException.FAILED, "mlb apply failed (exit " + apply.code() + ")");
-        return true;
     }
 
     /** apply prints the plan again before applying; the demo has just shown it, so only the outcome is kept. */
@@ -98,7 +88,7 @@ final class Demo {
         return String.join("\n", l.subList(Math.max(0, l.size() - lines), l.size()));
     }
 
-    private void shares(Measurements m, LabSpec spec, boolean applied) {
+    private void shares(Measurements m, LabSpec spec) {
         c.heading("Per-connection shares: " + settings.connections() + " new connections (hash l4)");
         Shares s = m.shares(spec, settings.connections());
         TextTable t = new TextTable("link", ">rate", ">expected", ">connections", ">measured", ">deviation");
@@ -109,11 +99,10 @@ final class Demo {
         }
         c.raw(t.render("    "));
         if (s.failed() > 0 || s.other() > 0) c.line(s.failed() + " failed, " + s.other() + " from other sources");
-        summary.add(new String[]{"connection shares " + names(), expectedShares(spec), measuredShares(s)
-                + (applied ? "" : " (no mlb)")});
+        summary.add(new String[]{"connection shares " + names(), expectedShares(spec), measuredShares(s)});
     }
 
-    private void downloads(Measurements m, boolean applied) {
+    private void downloads(Measurements m) {
         long n = settings.downloads();
         c.heading("Parallel download: " + n + " x " + Units.size(settings.bytes()) + " over all servers");
         c.begin("downloading");
@@ -130,11 +119,10 @@ final class Demo {
                 tp.sumOfRatesBitsPerSecond()) + " (" + TextTable.pct(tp.ofSum()) + "); TCP/IP headers take ~4 %");
         c.line("makespan " + TextTable.seconds(tp.makespanMs()) + " vs ideal " + TextTable.seconds(tp.idealMs())
                 + " (all bytes over the sum of rates)");
-        String note = applied ? "" : " (no mlb)";
         summary.add(new String[]{"aggregate throughput", TextTable.mbit(tp.sumOfRatesBitsPerSecond()),
-                TextTable.mbit(tp.aggregateBitsPerSecond()) + " (" + TextTable.pct(tp.ofSum()) + ")" + note});
+                TextTable.mbit(tp.aggregateBitsPerSecond()) + " (" + TextTable.pct(tp.ofSum()) + ")"});
         summary.add(new String[]{"makespan " + n + " x " + Units.size(settings.bytes()),
-                TextTable.seconds(tp.idealMs()) + " ideal", TextTable.seconds(tp.makespanMs()) + note});
+                TextTable.seconds(tp.idealMs()) + " ideal", TextTable.seconds(tp.makespanMs())});
         summary.add(new String[]{"downloads broken", "0", String.valueOf(tp.broken())});
     }
 

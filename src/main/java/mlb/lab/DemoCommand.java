@@ -31,6 +31,6 @@ final class DemoCommand extends LabTask {
         traffic.check();
         Preflight.check();
         Demo.Settings s = new Demo.Settings(traffic.connections, traffic.downloads, traffic.size, cut, cutFor);
-        return new Demo(new SystemRunner(), Reconciler.cli(), t, s, new Console(out(), 8)).run();
+        return new Demo(new SystemRunner(), t, s, new Console(out(), 8)).run();
     }
 }

@@ -1,7 +1,10 @@
 package mlb.lab;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,12 +13,14 @@ import java.nio.file.Path;
  * goes there too (--state), so a demo or test never writes to the host's own history and leaves nothing behind.
  */
 public final class MlbCli {
-    private final Reconciler mlb;
     private final Topology topology;
 
-    public MlbCli(Reconciler mlb, Topology topology) {
-        this.mlb = mlb;
+    public MlbCli(Topology topology) {
         this.topology = topology;
+    }
+
+    /** What one mlb command printed, and its exit code. */
+    public record Result(int code, String out, String err) {
     }
 
     public Path write(LabSpec spec, String name) {
@@ -29,25 +34,37 @@ public final class MlbCli {
         }
     }
 
-    public Reconciler.Outcome plan(Path spec) {
-        return mlb.capture("plan", "-f", spec.toString(), "--netns", topology.routerNs(), "--state", state());
+    public Result plan(Path spec) {
+        return run("plan", "-f", spec.toString(), "--netns", topology.routerNs(), "--state", state());
     }
 
-    public Reconciler.Outcome apply(Path spec) {
-        return mlb.capture("apply", "-f", spec.toString(), "--netns", topology.routerNs(), "--yes", "--state", state());
+    public Result apply(Path spec) {
+        return run("apply", "-f", spec.toString(), "--netns", topology.routerNs(), "--yes", "--state", state());
     }
 
     /** Applies or throws with mlb's own error text. */
-    public Reconciler.Outcome applyOrFail(LabSpec spec, String name) {
-        Reconciler.Outcome o = apply(write(spec, name));
+    public Result applyOrFail(LabSpec spec, String name) {
+        Result o = apply(write(spec, name));
         if (o.code() != 0) {
             throw new LabException(LabException.FAILED, "mlb apply failed (exit " + o.code() + "): " + o.err().strip());
         }
         return o;
     }
 
-    public Reconciler.Outcome destroy() {
-        return mlb.capture("destroy", "--netns", topology.routerNs(), "--yes", "--state", state());
+    public Result destroy() {
+        return run("destroy", "--netns", topology.routerNs(), "--yes", "--state", state());
+    }
+
+    /** mlb's own command line, in this process. */
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = mlb.cli.Main.run(o, e, args);
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private String state() {

@@ -5,7 +5,6 @@ import mlb.lab.traffic.WhoamiReport;
 import mlb.proc.Runner;
 import mlb.spec.Balancer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,11 +35,9 @@ class MlbBalancingIT {
     @BeforeAll
     void up() {
         TestLabs.assumeRoot();
-        Reconciler core = Reconciler.cli();
-        Assumptions.assumeTrue(core.unavailable().isEmpty(), () -> "needs mlb's reconciler: " + core.unavailable().get());
         t = TestLabs.topology();
         session = LabSession.open(TestLabs.RUNNER, t, true);
-        mlb = new MlbCli(core, t);
+        mlb = new MlbCli(t);
     }
 
     @AfterAll
@@ -120,7 +117,7 @@ class MlbBalancingIT {
     @Test
     @Order(5)
     void destroyLeavesNoOwnedObjectAndForeignOnesIntact() {
-        Reconciler.Outcome o = mlb.destroy();
+        MlbCli.Result o = mlb.destroy();
         assertEquals(0, o.code(), o.err());
         String ns = t.routerNs();
         String proto = String.valueOf(Balancer.DEFAULT_PROTOCOL);
