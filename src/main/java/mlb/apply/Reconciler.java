@@ -62,23 +62,25 @@ public final class Reconciler {
         List<Command> commands = Commands.render(plan);
         Kernel.WriteResult written = kernel.write(commands);
         List<Command> ran = commands.take(written.attempted());
-        NetState after = read(plan.desired().merge(plan.current()), protocol).owned();
+        // Everything either state holds: what the reads after the write must see, whichever way it went.
+        NetState scope = plan.desired().merge(plan.current());
+        NetState after = read(scope, protocol).owned();
         Plan remaining = Diff.plan(after, plan.desired(), List.empty());
         if (written.ok() && remaining.isEmpty()) {
             return new Outcome(Outcome.Status.APPLIED, plan, ran, plan.current(), after, Option.none());
         }
         String failure = written.failure().getOrElse(() -> "verification found " + remaining.summary()
                 + " still to do after apply: " + remaining.changes().map(c -> c.symbol() + " " + c.subject().describe()).mkString("; "));
-        return revert(plan, protocol, ran, failure);
+        return revert(plan, protocol, scope, after, ran, failure);
     }
 
-    private Outcome revert(Plan plan, int protocol, List<Command> ran, String failure) {
-        NetState now = read(plan.desired().merge(plan.current()), protocol).owned();
+    /** Plans from the state just read (now) back to the one read before apply, applies that, and checks it. */
+    private Outcome revert(Plan plan, int protocol, NetState scope, NetState now, List<Command> ran, String failure) {
         Plan back = Diff.plan(now, plan.current(), List.empty());
         List<Command> undo = Commands.render(back);
         Kernel.WriteResult undone = kernel.write(undo);
         List<Command> all = ran.appendAll(undo.take(undone.attempted()));
-        NetState restored = read(plan.desired().merge(plan.current()), protocol).owned();
+        NetState restored = read(scope, protocol).owned();
         boolean clean = Diff.plan(restored, plan.current(), List.empty()).isEmpty();
         String why = clean ? failure : failure + "; restoring the previous state also failed: "
                 + undone.failure().getOrElse("state still differs after revert");

@@ -8,10 +8,6 @@ import io.vavr.collection.TreeMap;
  * nexthop with an id mlb wants). Never planned against.
  */
 public record Foreign(int rules, int routes, int nexthops, TreeMap<ObjectKey, KernelObject> colliding) {
-    public static Foreign none() {
-        return new Foreign(0, 0, 0, TreeMap.empty());
-    }
-
     public int total() {
         return rules + routes + nexthops;
     }
