@@ -1,15 +1,14 @@
 package mlb.cli;
 
-import io.vavr.collection.List;
-import mlb.apply.Lock;
-import mlb.history.PendingConfirm;
-import mlb.history.Watcher;
+import io.vavr.control.Option;
+import mlb.engine.ConfirmResult;
+import mlb.proc.Target;
+import mlb.view.Exit;
+import mlb.view.View;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.IOException;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 @Command(name = "confirm", mixinStandardHelpOptions = true,
@@ -21,29 +20,14 @@ final class ConfirmCommand implements Callable<Integer> {
     @Mixin
     TargetOption target;
 
+    @Mixin
+    JsonOption json;
+
     @Override
-    public Integer call() throws IOException {
-        Session s = new Session(main, target.target());
-        try (Lock ignored = s.tryLock().orElseThrow(() -> new CliError(Exit.LOCKED,
-                "another mlb holds the lock on " + s.target + " (pid " + mlb.apply.Lock.holder(s.lockDir()) + ")",
-                List.of("if the confirm deadline is passing, its revert may be running now: see `mlb status`")))) {
-            s.flushJournal();
-            io.vavr.control.Option<PendingConfirm> pending = Confirms.read(s);
-            if (pending.isEmpty()) {
-                main.out.println("Nothing to confirm on " + s.target + ": no apply is waiting for confirmation.");
-                return Exit.OK;
-            }
-            PendingConfirm p = pending.get();
-            if (p.overdue(Instant.now())) {
-                Confirms.settle(s, p, "(confirm came too late)");
-                throw new CliError(Exit.FAILED, "too late: the confirm deadline passed at " + p.deadline()
-                        + "; the unconfirmed apply was reverted");
-            }
-            Confirms.remove(s);
-            Watcher.end(p.pid(), p.token());
-            main.out.println("Confirmed: the apply on " + s.target + " stays"
-                    + p.unconfirmed().map(r -> " (" + r.substring(0, 7) + ")").getOrElse("") + ".");
-            return Exit.OK;
-        }
+    public Integer call() {
+        Target t = target.target();
+        View view = main.view(json.json, "confirm", Option.some(t));
+        return Main.render(main.engine(t, view).confirm(), view, view::confirm,
+                r -> r.ending() == ConfirmResult.Ending.TOO_LATE ? Exit.FAILED : Exit.OK);
     }
 }

@@ -1,15 +1,13 @@
 package mlb.cli;
 
-import mlb.kernel.IpKernel;
-import mlb.kernel.Kernel;
-import mlb.proc.SystemRunner;
-import mlb.proc.Target;
+import mlb.engine.Workspace;
 
 import java.nio.file.Path;
 
-/** What commands need from the outside world; tests hand in a fake kernel. */
+/** What commands need from the outside world; tests hand in a workspace with a fake kernel. */
 public interface Env {
-    Kernel kernel(Target target);
+    /** The engine's world for an audit state directory. */
+    Workspace workspace(Path stateDir);
 
     /** Whether a person can answer a prompt (stdin is a terminal). */
     boolean interactive();
@@ -20,8 +18,8 @@ public interface Env {
     static Env system() {
         return new Env() {
             @Override
-            public Kernel kernel(Target target) {
-                return new IpKernel(new SystemRunner(), target);
+            public Workspace workspace(Path stateDir) {
+                return Workspace.system(stateDir);
             }
 
             @Override

@@ -1,30 +1,39 @@
 package mlb.cli;
 
-import io.vavr.collection.List;
-import mlb.kernel.KernelError;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import mlb.engine.Approval;
+import mlb.engine.Engine;
+import mlb.engine.Refusal;
 import mlb.lab.LabCommand;
-import mlb.proc.SystemRunner;
+import mlb.proc.Target;
+import mlb.view.Exit;
+import mlb.view.HumanView;
+import mlb.view.JsonView;
+import mlb.view.View;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Scanner;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
-/** The `mlb` command. Only main() exits; everything else returns an exit code. */
-@Command(name = "mlb", mixinStandardHelpOptions = true, versionProvider = Version.class,
+/** The `mlb` command: options and views only; the work is the engine's. Only main() exits. */
+@Command(name = "mlb", mixinStandardHelpOptions = true, versionProvider = VersionText.class,
         description = "Declarative multi-link load balancer for Linux routers.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
                 HistoryCommand.class, ShowCommand.class, DiffCommand.class, RollbackCommand.class,
                 StatusCommand.class, ConfirmCommand.class, ConfirmWatchCommand.class, LabCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
-    @Option(names = "--state", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+    @CommandLine.Option(names = "--state", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Audit history repository (default: state/ of the checkout, or /var/lib/mlb).")
     Path state;
 
-    @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
             description = "Show the kernel commands as they run.")
     boolean verbose;
 
@@ -56,38 +65,46 @@ public final class Main {
             err.println("  see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return Exit.USAGE;
         });
-        cl.setExecutionExceptionHandler((e, c, p) -> report(err, e));
+        cl.setExecutionExceptionHandler((e, c, p) -> {
+            err.println("mlb: error: internal error: " + e);
+            e.printStackTrace(err);
+            return Exit.FAILED;
+        });
         return cl.execute(args);
-    }
-
-    private static int report(PrintStream err, Exception e) {
-        if (e instanceof CliError c) {
-            err.println("mlb: error: " + c.getMessage());
-            c.context.forEach(line -> err.println("  " + line));
-            return c.exitCode;
-        }
-        if (e instanceof KernelError k) {
-            err.println("mlb: error: " + k.getMessage());
-            return switch (k.reason()) {
-                case MISSING_TOOL -> Exit.MISSING;
-                case NOT_PERMITTED -> Exit.NOT_PERMITTED;
-                case FAILED -> Exit.FAILED;
-            };
-        }
-        if (e instanceof SystemRunner.MissingProgram m) {
-            err.println("mlb: error: the " + Packages.name(m.program()) + " command is missing: install " + Packages.providing(m.program()));
-            return Exit.MISSING;
-        }
-        err.println("mlb: error: internal error: " + e);
-        e.printStackTrace(err);
-        return Exit.FAILED;
     }
 
     Path stateDir() {
         return state != null ? state : env.defaultStateDir();
     }
 
-    static List<String> lines(Iterable<?> items) {
-        return List.ofAll(items).map(Object::toString);
+    View view(boolean json, String command, Option<Target> target) {
+        return json ? new JsonView(out, err, command, target) : new HumanView(out, err, verbose);
+    }
+
+    Engine engine(Target target, View view) {
+        return new Engine(env.workspace(stateDir()), target, view.events());
+    }
+
+    /** Shows the outcome with the view and returns its exit code. */
+    static <T> int render(Either<Refusal, T> outcome, View view, Consumer<T> show, ToIntFunction<T> code) {
+        if (outcome.isLeft()) return refused(view, outcome.getLeft());
+        show.accept(outcome.get());
+        return code.applyAsInt(outcome.get());
+    }
+
+    static int refused(View view, Refusal r) {
+        view.refused(r);
+        return Exit.of(r);
+    }
+
+    /** Asks before changing anything, unless told not to or nobody can answer. */
+    Approval approval(boolean yes) {
+        return (plan, question) -> {
+            if (yes || !env.interactive()) return true;
+            out.print(question + " Only 'yes' will be accepted: ");
+            out.flush();
+            Scanner in = new Scanner(System.in);
+            return in.hasNextLine() && in.nextLine().strip().equals("yes");
+        };
     }
 }

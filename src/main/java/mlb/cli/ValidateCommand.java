@@ -1,6 +1,9 @@
 package mlb.cli;
 
-import mlb.spec.Spec;
+import io.vavr.control.Option;
+import mlb.engine.Inputs;
+import mlb.view.Exit;
+import mlb.view.View;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -16,11 +19,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     SpecOption file;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
-        Spec spec = file.load();
-        main.out.printf("%s: valid (%d links, %s mode, %s hashing)%n", file.path(), spec.links().size(),
-                spec.balancer().mode().name().toLowerCase(), spec.balancer().hash().name().toLowerCase());
-        return Exit.OK;
+        View view = main.view(json.json, "validate", Option.none());
+        return Main.render(Inputs.spec(file.path()), view, spec -> view.validated(file.path(), spec), spec -> Exit.OK);
     }
 }

@@ -4,6 +4,8 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import mlb.model.NetState;
+import mlb.model.Scope;
+import mlb.spec.Balancer;
 import mlb.spec.Link;
 import mlb.spec.Spec;
 
@@ -12,8 +14,13 @@ public final class Compiler {
     private Compiler() {
     }
 
-    /** The desired state and what the user should know about how it was made. */
-    public record Compiled(NetState desired, Layout layout, List<String> notes) {
+    /** The desired state, the scope that makes it mlb's, and what the user should know about how it was made. */
+    public record Compiled(NetState desired, Scope scope, List<String> notes) {
+    }
+
+    /** What mlb owns under a [balancer]: its protocol and its rule priorities (the tables come with a state). */
+    public static Scope scope(Balancer b) {
+        return Scope.of(b.protocol(), new Scope.Priorities(b.priorityBase(), b.priorityBase() + Balancer.PRIORITY_SPAN - 1));
     }
 
     public static Validation<List<String>, Compiled> compile(Spec spec, Facts facts) {
@@ -26,7 +33,7 @@ public final class Compiler {
         if (!errors.isEmpty()) return Validation.invalid(errors);
         List<String> sources = links.map(l -> source(l, facts).get());
         NetState desired = NetState.of(RouteMode.objects(layout, links, facts, sources));
-        return Validation.valid(new Compiled(desired, layout, notes(facts)));
+        return Validation.valid(new Compiled(desired, scope(spec.balancer()).covering(desired), notes(facts)));
     }
 
     private static List<String> deviceError(Link l, Facts facts) {

@@ -13,7 +13,6 @@ import mlb.spec.Tables;
 public record Layout(Balancer balancer, Map<String, Integer> tables) {
     public static final int PLAIN_GROUP_OFFSET = 1_000_000;
     public static final int RESILIENT_BUCKETS = 512;
-    static final int MAIN_TABLE = 254;
     static final long LAST_RESORT_METRIC = 4294967295L;
 
     public static Layout of(Balancer balancer, List<Link> links) {

@@ -32,7 +32,7 @@ final class RouteMode {
         java.util.List<KernelObject> out = new java.util.ArrayList<>();
         out.add(new Sysctl(HASH_POLICY, b.hash() == Balancer.Hash.L4 ? "1" : "0"));
         out.add(new Rule(layout.suppressMainPriority(), Option.none(), Option.none(), Option.none(),
-                Layout.MAIN_TABLE, Option.some(0), p));
+                Rule.MAIN_TABLE, Option.some(0), p));
         out.add(new Rule(layout.balancePriority(), Option.none(), Option.none(), Option.none(),
                 layout.balanceTable(), Option.none(), p));
         for (int i = 0; i < links.size(); i++) link(layout, links.get(i), sources.get(i), out);

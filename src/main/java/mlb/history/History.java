@@ -84,10 +84,6 @@ public final class History implements AutoCloseable {
         Private.tighten(dir);
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     /**
      * Commits a record on its target's branch and returns the commit id. The caller holds the target's apply
      * lock, which is what makes removing a stale ref lock safe.
@@ -128,6 +124,12 @@ public final class History implements AutoCloseable {
 
     private void removeStaleRefLock(String ref) throws IOException {
         Files.deleteIfExists(dir.resolve(ref + ".lock"));
+    }
+
+    /** Whether r is the target's newest entry already (a run killed between its commit and clearing the journal). */
+    public boolean isLatest(Record r) throws IOException {
+        Option<Entry> last = latest(r.target());
+        return last.isDefined() && files(last.get()).get("meta.json").contains(RecordJson.meta(r));
     }
 
     /** A target's entries, newest first. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vavr.control.Option;
 import mlb.model.NetState;
+import mlb.model.Scope;
 import mlb.model.StateJson;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.time.Instant;
  * and the owned state to return to. The state is kept here, not only in history, so the revert works even
  * when recording the apply failed.
  */
-public record PendingConfirm(Instant deadline, long pid, String token, int protocol, NetState returnTo,
+public record PendingConfirm(Instant deadline, long pid, String token, Scope scope, NetState returnTo,
                              Option<String> unconfirmed) {
 
     public static Path file(Path stateDir, String target) {
@@ -29,14 +30,14 @@ public record PendingConfirm(Instant deadline, long pid, String token, int proto
         if (!Files.exists(f)) return Option.none();
         JsonNode n = StateJson.MAPPER.readTree(Files.readString(f));
         return Option.some(new PendingConfirm(Instant.ofEpochMilli(n.path("deadline").asLong()), n.path("pid").asLong(),
-                n.path("token").asText(), n.path("protocol").asInt(), StateJson.decode(n.path("return_to")),
+                n.path("token").asText(), StateJson.decodeScope(n.path("scope")), StateJson.decode(n.path("return_to")),
                 n.hasNonNull("unconfirmed") ? Option.some(n.get("unconfirmed").asText()) : Option.none()));
     }
 
     public void write(Path stateDir, String target) throws IOException {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("deadline", deadline.toEpochMilli()).put("deadline_text", deadline.toString());
-        n.put("pid", pid).put("token", token).put("protocol", protocol);
+        n.put("pid", pid).put("token", token).set("scope", StateJson.encode(scope));
         unconfirmed.forEach(u -> n.put("unconfirmed", u));
         n.set("return_to", StateJson.encode(returnTo));
         Private.write(file(stateDir, target), StateJson.MAPPER.writeValueAsString(n) + "\n");
@@ -51,6 +52,6 @@ public record PendingConfirm(Instant deadline, long pid, String token, int proto
     }
 
     public PendingConfirm withWatcher(long pid, String token, Instant deadline) {
-        return new PendingConfirm(deadline, pid, token, protocol, returnTo, unconfirmed);
+        return new PendingConfirm(deadline, pid, token, scope, returnTo, unconfirmed);
     }
 }

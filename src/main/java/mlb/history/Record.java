@@ -4,6 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import mlb.model.NetState;
+import mlb.model.Scope;
 import mlb.model.StateJson;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.HexFormat;
  * exact commands, and how it ended. An INTERRUPTED record is written to the journal before the kernel is
  * touched, so even a killed apply leaves a trace; it becomes the final record once the outcome is known.
  */
-public record Record(Kind kind, String title, String target, int protocol, Outcome outcome,
+public record Record(Kind kind, String title, String target, Scope scope, Outcome outcome,
                      Option<String> specFile, Option<String> specText, Option<Provenance> provenance,
                      NetState desired, NetState before, NetState after, List<String> commands, String planText,
                      Option<String> failure, Option<String> rollbackOf, Instant time, String user, String host,
@@ -33,7 +34,7 @@ public record Record(Kind kind, String title, String target, int protocol, Outco
 
     /** The record once the apply's outcome is known. */
     public Record finished(Outcome outcome, NetState after, List<String> commands, Option<String> failure) {
-        return new Record(kind, title, target, protocol, outcome, specFile, specText, provenance, desired, before,
+        return new Record(kind, title, target, scope, outcome, specFile, specText, provenance, desired, before,
                 after, commands, planText, failure, rollbackOf, time, user, host, version);
     }
 

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
+import mlb.model.NetState;
+import mlb.model.Rule;
+import mlb.model.Scope;
 import mlb.model.StateJson;
+import mlb.spec.Balancer;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -38,7 +42,7 @@ final class RecordJson {
                 ? Option.some(new Provenance(n.get("spec_commit").asText(), n.path("spec_dirty").asBoolean()))
                 : Option.none();
         return new Record(Record.Kind.valueOf(n.path("kind").asText().toUpperCase()), n.path("title").asText(),
-                n.path("target").asText(), n.path("protocol").asInt(),
+                n.path("target").asText(), scope(n, StateJson.decode(n.path("after"))),
                 Record.Outcome.valueOf(n.path("outcome").asText().toUpperCase()),
                 text(n, "spec_file"), text(n, "spec"), prov,
                 StateJson.decode(n.path("desired")), StateJson.decode(n.path("before")),
@@ -48,16 +52,28 @@ final class RecordJson {
                 n.path("version").asText());
     }
 
-    /** The protocol recorded for an entry, which is what reading its state back needs. */
-    static int protocol(String metaJson) throws IOException {
-        return StateJson.MAPPER.readTree(metaJson).path("protocol").asInt();
+    /** The scope recorded for an entry, which is what reading its state back needs. */
+    static Scope scope(String metaJson, NetState recorded) throws IOException {
+        return scope(StateJson.MAPPER.readTree(metaJson), recorded);
+    }
+
+    /**
+     * Entries made before scopes were recorded name only the protocol: their priority range is the one their
+     * rules sit in (base+0 always holds the suppress rule), or the default range when they recorded no rule.
+     */
+    private static Scope scope(JsonNode n, NetState recorded) {
+        if (n.has("scope")) return StateJson.decodeScope(n.get("scope"));
+        int base = recorded.all(Rule.class).map(Rule::priority).min().getOrElse(Balancer.DEFAULT_PRIORITY_BASE);
+        return Scope.of(n.path("protocol").asInt(), new Scope.Priorities(base, base + Balancer.PRIORITY_SPAN - 1))
+                .covering(recorded);
     }
 
     private static ObjectNode metaNode(Record r) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("format", "mlb-entry").put("version", 1);
         n.put("kind", r.kind().name().toLowerCase()).put("title", r.title()).put("target", r.target());
-        n.put("protocol", r.protocol()).put("outcome", r.outcome().name().toLowerCase());
+        n.put("protocol", r.scope().protocol()).set("scope", StateJson.encode(r.scope()));
+        n.put("outcome", r.outcome().name().toLowerCase());
         r.specFile().forEach(f -> n.put("spec_file", f));
         r.specSha256().forEach(s -> n.put("spec_sha256", s));
         r.provenance().forEach(p -> n.put("spec_commit", p.commit()).put("spec_dirty", p.dirty()));

@@ -3,6 +3,7 @@ package mlb.history;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import mlb.model.NetState;
+import mlb.model.Scope;
 import mlb.model.StateJson;
 
 import java.io.IOException;
@@ -19,14 +20,10 @@ public record Snapshot(Entry entry, TreeMap<String, String> files) {
         return state("after.json");
     }
 
-    public NetState desired() {
-        return state("desired.json");
-    }
-
-    /** The protocol mlb's objects carried, which reading this state back from the kernel needs. */
-    public int protocol() {
+    /** What was mlb's when this entry was made, which reading its state back from the kernel needs. */
+    public Scope scope() {
         try {
-            return RecordJson.protocol(file("meta.json").getOrElse("{}"));
+            return RecordJson.scope(file("meta.json").getOrElse("{}"), after());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

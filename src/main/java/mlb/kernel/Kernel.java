@@ -1,37 +1,91 @@
 package mlb.kernel;
 
 import io.vavr.collection.List;
-import io.vavr.collection.Set;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
+import mlb.kernel.ip.IpDevices;
+import mlb.kernel.ip.IpDriver;
+import mlb.kernel.sysctl.SysctlDriver;
+import mlb.model.Change;
+import mlb.model.Foreign;
+import mlb.model.KernelObject;
+import mlb.model.Kind;
+import mlb.model.NetState;
 import mlb.model.Observed;
-import mlb.plan.Command;
+import mlb.model.Scope;
+import mlb.proc.Runner;
+import mlb.proc.SystemRunner;
+import mlb.proc.Target;
 
-/** The kernel of one target, as mlb sees it. The real one runs iproute2; tests use an in-memory fake. */
-public interface Kernel {
-    /**
-     * Reads the owned objects: rules and nexthops carrying protocol, routes in the given tables and in every
-     * table an owned rule points to, and the named sysctls.
-     */
-    Observed read(int protocol, Set<Integer> tables, Set<String> sysctls);
+/**
+ * The kernel of one target as its drivers see it together: one read merges theirs, and a write hands each run
+ * of consecutive changes to the driver of their kind, in plan order, so the order the plan chose across kinds
+ * (settings, nexthops, groups, routes, nft objects, rules on create; the reverse on delete) is kept.
+ */
+public final class Kernel {
+    private final List<Driver> drivers;
+    private final Devices devices;
 
-    /** The first global IPv4 address of a device, if it exists and has one. */
-    Option<String> ipv4Address(String dev);
-
-    boolean hasDevice(String dev);
-
-    /** Whether nexthop groups of type resilient can be created here. */
-    boolean supportsResilientGroups();
-
-    /** Carries out the commands in order; stops at the first failure. */
-    WriteResult write(List<Command> commands);
-
-    /**
-     * How a write went: how many commands were handed to the kernel (the failed one included, and when
-     * iproute2 does not say which line failed, its whole batch), and the kernel's words if one failed.
-     */
-    record WriteResult(int attempted, Option<String> failure) {
-        public boolean ok() {
-            return failure.isEmpty();
+    public Kernel(List<Driver> drivers, Devices devices) {
+        for (Kind k : Kind.values()) {
+            if (drivers.count(d -> d.kinds().contains(k)) != 1) {
+                throw new IllegalArgumentException("exactly one driver must own " + k.label());
+            }
         }
+        this.drivers = drivers;
+        this.devices = devices;
+    }
+
+    /** The real kernel of a target, through iproute2 and /proc/sys. */
+    public static Kernel of(Target target) {
+        Runner runner = new SystemRunner();
+        return new Kernel(List.of(new SysctlDriver(runner, target), new IpDriver(runner, target)),
+                new IpDevices(runner, target));
+    }
+
+    public Devices devices() {
+        return devices;
+    }
+
+    public Observed read(Scope scope) {
+        java.util.List<KernelObject> owned = new java.util.ArrayList<>();
+        Foreign foreign = Foreign.NONE;
+        for (Driver d : drivers) {
+            Reading r = d.read(scope);
+            r.owned().forEach(owned::add);
+            foreign = foreign.plus(r.foreign());
+        }
+        return new Observed(NetState.of(owned), foreign);
+    }
+
+    /** The commands the changes become, in order, or the first reason one of them cannot be written. */
+    public Either<String, List<String>> commands(List<Change> changes) {
+        List<String> out = List.empty();
+        for (Change c : changes) {
+            Either<String, List<String>> r = driverOf(c).render(c);
+            if (r.isLeft()) return Either.left(r.getLeft());
+            out = out.appendAll(r.get());
+        }
+        return Either.right(out);
+    }
+
+    /** Writes the changes, driver run by driver run; nothing is written when one of them cannot be rendered. */
+    public Written write(List<Change> changes) {
+        Either<String, List<String>> rendered = commands(changes);
+        if (rendered.isLeft()) return new Written(List.empty(), Option.some(rendered.getLeft()), true);
+        Written done = new Written(List.empty(), Option.none(), true);
+        List<Change> left = changes;
+        while (!left.isEmpty() && done.ok()) {
+            Driver d = driverOf(left.head());
+            List<Change> run = left.takeWhile(c -> driverOf(c) == d);
+            done = done.then(d.write(run));
+            left = left.drop(run.size());
+        }
+        return done;
+    }
+
+    private Driver driverOf(Change c) {
+        Kind k = c.key().kind();
+        return drivers.find(d -> d.kinds().contains(k)).get();
     }
 }

@@ -16,7 +16,7 @@ public final class KernelError extends RuntimeException {
     }
 
     /** Classifies a failed iproute2 call by its stderr. */
-    static KernelError from(String what, String stderr) {
+    public static KernelError from(String what, String stderr) {
         String err = stderr.strip();
         if (err.contains("Operation not permitted") || err.contains("Permission denied")) {
             return new KernelError(Reason.NOT_PERMITTED, what + ": " + err + " (run as root)");

@@ -14,7 +14,7 @@ final class Bench {
     }
 
     private final Runner runner;
-    private final MlbCli mlb;
+    private final RouterMlb mlb;
     private final Topology topology;
     private final Settings settings;
     private final Console c;
@@ -23,7 +23,7 @@ final class Bench {
 
     Bench(Runner runner, Topology topology, Settings settings, Console console) {
         this.runner = runner;
-        this.mlb = new MlbCli(topology);
+        this.mlb = new RouterMlb(topology);
         this.topology = topology;
         this.settings = settings;
         this.c = console;

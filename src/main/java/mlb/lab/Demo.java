@@ -19,7 +19,7 @@ final class Demo {
     }
 
     private final Runner runner;
-    private final MlbCli mlb;
+    private final RouterMlb mlb;
     private final Topology topology;
     private final Settings settings;
     private final Console c;
@@ -27,7 +27,7 @@ final class Demo {
 
     Demo(Runner runner, Topology topology, Settings settings, Console console) {
         this.runner = runner;
-        this.mlb = new MlbCli(topology);
+        this.mlb = new RouterMlb(topology);
         this.topology = topology;
         this.settings = settings;
         this.c = console;
@@ -73,10 +73,10 @@ final class Demo {
         Path file = mlb.write(spec, "lab");
         c.line("spec " + file + ":");
         c.block(indent(spec.toml()));
-        MlbCli.Result plan = mlb.plan(file);
+        RouterMlb.Result plan = mlb.plan(file);
         c.line("$ mlb plan -f " + file + " --netns " + topology.routerNs() + "   (exit " + plan.code() + ")");
         c.block(indent(plan.out() + plan.err()));
-        MlbCli.Result apply = mlb.apply(file);
+        RouterMlb.Result apply = mlb.apply(file);
         c.line("$ mlb apply -f " + file + " --netns " + topology.routerNs() + " --yes   (exit " + apply.code() + ")");
         c.block(indent(tail(apply.out(), 2) + apply.err()));
         if (apply.code() != 0) throw new LabException(LabException.FAILED, "mlb apply failed (exit " + apply.code() + ")");

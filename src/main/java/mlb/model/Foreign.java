@@ -8,7 +8,15 @@ import io.vavr.collection.TreeMap;
  * nexthop with an id mlb wants). Never planned against.
  */
 public record Foreign(int rules, int routes, int nexthops, TreeMap<ObjectKey, KernelObject> colliding) {
+    public static final Foreign NONE = new Foreign(0, 0, 0, TreeMap.empty());
+
     public int total() {
         return rules + routes + nexthops;
+    }
+
+    /** What two reads of different kinds saw together. */
+    public Foreign plus(Foreign other) {
+        return new Foreign(rules + other.rules, routes + other.routes, nexthops + other.nexthops,
+                colliding.merge(other.colliding));
     }
 }

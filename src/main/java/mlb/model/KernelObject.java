@@ -1,13 +1,19 @@
 package mlb.model;
 
+import java.util.function.Function;
+
 /** An object mlb owns in the kernel. Two objects with the same key are the same kernel object. */
 public sealed interface KernelObject permits Sysctl, Nexthop, NexthopGroup, Route, Rule {
     ObjectKey key();
 
-    /** One-line human description, as in plan output. */
-    String describe();
-
     default Kind kind() {
         return key().kind();
     }
+
+    /**
+     * Exhaustive dispatch over the kinds: adding a kind adds a parameter, so every place that handles objects
+     * fails to compile until it handles the new one too (Java 17 has no pattern switch).
+     */
+    <R> R match(Function<Sysctl, R> sysctl, Function<Nexthop, R> nexthop, Function<NexthopGroup, R> group,
+                Function<Route, R> route, Function<Rule, R> rule);
 }

@@ -2,7 +2,8 @@ package mlb.model;
 
 import io.vavr.collection.Iterator;
 import io.vavr.collection.Seq;
-import io.vavr.collection.Set;
+import io.vavr.collection.SortedSet;
+import io.vavr.collection.TreeSet;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 
@@ -58,10 +59,15 @@ public record NetState(TreeMap<ObjectKey, KernelObject> objects) {
     }
 
     /** The tables this state's routes live in and its rules point to (main, local, default excluded). */
-    public Set<Integer> tables() {
+    public SortedSet<Integer> tables() {
         Seq<Integer> routeTables = all(Route.class).map(Route::table);
-        Seq<Integer> ruleTables = all(Rule.class).map(Rule::table).filter(t -> t < 253 || t > 255);
-        return io.vavr.collection.TreeSet.ofAll(routeTables).addAll(ruleTables);
+        Seq<Integer> ruleTables = all(Rule.class).map(Rule::table).filter(t -> !kernelTable(t));
+        return TreeSet.ofAll(routeTables).addAll(ruleTables);
+    }
+
+    /** default (253), main (254) and local (255): the kernel's own tables, never mlb's to read whole or own. */
+    public static boolean kernelTable(int table) {
+        return table >= 253 && table <= 255;
     }
 
     /** A copy holding only the objects of the given kinds. */

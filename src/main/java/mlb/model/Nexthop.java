@@ -1,11 +1,12 @@
 package mlb.model;
 
-/** A single nexthop object: `nexthop id ID via GATEWAY dev DEV proto P`. */
+import java.util.function.Function;
+
+/** A single nexthop object: a gateway on a device, with an id groups and routes refer to. */
 public record Nexthop(int id, String gateway, String dev, int protocol) implements KernelObject {
     public Nexthop {
         if (id <= 0) throw new IllegalArgumentException("nexthop id must be positive: " + id);
-        Tokens.require(gateway, "gateway");
-        Tokens.require(dev, "device");
+        if (gateway.isEmpty() || dev.isEmpty()) throw new IllegalArgumentException("nexthop needs a gateway and a device");
     }
 
     @Override
@@ -14,7 +15,8 @@ public record Nexthop(int id, String gateway, String dev, int protocol) implemen
     }
 
     @Override
-    public String describe() {
-        return "id " + id + " via " + gateway + " dev " + dev;
+    public <R> R match(Function<Sysctl, R> sysctl, Function<Nexthop, R> nexthop, Function<NexthopGroup, R> group,
+                       Function<Route, R> route, Function<Rule, R> rule) {
+        return nexthop.apply(this);
     }
 }

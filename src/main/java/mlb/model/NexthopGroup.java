@@ -2,6 +2,8 @@ package mlb.model;
 
 import io.vavr.collection.List;
 
+import java.util.function.Function;
+
 /**
  * A weighted group of nexthops. Resilient groups keep flows on surviving members when a member leaves;
  * the kernel cannot change a group's type or bucket count in place, so those changes are replacements.
@@ -28,19 +30,14 @@ public record NexthopGroup(int id, List<Member> members, boolean resilient, int 
         return new ObjectKey(Kind.GROUP, ObjectKey.pad(id));
     }
 
-    /** Whether the kernel can turn this group into other in place (`nexthop replace`). */
+    /** Whether the kernel can turn this group into other in place. */
     public boolean replaceableBy(NexthopGroup other) {
         return resilient == other.resilient && buckets == other.buckets;
     }
 
-    /** The group argument as iproute2 writes it: `101,2/102,3`. */
-    public String memberSpec() {
-        return members.map(m -> m.id() + "," + m.weight()).mkString("/");
-    }
-
     @Override
-    public String describe() {
-        String type = resilient ? " type resilient buckets " + buckets : "";
-        return "id " + id + " group " + memberSpec() + type;
+    public <R> R match(Function<Sysctl, R> sysctl, Function<Nexthop, R> nexthop, Function<NexthopGroup, R> group,
+                       Function<Route, R> route, Function<Rule, R> rule) {
+        return group.apply(this);
     }
 }

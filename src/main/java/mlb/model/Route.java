@@ -1,12 +1,14 @@
 package mlb.model;
 
+import java.util.function.Function;
+
 /**
  * A route in a table mlb owns. Its identity is table + destination + metric (tos is always 0 for mlb);
- * a change of target is an in-place `route replace`.
+ * a change of target is an in-place replace.
  */
 public record Route(int table, String dst, long metric, RouteTarget target, int protocol) implements KernelObject {
     public Route {
-        Tokens.require(dst, "destination");
+        if (dst.isEmpty()) throw new IllegalArgumentException("route needs a destination");
         if (table <= 0) throw new IllegalArgumentException("table must be positive: " + table);
     }
 
@@ -15,16 +17,9 @@ public record Route(int table, String dst, long metric, RouteTarget target, int 
         return new ObjectKey(Kind.ROUTE, ObjectKey.pad(table) + " " + dst + " " + ObjectKey.pad(metric));
     }
 
-    /** The selector words that name this route to the kernel. */
-    public String selector() {
-        String m = metric == 0 ? "" : " metric " + metric;
-        return dst + " table " + table + m;
-    }
-
     @Override
-    public String describe() {
-        String prefix = target instanceof RouteTarget.Unreachable ? "unreachable " : "";
-        String suffix = target instanceof RouteTarget.Unreachable ? "" : " " + target.words();
-        return prefix + selector() + suffix;
+    public <R> R match(Function<Sysctl, R> sysctl, Function<Nexthop, R> nexthop, Function<NexthopGroup, R> group,
+                       Function<Route, R> route, Function<Rule, R> rule) {
+        return route.apply(this);
     }
 }

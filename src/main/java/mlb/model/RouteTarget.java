@@ -1,33 +1,33 @@
 package mlb.model;
 
-/** Where a route sends packets. */
+import java.util.function.Function;
+
+/** Where a route sends packets: a gateway on a device, a nexthop group, or nowhere (fail fast). */
 public sealed interface RouteTarget {
-    /** iproute2 words for this target, e.g. `via 198.18.1.1 dev eth1`. */
-    String words();
+    <R> R match(Function<Gateway, R> gateway, Function<Group, R> group, Function<Unreachable, R> unreachable);
 
     record Gateway(String via, String dev) implements RouteTarget {
         public Gateway {
-            Tokens.require(via, "gateway");
-            Tokens.require(dev, "device");
+            if (via.isEmpty() || dev.isEmpty()) throw new IllegalArgumentException("a gateway needs an address and a device");
         }
 
         @Override
-        public String words() {
-            return "via " + via + " dev " + dev;
+        public <R> R match(Function<Gateway, R> gateway, Function<Group, R> group, Function<Unreachable, R> unreachable) {
+            return gateway.apply(this);
         }
     }
 
     record Group(int nhid) implements RouteTarget {
         @Override
-        public String words() {
-            return "nhid " + nhid;
+        public <R> R match(Function<Gateway, R> gateway, Function<Group, R> group, Function<Unreachable, R> unreachable) {
+            return group.apply(this);
         }
     }
 
     record Unreachable() implements RouteTarget {
         @Override
-        public String words() {
-            return "unreachable";
+        public <R> R match(Function<Gateway, R> gateway, Function<Group, R> group, Function<Unreachable, R> unreachable) {
+            return unreachable.apply(this);
         }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vavr.collection.List;
+import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
 
 import java.util.ArrayList;
@@ -65,37 +66,61 @@ public final class StateJson {
 
     public static ObjectNode encode(KernelObject o) {
         ObjectNode n = F.objectNode();
-        if (o instanceof Sysctl s) {
-            n.put("name", s.name()).put("value", s.value());
-        } else if (o instanceof Nexthop h) {
-            n.put("id", h.id()).put("gateway", h.gateway()).put("dev", h.dev()).put("protocol", h.protocol());
-        } else if (o instanceof NexthopGroup g) {
-            n.put("id", g.id());
-            ArrayNode members = n.putArray("members");
-            g.members().forEach(m -> members.addObject().put("id", m.id()).put("weight", m.weight()));
-            n.put("resilient", g.resilient()).put("buckets", g.buckets()).put("protocol", g.protocol());
-        } else if (o instanceof Route r) {
-            n.put("table", r.table()).put("dst", r.dst()).put("metric", r.metric());
-            n.set("target", target(r.target()));
-            n.put("protocol", r.protocol());
-        } else if (o instanceof Rule r) {
-            n.put("priority", r.priority());
-            r.from().forEach(f -> n.put("from", f));
-            r.oif().forEach(i -> n.put("oif", i));
-            r.fwmark().forEach(m -> n.put("fwmark", m));
-            n.put("table", r.table());
-            r.suppressPrefixLength().forEach(p -> n.put("suppress_prefixlength", p));
-            n.put("protocol", r.protocol());
-        }
-        return n;
+        return o.match(s -> n.put("name", s.name()).put("value", s.value()),
+                h -> n.put("id", h.id()).put("gateway", h.gateway()).put("dev", h.dev()).put("protocol", h.protocol()),
+                g -> group(n, g),
+                r -> route(n, r),
+                r -> rule(n, r));
+    }
+
+    private static ObjectNode group(ObjectNode n, NexthopGroup g) {
+        n.put("id", g.id());
+        ArrayNode members = n.putArray("members");
+        g.members().forEach(m -> members.addObject().put("id", m.id()).put("weight", m.weight()));
+        return n.put("resilient", g.resilient()).put("buckets", g.buckets()).put("protocol", g.protocol());
+    }
+
+    private static ObjectNode route(ObjectNode n, Route r) {
+        n.put("table", r.table()).put("dst", r.dst()).put("metric", r.metric());
+        n.set("target", target(r.target()));
+        return n.put("protocol", r.protocol());
+    }
+
+    private static ObjectNode rule(ObjectNode n, Rule r) {
+        n.put("priority", r.priority());
+        r.from().forEach(f -> n.put("from", f));
+        r.oif().forEach(i -> n.put("oif", i));
+        r.fwmark().forEach(m -> n.put("fwmark", m));
+        n.put("table", r.table());
+        r.suppressPrefixLength().forEach(p -> n.put("suppress_prefixlength", p));
+        return n.put("protocol", r.protocol());
     }
 
     private static ObjectNode target(RouteTarget t) {
         ObjectNode n = F.objectNode();
-        if (t instanceof RouteTarget.Gateway g) n.put("via", g.via()).put("dev", g.dev());
-        else if (t instanceof RouteTarget.Group g) n.put("nhid", g.nhid());
-        else n.put("type", "unreachable");
+        return t.match(g -> n.put("via", g.via()).put("dev", g.dev()),
+                g -> n.put("nhid", g.nhid()),
+                u -> n.put("type", "unreachable"));
+    }
+
+    /** A scope as the audit record, saved plans and pending confirms keep it. */
+    public static ObjectNode encode(Scope scope) {
+        ObjectNode n = F.objectNode().put("protocol", scope.protocol());
+        ArrayNode ranges = n.putArray("priorities");
+        scope.priorities().forEach(p -> ranges.addObject().put("first", p.first()).put("last", p.last()));
+        scope.tables().forEach(n.putArray("tables")::add);
+        scope.sysctls().forEach(n.putArray("sysctls")::add);
         return n;
+    }
+
+    public static Scope decodeScope(JsonNode n) {
+        TreeSet<Scope.Priorities> ranges = TreeSet.empty();
+        for (JsonNode p : n.path("priorities")) {
+            ranges = ranges.add(new Scope.Priorities(p.path("first").asInt(), p.path("last").asInt()));
+        }
+        return new Scope(n.path("protocol").asInt(), ranges,
+                TreeSet.ofAll(List.ofAll(n.path("tables")).map(JsonNode::asInt)),
+                TreeSet.ofAll(List.ofAll(n.path("sysctls")).map(JsonNode::asText)));
     }
 
     private static KernelObject decode(Kind k, JsonNode n) {

@@ -1,10 +1,11 @@
 package mlb.model;
 
-/** A kernel setting under /proc/sys, e.g. net.ipv4.fib_multipath_hash_policy. Never deleted, only set. */
+import java.util.function.Function;
+
+/** A kernel setting, e.g. net.ipv4.fib_multipath_hash_policy. Never deleted, only set. */
 public record Sysctl(String name, String value) implements KernelObject {
     public Sysctl {
-        Tokens.require(name, "sysctl name");
-        Tokens.require(value, "sysctl value");
+        if (name.isEmpty() || value.isEmpty()) throw new IllegalArgumentException("sysctl needs a name and a value");
     }
 
     @Override
@@ -13,12 +14,8 @@ public record Sysctl(String name, String value) implements KernelObject {
     }
 
     @Override
-    public String describe() {
-        return name + " = " + value;
-    }
-
-    /** The file under /proc/sys holding this setting. */
-    public String path() {
-        return "/proc/sys/" + name.replace('.', '/');
+    public <R> R match(Function<Sysctl, R> sysctl, Function<Nexthop, R> nexthop, Function<NexthopGroup, R> group,
+                       Function<Route, R> route, Function<Rule, R> rule) {
+        return sysctl.apply(this);
     }
 }

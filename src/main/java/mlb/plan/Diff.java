@@ -3,13 +3,13 @@ package mlb.plan;
 import io.vavr.Tuple2;
 import io.vavr.collection.Iterator;
 import io.vavr.collection.List;
+import io.vavr.control.Option;
+import mlb.model.Change;
 import mlb.model.KernelObject;
 import mlb.model.Kind;
 import mlb.model.NetState;
 import mlb.model.NexthopGroup;
 import mlb.model.Route;
-import mlb.model.RouteTarget;
-import mlb.model.Rule;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,7 +27,8 @@ public final class Diff {
     private Diff() {
     }
 
-    public static Plan plan(NetState current, NetState desired, List<String> notes) {
+    /** The changes that turn current into desired, in an order that keeps every intermediate state valid. */
+    public static List<Change> changes(NetState current, NetState desired) {
         Map<Kind, java.util.List<Change>> forward = new EnumMap<>(Kind.class);
         Map<Kind, java.util.List<Change>> deletes = new EnumMap<>(Kind.class);
         Iterator<Tuple2<mlb.model.ObjectKey, KernelObject>> c = current.objects().iterator();
@@ -49,9 +50,7 @@ public final class Diff {
             }
         }
         recreateRoutesOfReplacedGroups(current, desired, forward, deletes);
-        List<Change> ordered = List.ofAll(flatten(forward, Kind.values(), false))
-                .appendAll(flatten(deletes, Kind.values(), true));
-        return new Plan(current, desired, ordered, notes);
+        return List.ofAll(flatten(forward, Kind.values(), false)).appendAll(flatten(deletes, Kind.values(), true));
     }
 
     private static void compare(KernelObject before, KernelObject after, Map<Kind, java.util.List<Change>> out) {
@@ -70,22 +69,21 @@ public final class Diff {
                                                        Map<Kind, java.util.List<Change>> deletes) {
         java.util.Set<Integer> replaced = new java.util.HashSet<>();
         for (Change ch : forward.getOrDefault(Kind.GROUP, java.util.List.of())) {
-            if (ch instanceof Change.Replace r) replaced.add(((NexthopGroup) r.before()).id());
+            if (ch instanceof Change.Replace r) groupId(r.before()).forEach(replaced::add);
         }
         if (replaced.isEmpty()) return;
         java.util.List<Change> goingWithGroup = new ArrayList<>();
         java.util.List<Change> routeDeletes = deletes.getOrDefault(Kind.ROUTE, new ArrayList<>());
         for (java.util.Iterator<Change> it = routeDeletes.iterator(); it.hasNext(); ) {
             Change ch = it.next();
-            if (((Route) ch.subject()).target() instanceof RouteTarget.Group g && replaced.contains(g.nhid())) {
+            if (viaGroup(ch.subject()).exists(replaced::contains)) {
                 goingWithGroup.add(ch);
                 it.remove();
             }
         }
         forward.get(Kind.GROUP).addAll(0, goingWithGroup);
         for (Route r : desired.all(Route.class)) {
-            if (r.target() instanceof RouteTarget.Group g && replaced.contains(g.nhid())
-                    && current.get(r.key()).contains(r)) {
+            if (viaGroup(r).exists(replaced::contains) && current.get(r.key()).contains(r)) {
                 add(forward, new Change.Replace(r, r));
             }
         }
@@ -93,10 +91,22 @@ public final class Diff {
         if (routes != null) routes.sort(java.util.Comparator.comparing(Change::key));
     }
 
+    /** Rules have no in-place update; groups only keep their type and bucket count in place. */
     private static boolean inPlace(KernelObject before, KernelObject after) {
-        if (before instanceof Rule) return false;
-        if (before instanceof NexthopGroup b && after instanceof NexthopGroup a) return b.replaceableBy(a);
-        return true;
+        return before.match(s -> true, n -> true, g -> after instanceof NexthopGroup a && g.replaceableBy(a),
+                r -> true, r -> false);
+    }
+
+    private static Option<Integer> groupId(KernelObject o) {
+        return o.match(s -> Option.none(), n -> Option.none(), g -> Option.some(g.id()), r -> Option.none(),
+                r -> Option.none());
+    }
+
+    /** The group a route sends its packets to, if it is a route through a group. */
+    private static Option<Integer> viaGroup(KernelObject o) {
+        return o.match(s -> Option.none(), n -> Option.none(), g -> Option.none(),
+                r -> r.target().match(gw -> Option.none(), g -> Option.some(g.nhid()), u -> Option.none()),
+                r -> Option.none());
     }
 
     private static void addDelete(Map<Kind, java.util.List<Change>> deletes, KernelObject o) {

@@ -1,13 +1,21 @@
 package mlb.plan;
 
 import io.vavr.collection.List;
+import mlb.model.Change;
 import mlb.model.NetState;
+import mlb.model.Scope;
 
 /**
- * An ordered list of changes that turns current into desired, with notes worth telling the user
- * (fallbacks taken, foreign objects seen). Both states are kept so a saved plan can be checked for staleness.
+ * An ordered list of changes that turns current into desired, the ownership scope it was made for, and notes
+ * worth telling the user (fallbacks taken, foreign objects seen). Both states are kept so a saved plan can be
+ * checked for staleness.
  */
-public record Plan(NetState current, NetState desired, List<Change> changes, List<String> notes) {
+public record Plan(NetState current, NetState desired, List<Change> changes, List<String> notes, Scope scope) {
+    /** The plan from current to desired within scope. */
+    public static Plan of(NetState current, NetState desired, List<String> notes, Scope scope) {
+        return new Plan(current, desired, Diff.changes(current, desired), notes, scope);
+    }
+
     public boolean isEmpty() {
         return changes.isEmpty();
     }

@@ -1,6 +1,7 @@
 package mlb.plan;
 
 import io.vavr.collection.List;
+import mlb.model.Change;
 import mlb.model.Kind;
 
 import java.util.LinkedHashSet;
@@ -11,18 +12,22 @@ public final class PlanText {
     private PlanText() {
     }
 
+    /** A plan towards a spec (or a recorded state). */
     public static String render(Plan plan) {
+        return render(plan, "No changes. The kernel matches the spec.");
+    }
+
+    /** A plan, saying nothingToDo when it is empty. */
+    public static String render(Plan plan, String nothingToDo) {
         StringBuilder s = new StringBuilder();
         plan.notes().forEach(n -> s.append("Note: ").append(n).append('\n'));
         if (!plan.notes().isEmpty()) s.append('\n');
-        if (plan.isEmpty()) {
-            return s.append("No changes. The kernel matches the spec.\n").toString();
-        }
+        if (plan.isEmpty()) return s.append(nothingToDo).append('\n').toString();
         for (Kind kind : Kind.values()) {
             List<Change> ofKind = plan.changes().filter(c -> c.key().kind() == kind);
             if (ofKind.isEmpty()) continue;
             s.append(heading(kind)).append(":\n");
-            ofKind.forEach(c -> s.append(line(c)));
+            ofKind.forEach(c -> s.append(ChangeLine.PLAN.of(c)));
             s.append('\n');
         }
         s.append(legend(plan.changes())).append('\n');
@@ -37,20 +42,6 @@ public final class PlanText {
             case ROUTE -> "Routes";
             case RULE -> "Rules";
         };
-    }
-
-    private static String line(Change c) {
-        String head = String.format("  %-3s %s", c.symbol(), c.subject().describe());
-        if (c instanceof Change.Update u) {
-            return String.format("  %-3s %s%n        (was: %s)%n", c.symbol(), u.after().describe(), u.before().describe());
-        }
-        if (c instanceof Change.Replace r && !r.before().equals(r.after())) {
-            return head + String.format("%n        (replaces: %s)%n", r.before().describe());
-        }
-        if (c instanceof Change.Replace) {
-            return head + "   (recreated: its group is replaced)\n";
-        }
-        return head + "\n";
     }
 
     private static String legend(List<Change> changes) {

@@ -8,15 +8,18 @@ import io.vavr.collection.List;
 import mlb.model.StateJson;
 
 /**
- * `plan -o FILE`: the desired state and the owned state the plan was made against. Applying it re-reads the
- * kernel and refuses when that state has moved, so a saved plan never applies to a kernel it was not made for.
+ * `plan -o FILE`: the desired state, the owned state the plan was made against and the scope it was made for.
+ * Applying it re-reads the kernel and refuses when that state has moved, so a saved plan never applies to a
+ * kernel it was not made for.
  */
-public record SavedPlan(String target, int protocol, String specFile, String specText, Plan plan) {
+public record SavedPlan(String target, String specFile, String specText, Plan plan) {
     private static final String FORMAT = "mlb-plan";
+    private static final int VERSION = 2;
 
     public String text() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("format", FORMAT).put("version", 1).put("target", target).put("protocol", protocol);
+        n.put("format", FORMAT).put("version", VERSION).put("target", target);
+        n.set("scope", StateJson.encode(plan.scope()));
         n.put("spec_file", specFile).put("spec", specText);
         ArrayNode notes = n.putArray("notes");
         plan.notes().forEach(notes::add);
@@ -41,12 +44,12 @@ public record SavedPlan(String target, int protocol, String specFile, String spe
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not a saved plan: " + e.getMessage(), e);
         }
-        if (!FORMAT.equals(n.path("format").asText()) || n.path("version").asInt() != 1) {
-            throw new IllegalArgumentException("not a saved plan of this mlb version");
+        if (!FORMAT.equals(n.path("format").asText()) || n.path("version").asInt() != VERSION) {
+            throw new IllegalArgumentException("not a saved plan of this mlb version (make it again with mlb plan -o)");
         }
         List<String> notes = List.ofAll(n.path("notes")).map(JsonNode::asText);
-        Plan plan = Diff.plan(StateJson.decode(n.path("current")), StateJson.decode(n.path("desired")), notes);
-        return new SavedPlan(n.path("target").asText(), n.path("protocol").asInt(), n.path("spec_file").asText(),
-                n.path("spec").asText(), plan);
+        Plan plan = Plan.of(StateJson.decode(n.path("current")), StateJson.decode(n.path("desired")), notes,
+                StateJson.decodeScope(n.path("scope")));
+        return new SavedPlan(n.path("target").asText(), n.path("spec_file").asText(), n.path("spec").asText(), plan);
     }
 }

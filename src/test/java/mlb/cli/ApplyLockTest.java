@@ -1,7 +1,8 @@
 package mlb.cli;
 
-import mlb.apply.Lock;
+import mlb.engine.Lock;
 import mlb.proc.Target;
+import mlb.view.Exit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

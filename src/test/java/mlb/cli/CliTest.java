@@ -7,7 +7,11 @@ import mlb.kernel.Kernel;
 import mlb.model.Route;
 import mlb.model.RouteTarget;
 import mlb.model.StateJson;
-import mlb.plan.Command;
+import mlb.engine.Workspace;
+import mlb.kernel.ip.IpDevices;
+import mlb.kernel.ip.IpDriver;
+import mlb.kernel.sysctl.SysctlDriver;
+import mlb.view.Exit;
 import mlb.proc.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +34,11 @@ class CliTest {
 
     private final Env env = new Env() {
         @Override
-        public Kernel kernel(Target target) {
-            targets.add(target);
-            return kernel;
+        public Workspace workspace(Path stateDir) {
+            return Workspace.system(stateDir).withKernels(target -> {
+                targets.add(target);
+                return kernel.kernel();
+            });
         }
 
         @Override
@@ -72,8 +78,9 @@ class CliTest {
                 java.util.stream.Stream.concat(java.util.stream.Stream.of("/nonexistent/" + argv.get(0)),
                         argv.stream().skip(1)).toList(), stdin);
         Env without = new Env() {
-            public Kernel kernel(Target target) {
-                return new mlb.kernel.IpKernel(noSuchProgram, target);
+            public Workspace workspace(Path stateDir) {
+                return Workspace.system(stateDir).withKernels(t -> new Kernel(io.vavr.collection.List.of(new SysctlDriver(noSuchProgram, t),
+                        new IpDriver(noSuchProgram, t)), new IpDevices(noSuchProgram, t)));
             }
 
             public boolean interactive() {
@@ -127,7 +134,7 @@ class CliTest {
 
     @Test
     void aFailedApplyIsRevertedAndSaysSo() throws IOException {
-        kernel.failWhen(c -> c instanceof Command.IpLine l && l.line().startsWith("route add default table 202"));
+        kernel.failWhen(c -> c.startsWith("ip route add default table 202"));
         Run r = mlb.run("apply", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--yes", "-v");
         assertEquals(Exit.FAILED, r.code(), r::toString);
         assertTrue(r.err().startsWith("mlb: error: apply failed and was reverted: ip route add default table 202"), r::toString);
@@ -138,8 +145,7 @@ class CliTest {
 
     @Test
     void aRevertThatFailsTooSaysTheStateDiffers() throws IOException {
-        kernel.failWhen(c -> c instanceof Command.IpLine l && (l.line().startsWith("route add default table 202")
-                || l.line().startsWith("nexthop del id 201")));
+        kernel.failWhen(c -> c.startsWith("ip route add default table 202") || c.startsWith("ip nexthop del id 201"));
         Run r = mlb.run("apply", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--yes");
         assertEquals(Exit.FAILED, r.code(), r::toString);
         assertTrue(r.err().startsWith("mlb: error: apply failed and the revert failed too: "), r::toString);

@@ -1,6 +1,6 @@
 package mlb.cli;
 
-import mlb.apply.Lock;
+import mlb.engine.Lock;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package mlb.compile;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
-import mlb.apply.Outcome;
-import mlb.apply.Reconciler;
+import mlb.engine.ApplyResult;
+import mlb.engine.Reconciler;
 import mlb.kernel.FakeKernel;
 import mlb.model.KernelObject;
 import mlb.model.Kind;
@@ -94,16 +94,16 @@ class CompileProperties {
     @Property(tries = 300)
     void fromAnyCompiledSpecToAnyOtherThroughValidStates(@ForAll("setups") Setup from, @ForAll("setups") Setup to) {
         FakeKernel k = kernel(to.resilient()).with(foreign());
-        Reconciler r = new Reconciler(k);
-        NetState start = desired(new Reconciler(kernel(from.resilient())), from);
+        Reconciler r = new Reconciler(k.kernel());
+        NetState start = desired(new Reconciler(kernel(from.resilient()).kernel()), from);
         k.with(start.all().filter(o -> o.kind() != Kind.SYSCTL).toList());
         String foreignBefore = k.state().foreignText(250);
         NetState target = desired(r, to);
-        var planned = r.plan(target, 250, List.empty());
+        var planned = r.plan(target, Compiler.scope(to.spec().balancer()), List.empty());
         if (planned.isInvalid()) throw new AssertionError("conflict: " + planned.getError());
         Plan plan = planned.get();
-        Outcome o = r.apply(plan, 250);
-        assertEquals(plan.isEmpty() ? Outcome.Status.UNCHANGED : Outcome.Status.APPLIED, o.status(), () -> o.failure() + "\n" + StateArbitraries.show(start)
+        Reconciler.Applied o = r.apply(plan);
+        assertEquals(plan.isEmpty() ? ApplyResult.Outcome.UNCHANGED : ApplyResult.Outcome.APPLIED, o.outcome(), () -> o.failure() + "\n" + StateArbitraries.show(start)
                 + "->\n" + StateArbitraries.show(target));
         assertTrue(k.invalidIntermediateStates().isEmpty(), () -> k.invalidIntermediateStates().mkString("\n"));
         assertTrue(k.cascades().isEmpty(), "mlb never needs to replace a group: type changes move to another id");
@@ -115,7 +115,7 @@ class CompileProperties {
 
     @Property(tries = 200)
     void aCompiledStateHasOneBalancingGroupWithEveryLinkAtItsWeight(@ForAll("setups") Setup s) {
-        NetState d = desired(new Reconciler(kernel(s.resilient())), s);
+        NetState d = desired(new Reconciler(kernel(s.resilient()).kernel()), s);
         List<NexthopGroup> groups = d.all(NexthopGroup.class).toList();
         assertEquals(1, groups.size());
         NexthopGroup g = groups.head();
@@ -149,15 +149,15 @@ class CompileProperties {
     void withoutResilientGroupsThePlanSaysWhy() {
         Link a = new Link("isp1", "wan1", "198.18.1.1", 1, Option.none(), Option.none(), List.empty(), Check.none());
         Spec spec = new Spec(Balancer.defaults(), List.of(a), "");
-        Compiler.Compiled c = new Reconciler(kernel(false)).compile(spec).get();
+        Compiler.Compiled c = new Reconciler(kernel(false).kernel()).compile(spec).get();
         assertTrue(c.notes().head().contains("no resilient nexthop groups"), c.notes().toString());
-        assertTrue(new Reconciler(kernel(true)).compile(spec).get().notes().isEmpty());
+        assertTrue(new Reconciler(kernel(true).kernel()).compile(spec).get().notes().isEmpty());
     }
 
     @Test
     void aTableTooLargeForNexthopIdsIsAnError() {
         Link a = new Link("isp1", "wan1", "198.18.1.1", 1, Option.some(Layout.PLAIN_GROUP_OFFSET), Option.none(), List.empty(), Check.none());
-        List<String> errors = new Reconciler(kernel(true)).compile(new Spec(Balancer.defaults(), List.of(a), "")).getError();
+        List<String> errors = new Reconciler(kernel(true).kernel()).compile(new Spec(Balancer.defaults(), List.of(a), "")).getError();
         assertEquals(1, errors.size());
         assertTrue(errors.head().startsWith("link isp1: table 1000000 is too large"), errors.head());
     }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vavr.collection.List;
 import io.vavr.control.Validation;
-import mlb.apply.Reconciler;
+import mlb.engine.Reconciler;
 import mlb.compile.Compiler;
 import mlb.kernel.FixtureRunner;
-import mlb.kernel.IpKernel;
+import mlb.kernel.Kernel;
+import mlb.kernel.ip.IpDevices;
+import mlb.kernel.ip.IpDriver;
+import mlb.kernel.sysctl.SysctlDriver;
 import mlb.plan.Plan;
 import mlb.plan.PlanText;
 import mlb.proc.Runner;
@@ -32,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Walks src/test/resources/cases/NAME/{spec.toml,current.json,plan.txt}: current.json holds what the real
  * kernel printed for each command mlb runs (made by cases/capture.sh from NAME/setup.ip), served to the real
- * IpKernel; the spec is parsed by SpecParser, compiled with the facts that kernel reports, planned, and the
+ * drivers; the spec is parsed by SpecParser, compiled with the facts that kernel reports, planned, and the
  * human plan compared with plan.txt. Errors (an invalid spec, a spec that does not fit, a conflict) are
  * written as `error: ...` lines. Run with -Dgolden.update=true to rewrite plan.txt, then read the diff.
  */
@@ -69,10 +72,12 @@ class GoldenCasesTest {
         Validation<List<Diagnostic>, Spec> parsed = SpecParser.parse(specText, "spec.toml");
         if (parsed.isInvalid()) return errors(parsed.getError().map(Diagnostic::toString));
         Spec spec = parsed.get();
-        Reconciler reconciler = new Reconciler(new IpKernel(runner, Target.host()));
+        Target host = Target.host();
+        Reconciler reconciler = new Reconciler(new Kernel(List.of(new SysctlDriver(runner, host), new IpDriver(runner, host)),
+                new IpDevices(runner, host)));
         Validation<List<String>, Compiler.Compiled> compiled = reconciler.compile(spec);
         if (compiled.isInvalid()) return errors(compiled.getError());
-        Validation<List<String>, Plan> plan = reconciler.plan(compiled.get().desired(), spec.balancer().protocol(),
+        Validation<List<String>, Plan> plan = reconciler.plan(compiled.get().desired(), compiled.get().scope(),
                 compiled.get().notes());
         if (plan.isInvalid()) return errors(plan.getError());
         return PlanText.render(plan.get());

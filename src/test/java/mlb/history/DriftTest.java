@@ -5,6 +5,7 @@ import io.vavr.control.Option;
 import mlb.model.NetState;
 import mlb.model.Rule;
 import mlb.model.Sysctl;
+import mlb.plan.Describe;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +32,7 @@ class DriftTest {
     void objectsAddedAndRemovedByHandAreListed() {
         NetState recorded = NetState.of(List.of(RULE));
         Rule added = new Rule(10050, Option.some("198.18.99.1"), Option.none(), Option.none(), 201, Option.none(), 250);
-        assertEquals(List.of("+ " + added.describe() + "   (not in the recorded state)",
-                "- " + RULE.describe() + "   (recorded, now missing)"), Drift.lines(recorded, NetState.of(List.of(added))));
+        assertEquals(List.of("+ " + Describe.of(added) + "   (not in the recorded state)",
+                "- " + Describe.of(RULE) + "   (recorded, now missing)"), Drift.lines(recorded, NetState.of(List.of(added))));
     }
 }

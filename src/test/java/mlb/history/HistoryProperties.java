@@ -3,10 +3,9 @@ package mlb.history;
 import mlb.cli.CliRunner;
 import mlb.cli.Env;
 import mlb.kernel.FakeKernel;
-import mlb.kernel.Kernel;
+import mlb.engine.Workspace;
 import mlb.model.NetState;
 import mlb.model.Sysctl;
-import mlb.proc.Target;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -74,8 +73,8 @@ class HistoryProperties {
         private Env env() {
             Path state = dir.resolve("state");
             return new Env() {
-                public Kernel kernel(Target target) {
-                    return kernel;
+                public Workspace workspace(Path stateDir) {
+                    return Workspace.system(stateDir).withKernels(t -> kernel.kernel());
                 }
 
                 public boolean interactive() {

@@ -1,23 +1,31 @@
 package mlb.kernel;
 
 import io.vavr.collection.HashMap;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
+import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeMap;
+import io.vavr.collection.TreeSet;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
+import mlb.kernel.ip.IpDriver;
+import mlb.kernel.sysctl.SysctlDriver;
+import mlb.model.Change;
 import mlb.model.Foreign;
 import mlb.model.KernelObject;
+import mlb.model.Kind;
 import mlb.model.NetState;
 import mlb.model.Nexthop;
 import mlb.model.NexthopGroup;
 import mlb.model.ObjectKey;
-import mlb.model.Observed;
 import mlb.model.Route;
 import mlb.model.RouteTarget;
 import mlb.model.Rule;
+import mlb.model.Scope;
 import mlb.model.Sysctl;
-import mlb.plan.Command;
+import mlb.plan.Describe;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +33,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * An in-memory kernel that runs the RENDERED commands (the text of {@link Command.IpLine} lines and
- * {@link Command.SysctlWrite}s), so tests through it check the renderer as well as the diff.
+ * An in-memory kernel that runs the RENDERED commands: the real drivers render each change (`ip ...` lines and
+ * `sysctl -w name=value`), and this fake interprets that text, so tests through it check the renderers as well
+ * as the diff. It is one driver for every kind and the target's devices; {@link #kernel()} wraps it.
  *
  * <p>It holds every object, mlb's and foreign ones (any other protocol), and per operation behaves as follows:
  * <ul>
@@ -46,11 +55,15 @@ import java.util.regex.Pattern;
  *       exist and are single nexthops, and every rule of the owned protocol that points to a table other than
  *       local/main/default finds at least one route of the owned protocol there. Invalid states are allowed (the kernel allows them)
  *       but every state after every command is recorded, so tests can demand that none was invalid.</li>
+ *   <li>reads own what the real drivers own: rules of the scope's protocol inside its priority ranges, routes of
+ *       its protocol in the scope's tables, the tables owned rules point to and any table holding its routes.</li>
  * </ul>
  */
-public final class FakeKernel implements Kernel {
+public final class FakeKernel implements Driver, Devices {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern PREFIX = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?");
+    private static final Driver IP = new IpDriver(null, null);
+    private static final Driver SYSCTL = new SysctlDriver(null, null);
 
     /** The whole kernel: rules in kernel order, routes by identity, nexthops and groups by id, sysctls. */
     public record State(List<Rule> rules, TreeMap<ObjectKey, Route> routes, TreeMap<Integer, KernelObject> nexthops,
@@ -79,9 +92,9 @@ public final class FakeKernel implements Kernel {
     private final boolean resilient;
     private State state;
     private final java.util.List<State> history = new ArrayList<>();
-    private final java.util.List<Command> executed = new ArrayList<>();
+    private final java.util.List<String> executed = new ArrayList<>();
     private final java.util.List<String> cascades = new ArrayList<>();
-    private Predicate<Command> failWhen = c -> false;
+    private Predicate<String> failWhen = c -> false;
     private int failAtCount = 0;
     private int commandsSinceArmed = 0;
     private int writes = 0;
@@ -108,6 +121,11 @@ public final class FakeKernel implements Kernel {
                 "wan3", Option.some("198.18.3.2"), "wan4", Option.none()), true);
     }
 
+    /** The kernel the engine sees: this fake as the driver of every kind, and as the target's devices. */
+    public Kernel kernel() {
+        return new Kernel(List.of(this), this);
+    }
+
     /** Puts objects into the kernel directly (any protocol), as if someone else had made them. */
     public FakeKernel with(Iterable<? extends KernelObject> objects) {
         State s = state;
@@ -125,13 +143,16 @@ public final class FakeKernel implements Kernel {
     }
 
     private static State put(State s, KernelObject o) {
-        if (o instanceof Rule r) return new State(insertRule(s.rules, r), s.routes, s.nexthops, s.sysctls);
-        if (o instanceof Route r) {
-            if (s.routes.containsKey(r.key())) throw new IllegalArgumentException("duplicate " + r);
-            return new State(s.rules, s.routes.put(r.key(), r), s.nexthops, s.sysctls);
-        }
-        if (o instanceof Sysctl x) return new State(s.rules, s.routes, s.nexthops, s.sysctls.put(x.name(), x.value()));
-        int id = idOf(o);
+        return o.match(x -> new State(s.rules, s.routes, s.nexthops, s.sysctls.put(x.name(), x.value())),
+                n -> putNexthop(s, n.id(), n), g -> putNexthop(s, g.id(), g),
+                r -> {
+                    if (s.routes.containsKey(r.key())) throw new IllegalArgumentException("duplicate " + r);
+                    return new State(s.rules, s.routes.put(r.key(), r), s.nexthops, s.sysctls);
+                },
+                r -> new State(insertRule(s.rules, r), s.routes, s.nexthops, s.sysctls));
+    }
+
+    private static State putNexthop(State s, int id, KernelObject o) {
         if (s.nexthops.containsKey(id)) throw new IllegalArgumentException("duplicate nexthop id " + id);
         return new State(s.rules, s.routes, s.nexthops.put(id, o), s.sysctls);
     }
@@ -143,8 +164,8 @@ public final class FakeKernel implements Kernel {
         return this;
     }
 
-    /** Every command the predicate accepts fails without effect. */
-    public FakeKernel failWhen(Predicate<Command> p) {
+    /** Every command (its text, e.g. "ip rule add ...") the predicate accepts fails without effect. */
+    public FakeKernel failWhen(Predicate<String> p) {
         failWhen = p;
         return this;
     }
@@ -158,8 +179,8 @@ public final class FakeKernel implements Kernel {
         return List.ofAll(history);
     }
 
-    /** Commands that took effect, in order. */
-    public List<Command> executed() {
+    /** Commands that took effect, in order, as their text ("ip nexthop add ...", "sysctl -w ..."). */
+    public List<String> executed() {
         return List.ofAll(executed);
     }
 
@@ -178,7 +199,7 @@ public final class FakeKernel implements Kernel {
         for (int i = 0; i < history.size(); i++) {
             List<String> v = violations(history.get(i));
             if (!v.isEmpty()) {
-                String after = i == 0 ? "initially" : "after `" + executed.get(i - 1).text() + "`";
+                String after = i == 0 ? "initially" : "after `" + executed.get(i - 1) + "`";
                 out = out.append(after + ": " + v.mkString("; "));
             }
         }
@@ -190,7 +211,7 @@ public final class FakeKernel implements Kernel {
         List<String> out = List.empty();
         for (Route r : s.routes.values()) {
             if (r.target() instanceof RouteTarget.Group g && !s.nexthops.containsKey(g.nhid())) {
-                out = out.append("route " + r.describe() + " uses missing nexthop " + g.nhid());
+                out = out.append("route " + Describe.of(r) + " uses missing nexthop " + g.nhid());
             }
         }
         for (KernelObject o : s.nexthops.values()) {
@@ -203,33 +224,38 @@ public final class FakeKernel implements Kernel {
             }
         }
         for (Rule r : s.rules) {
-            boolean kernelTable = r.table() >= 253 && r.table() <= 255;
-            if (r.protocol() == owned && !kernelTable
+            if (r.protocol() == owned && !NetState.kernelTable(r.table())
                     && s.routes.values().find(x -> x.table() == r.table() && x.protocol() == owned).isEmpty()) {
-                out = out.append("rule " + r.describe() + " points to table " + r.table() + " which has no route of its own");
+                out = out.append("rule " + Describe.of(r) + " points to table " + r.table() + " which has no route of its own");
             }
         }
         return out;
     }
 
-    // ---- Kernel -------------------------------------------------------------------------------------------
+    // ---- Driver and Devices -------------------------------------------------------------------------------
 
     @Override
-    public Observed read(int protocol, Set<Integer> tables, Set<String> sysctls) {
+    public Set<Kind> kinds() {
+        return HashSet.of(Kind.values());
+    }
+
+    @Override
+    public Reading read(Scope scope) {
         java.util.List<KernelObject> mine = new ArrayList<>();
         int foreignRules = 0;
         int foreignRoutes = 0;
         int foreignNexthops = 0;
         TreeMap<ObjectKey, KernelObject> colliding = TreeMap.empty();
         for (Rule r : state.rules) {
-            if (r.protocol() == protocol) mine.add(r);
+            if (r.protocol() == scope.protocol() && scope.ownsPriority(r.priority())) mine.add(r);
             else foreignRules++;
         }
-        Set<Integer> toRead = tables.addAll(List.ofAll(mine).map(o -> ((Rule) o).table()))
-                .filter(t -> t < 253 || t > 255);
+        SortedSet<Integer> toRead = scope.tables().addAll(List.ofAll(mine).map(o -> ((Rule) o).table()))
+                .addAll(state.routes.values().filter(r -> r.protocol() == scope.protocol()).map(Route::table))
+                .filter(t -> !NetState.kernelTable(t));
         for (Route r : state.routes.values()) {
             if (!toRead.contains(r.table())) continue;
-            if (r.protocol() == protocol) {
+            if (r.protocol() == scope.protocol()) {
                 mine.add(r);
             } else {
                 foreignRoutes++;
@@ -237,19 +263,19 @@ public final class FakeKernel implements Kernel {
             }
         }
         for (KernelObject n : state.nexthops.values()) {
-            if (protocolOf(n) == protocol) {
+            if (protocolOf(n) == scope.protocol()) {
                 mine.add(n);
             } else {
                 foreignNexthops++;
                 colliding = colliding.put(n.key(), n);
             }
         }
-        for (String name : sysctls) {
+        for (String name : scope.sysctls()) {
             String v = state.sysctls.get(name).getOrElseThrow(
                     () -> new KernelError(KernelError.Reason.FAILED, "reading " + name + ": No such file or directory"));
             mine.add(new Sysctl(name, v));
         }
-        return new Observed(NetState.of(mine), new Foreign(foreignRules, foreignRoutes, foreignNexthops, colliding));
+        return new Reading(List.ofAll(mine), new Foreign(foreignRules, foreignRoutes, foreignNexthops, colliding));
     }
 
     @Override
@@ -258,36 +284,48 @@ public final class FakeKernel implements Kernel {
     }
 
     @Override
-    public boolean hasDevice(String dev) {
+    public boolean exists(String dev) {
         return devices.containsKey(dev);
     }
 
     @Override
-    public boolean supportsResilientGroups() {
+    public boolean resilientGroups() {
         return resilient;
     }
 
+    /** What the real drivers would send for a change. */
     @Override
-    public WriteResult write(List<Command> commands) {
+    public Either<String, List<String>> render(Change c) {
+        return (c.key().kind() == Kind.SYSCTL ? SYSCTL : IP).render(c);
+    }
+
+    @Override
+    public Written write(List<Change> changes) {
+        return send(changes.flatMap(c -> render(c).get()));
+    }
+
+    /** Runs command texts as one write of mlb's: armed and predicate failures apply. */
+    public Written send(List<String> commands) {
         writes++;
         int armed = failAtCount;
         failAtCount = 0;
         commandsSinceArmed = 0;
         for (int i = 0; i < commands.size(); i++) {
-            Command c = commands.get(i);
+            String c = commands.get(i);
             commandsSinceArmed++;
+            List<String> sent = commands.take(i + 1);
             if (failWhen.test(c) || armed > 0 && commandsSinceArmed == armed) {
-                return new WriteResult(i + 1, Option.some(c.text() + ": injected failure"));
+                return new Written(sent, Option.some(c + ": injected failure"), false);
             }
             try {
                 state = run(state, c);
             } catch (Refused e) {
-                return new WriteResult(i + 1, Option.some(c.text() + ": " + e.getMessage()));
+                return new Written(sent, Option.some(c + ": " + e.getMessage()), false);
             }
             executed.add(c);
             history.add(state);
         }
-        return new WriteResult(commands.size(), Option.none());
+        return new Written(commands, Option.none(), false);
     }
 
     /**
@@ -295,7 +333,7 @@ public final class FakeKernel implements Kernel {
      * write of mlb's. Returns the kernel's refusal, if it refused.
      */
     public Option<String> ip(String line) {
-        Command c = new Command.IpLine(line);
+        String c = "ip " + line;
         try {
             state = run(state, c);
         } catch (Refused e) {
@@ -306,14 +344,15 @@ public final class FakeKernel implements Kernel {
         return Option.none();
     }
 
-    /** Runs one command against a state: the new state, or Refused with the kernel's kind of answer. */
-    public State run(State s, Command c) {
-        if (c instanceof Command.SysctlWrite w) {
-            Sysctl x = w.sysctl();
-            if (!s.sysctls.containsKey(x.name())) throw new Refused(x.path() + ": No such file or directory");
-            return new State(s.rules, s.routes, s.nexthops, s.sysctls.put(x.name(), x.value()));
+    /** Runs one command text against a state: the new state, or Refused with the kernel's kind of answer. */
+    public State run(State s, String command) {
+        if (command.startsWith("sysctl -w ")) {
+            String[] nv = command.substring("sysctl -w ".length()).split("=", 2);
+            if (!s.sysctls.containsKey(nv[0])) throw new Refused("/proc/sys/" + nv[0].replace('.', '/') + ": No such file or directory");
+            return new State(s.rules, s.routes, s.nexthops, s.sysctls.put(nv[0], nv[1]));
         }
-        Words w = new Words(((Command.IpLine) c).line());
+        if (!command.startsWith("ip ")) throw new Refused("not an ip or sysctl command: " + command);
+        Words w = new Words(command.substring(3));
         String object = w.next();
         String op = w.next();
         return switch (object) {
@@ -410,14 +449,14 @@ public final class FakeKernel implements Kernel {
             }
             if (!users.isEmpty()) {
                 throw new Refused("refused by the fake: nexthop " + id + " is still used by route "
-                        + users.head().describe() + " (the kernel would silently delete the route)");
+                        + Describe.of(users.head()) + " (the kernel would silently delete the route)");
             }
             return new State(s.rules, s.routes, s.nexthops.remove(id), s.sysctls);
         }
         TreeMap<ObjectKey, Route> routes = s.routes;
         for (Route r : users) {
             routes = routes.remove(r.key());
-            cascades.add("route " + r.describe() + " (group " + id + " deleted)");
+            cascades.add("route " + Describe.of(r) + " (group " + id + " deleted)");
         }
         return new State(s.rules, routes, s.nexthops.remove(id), s.sysctls);
     }

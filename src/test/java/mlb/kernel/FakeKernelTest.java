@@ -1,6 +1,6 @@
 package mlb.kernel;
 
-import io.vavr.collection.HashSet;
+import io.vavr.collection.TreeSet;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import mlb.model.NexthopGroup;
@@ -10,7 +10,7 @@ import mlb.model.Route;
 import mlb.model.RouteTarget;
 import mlb.model.Rule;
 import mlb.model.Sysctl;
-import mlb.plan.Command;
+import mlb.model.Scope;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,20 +22,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * property that runs through it is only as good as this.
  */
 class FakeKernelTest {
-    private static Kernel.WriteResult run(FakeKernel k, String... lines) {
-        return k.write(List.of(lines).map(Command.IpLine::new));
+    private static Written run(FakeKernel k, String... lines) {
+        return k.send(List.of(lines).map(l -> "ip " + l));
     }
 
     private static void ok(FakeKernel k, String... lines) {
-        Kernel.WriteResult r = run(k, lines);
+        Written r = run(k, lines);
         assertTrue(r.ok(), () -> "expected success: " + r.failure());
     }
 
     private static String refused(FakeKernel k, String line) {
         FakeKernel.State before = k.state();
-        Kernel.WriteResult r = run(k, line);
+        Written r = run(k, line);
         assertFalse(r.ok(), "expected `" + line + "` to be refused");
-        assertEquals(1, r.attempted());
+        assertEquals(1, r.sent().size());
         assertEquals(before, k.state(), "a refused command changes nothing");
         return r.failure().get();
     }
@@ -113,7 +113,8 @@ class FakeKernelTest {
         ok(k, "nexthop replace id 100 group 1,2/2,7 type resilient buckets 512 proto 250",
                 "route replace 10.77.1.0/24 table 10 via 198.18.1.1 dev wan1 proto 250",
                 "nexthop replace id 4 via 198.18.1.1 dev wan1 proto 250");
-        assertEquals("1,2/2,7", ((NexthopGroup) k.state().nexthops().get(100).get()).memberSpec());
+        assertEquals(List.of(new NexthopGroup.Member(1, 2), new NexthopGroup.Member(2, 7)),
+                ((NexthopGroup) k.state().nexthops().get(100).get()).members());
         assertEquals(2, k.state().routes().size(), "the group's route survived the in-place replace");
         assertTrue(k.state().nexthops().containsKey(4));
     }
@@ -170,10 +171,10 @@ class FakeKernelTest {
     @Test
     void injectedFailureStopsTheWriteAndReportsTheCommand() {
         FakeKernel k = FakeKernel.standard().failAt(2);
-        Kernel.WriteResult r = run(k, "nexthop add id 1 via 198.18.1.1 dev wan1 proto 250",
+        Written r = run(k, "nexthop add id 1 via 198.18.1.1 dev wan1 proto 250",
                 "nexthop add id 2 via 198.18.2.1 dev wan2 proto 250",
                 "nexthop add id 3 via 198.18.3.1 dev wan3 proto 250");
-        assertEquals(2, r.attempted());
+        assertEquals(2, r.sent().size());
         assertTrue(r.failure().get().startsWith("ip nexthop add id 2 "));
         assertEquals(List.of(1), k.state().nexthops().keySet().toList());
     }
@@ -189,7 +190,9 @@ class FakeKernelTest {
                 new Rule(10, Option.none(), Option.some("wan1"), Option.none(), 201, Option.none(), 250),
                 new Rule(20, Option.none(), Option.none(), Option.none(), 254, Option.none(), 0));
         ok(k, "nexthop replace id 7 via 198.18.2.1 dev wan2 proto 4");
-        Observed o = k.read(250, HashSet.of(200), HashSet.of("net.ipv4.fib_multipath_hash_policy"));
+        Scope scope = new Scope(250, TreeSet.of(new Scope.Priorities(1, 100)), TreeSet.of(200),
+                TreeSet.of("net.ipv4.fib_multipath_hash_policy"));
+        Observed o = k.kernel().read(scope);
         assertEquals(4, o.owned().size(), "nexthop 201, route in 201, rule, sysctl: " + o.owned());
         assertTrue(o.owned().all(Sysctl.class).contains(new Sysctl("net.ipv4.fib_multipath_hash_policy", "0")));
         assertEquals(1, o.foreign().rules());

@@ -30,14 +30,14 @@ class MlbBalancingIT {
 
     private Topology t;
     private LabSession session;
-    private MlbCli mlb;
+    private RouterMlb mlb;
 
     @BeforeAll
     void up() {
         TestLabs.assumeRoot();
         t = TestLabs.topology();
         session = LabSession.open(TestLabs.RUNNER, t, true);
-        mlb = new MlbCli(t);
+        mlb = new RouterMlb(t);
     }
 
     @AfterAll
@@ -117,7 +117,7 @@ class MlbBalancingIT {
     @Test
     @Order(5)
     void destroyLeavesNoOwnedObjectAndForeignOnesIntact() {
-        MlbCli.Result o = mlb.destroy();
+        RouterMlb.Result o = mlb.destroy();
         assertEquals(0, o.code(), o.err());
         String ns = t.routerNs();
         String proto = String.valueOf(Balancer.DEFAULT_PROTOCOL);

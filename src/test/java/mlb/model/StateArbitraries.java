@@ -32,6 +32,9 @@ import java.util.Map;
  */
 public final class StateArbitraries {
     public static final int P = 250;
+    /** mlb's scope here: its protocol, and rule priorities 1..99 (the shapes below use 10 to 40). */
+    public static final Scope SCOPE = new Scope(P, io.vavr.collection.TreeSet.of(new Scope.Priorities(1, 99)),
+            io.vavr.collection.TreeSet.empty(), io.vavr.collection.TreeSet.empty());
     static final String[] GATEWAYS = {"198.18.1.1", "198.18.2.1", "198.18.3.1"};
     static final String[] DEVS = {"wan1", "wan2", "wan3"};
     static final int[] GROUP_IDS = {100, 101, 1_000_100, 1_000_101};
@@ -151,7 +154,7 @@ public final class StateArbitraries {
     public static String show(NetState s) {
         if (s.isEmpty()) return "  (empty)\n";
         StringBuilder b = new StringBuilder();
-        s.all().forEach(o -> b.append("  ").append(o.kind().label()).append(' ').append(o.describe()).append('\n'));
+        s.all().forEach(o -> b.append("  ").append(o.kind().label()).append(' ').append(mlb.plan.Describe.of(o)).append('\n'));
         return b.toString();
     }
 

@@ -5,12 +5,13 @@ import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
-import mlb.apply.Outcome;
-import mlb.apply.Reconciler;
+import mlb.engine.ApplyResult;
+import mlb.engine.Reconciler;
 import mlb.compile.Compiler;
 import mlb.compile.Facts;
 import mlb.kernel.FakeKernel;
-import mlb.kernel.Kernel;
+import mlb.kernel.Written;
+import mlb.model.Change;
 import mlb.model.KernelObject;
 import mlb.model.Kind;
 import mlb.model.NetState;
@@ -48,6 +49,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** Properties of the diff engine, checked by running its rendered commands on a kernel that refuses bad order. */
 class DiffProperties {
     private static final int P = StateArbitraries.P;
+    private static final mlb.model.Scope SCOPE = StateArbitraries.SCOPE;
 
     @Provide
     Arbitrary<NetState> states() {
@@ -66,9 +68,8 @@ class DiffProperties {
 
     @Property(tries = 300)
     void aStateAgainstItselfPlansNothing(@ForAll("states") NetState s) {
-        Plan plan = Diff.plan(s, s, List.empty());
-        assertTrue(plan.isEmpty(), () -> "plan(s, s) is not empty: " + plan.changes() + "\n" + StateJson.text(s));
-        assertTrue(Commands.render(plan).isEmpty());
+        List<Change> changes = Diff.changes(s, s);
+        assertTrue(changes.isEmpty(), () -> "plan(s, s) is not empty: " + changes + "\n" + StateJson.text(s));
     }
 
     /** Groups never change type or bucket count here: every state the kernel passes through must be valid. */
@@ -76,9 +77,9 @@ class DiffProperties {
     void theRenderedPlanTurnsCurrentIntoDesiredThroughValidStates(@ForAll("pairs") Pair p) {
         FakeKernel kernel = kernelHolding(p.current());
         String foreignBefore = kernel.state().foreignText(P);
-        Plan plan = Diff.plan(p.current(), p.desired(), List.empty());
-        List<Command> commands = Commands.render(plan);
-        Kernel.WriteResult r = kernel.write(commands);
+        Plan plan = Plan.of(p.current(), p.desired(), List.empty(), SCOPE);
+        List<String> commands = commands(kernel, plan);
+        Written r = kernel.write(plan.changes());
         assertTrue(r.ok(), () -> "the kernel refused " + r.failure().get() + explain(p, commands, kernel));
         assertReached(p.desired(), kernel, commands, p);
         List<String> invalid = kernel.invalidIntermediateStates();
@@ -97,9 +98,9 @@ class DiffProperties {
     void replacedGroupsTakeTheirRoutesAlongAndBringThemBack(@ForAll("pairsWithBucketChanges") Pair p) {
         FakeKernel kernel = kernelHolding(p.current());
         String foreignBefore = kernel.state().foreignText(P);
-        Plan plan = Diff.plan(p.current(), p.desired(), List.empty());
-        List<Command> commands = Commands.render(plan);
-        Kernel.WriteResult r = kernel.write(commands);
+        Plan plan = Plan.of(p.current(), p.desired(), List.empty(), SCOPE);
+        List<String> commands = commands(kernel, plan);
+        Written r = kernel.write(plan.changes());
         assertTrue(r.ok(), () -> "the kernel refused " + r.failure().get() + explain(p, commands, kernel));
         assertReached(p.desired(), kernel, commands, p);
         assertEquals(foreignBefore, kernel.state().foreignText(P), () -> "foreign objects changed" + explain(p, commands, kernel));
@@ -123,7 +124,7 @@ class DiffProperties {
     void onlyDifferencesArePlannedEachOnce(@ForAll("pairsWithBucketChanges") Pair p) {
         NetState c = p.current();
         NetState d = p.desired();
-        Plan plan = Diff.plan(c, d, List.empty());
+        Plan plan = Plan.of(c, d, List.empty(), SCOPE);
         Set<Integer> replaced = replacedGroups(plan);
         java.util.Map<ObjectKey, Integer> seen = new java.util.HashMap<>();
         for (Change ch : plan.changes()) {
@@ -165,15 +166,15 @@ class DiffProperties {
     void aFailureAtAnyCommandIsRevertedToTheStateBefore(@ForAll("pairsWithBucketChanges") Pair p, @ForAll Random random) {
         FakeKernel kernel = kernelHolding(p.current());
         FakeKernel.State start = kernel.state();
-        Reconciler reconciler = new Reconciler(kernel);
-        Plan plan = reconciler.plan(p.desired(), P, List.empty()).get();
-        int n = Commands.render(plan).size();
+        Reconciler reconciler = new Reconciler(kernel.kernel());
+        Plan plan = reconciler.plan(p.desired(), SCOPE, List.empty()).get();
+        int n = commands(kernel, plan).size();
         if (n == 0) return;
         int failAt = 1 + random.nextInt(n);
         kernel.failAt(failAt);
-        Outcome o = reconciler.apply(plan, P);
-        assertEquals(Outcome.Status.REVERTED, o.status(), () -> "failing command " + failAt + " of " + n + ": " + o.failure()
-                + explain(p, Commands.render(plan), kernel));
+        Reconciler.Applied o = reconciler.apply(plan);
+        assertEquals(ApplyResult.Outcome.REVERTED, o.outcome(), () -> "failing command " + failAt + " of " + n + ": " + o.failure()
+                + explain(p, commands(kernel, plan), kernel));
         assertEquals(start.foreignText(P), kernel.state().foreignText(P), "foreign objects changed");
         assertEquals(start.ofProtocol(P), kernel.state().ofProtocol(P), () -> "owned objects not restored" + p);
         for (Sysctl s : plan.current().all(Sysctl.class)) {
@@ -230,14 +231,15 @@ class DiffProperties {
         Plan given = planFor(new Spec(s.balancer(), s.links(), ""), facts, s.current());
         Plan permuted = planFor(new Spec(s.balancer(), List.ofAll(shuffled), ""), facts, s.current());
         assertEquals(PlanText.render(given), PlanText.render(permuted), () -> "order " + List.ofAll(shuffled).map(Link::name));
-        assertEquals(Commands.render(given).map(Command::text), Commands.render(permuted).map(Command::text));
+        FakeKernel k = FakeKernel.standard();
+        assertEquals(commands(k, given), commands(k, permuted));
         assertTrue(!given.desired().isEmpty());
     }
 
     private static Plan planFor(Spec spec, Facts facts, NetState current) {
         Validation<List<String>, Compiler.Compiled> c = Compiler.compile(spec, facts);
         if (c.isInvalid()) fail("does not compile: " + c.getError());
-        return Diff.plan(current, c.get().desired(), c.get().notes());
+        return Plan.of(current, c.get().desired(), c.get().notes(), c.get().scope());
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
@@ -252,7 +254,11 @@ class DiffProperties {
     }
 
     /** The kernel holds exactly the desired owned objects, and the desired sysctl values. */
-    private static void assertReached(NetState desired, FakeKernel kernel, List<Command> commands, Pair p) {
+    private static List<String> commands(FakeKernel kernel, Plan plan) {
+        return kernel.kernel().commands(plan.changes()).get();
+    }
+
+    private static void assertReached(NetState desired, FakeKernel kernel, List<String> commands, Pair p) {
         NetState withoutSysctls = desired.only(java.util.EnumSet.complementOf(java.util.EnumSet.of(Kind.SYSCTL)));
         NetState got = kernel.state().ofProtocol(P);
         assertEquals(withoutSysctls, got, () -> "the kernel does not hold the desired state; it holds:\n"
@@ -262,8 +268,8 @@ class DiffProperties {
         }
     }
 
-    private static String explain(Pair p, List<Command> commands, FakeKernel kernel) {
-        return "\n" + p + "commands:\n  " + commands.map(Command::text).mkString("\n  ")
+    private static String explain(Pair p, List<String> commands, FakeKernel kernel) {
+        return "\n" + p + "commands:\n  " + commands.mkString("\n  ")
                 + (kernel.cascades().isEmpty() ? "" : "\nkernel cascades: " + kernel.cascades())
                 + "\ncurrent as JSON:\n" + StateJson.text(p.current()) + "desired as JSON:\n" + StateJson.text(p.desired());
     }

@@ -2,7 +2,9 @@ package mlb.plan;
 
 import io.vavr.collection.List;
 import mlb.kernel.FakeKernel;
+import mlb.model.Change;
 import mlb.model.NetState;
+import mlb.model.StateArbitraries;
 import mlb.model.Nexthop;
 import mlb.model.NexthopGroup;
 import mlb.model.Route;
@@ -22,14 +24,18 @@ class DiffTest {
     }
 
     private static List<String> lines(Plan plan) {
-        return Commands.render(plan).map(Command::text);
+        return FakeKernel.standard().kernel().commands(plan.changes()).get();
+    }
+
+    private static Plan plan(NetState current, NetState desired) {
+        return Plan.of(current, desired, List.empty(), StateArbitraries.SCOPE);
     }
 
     @Test
     void aReplacedGroupWithoutRoutesIsDeletedAndCreated() {
         NetState current = NetState.of(List.of(NH1, NH2, resilient(256, 1, 1)));
         NetState desired = NetState.of(List.of(NH1, NH2, resilient(512, 1, 1)));
-        Plan plan = Diff.plan(current, desired, List.empty());
+        Plan plan = plan(current, desired);
         assertEquals(List.of("ip nexthop del id 100", "ip nexthop add id 100 group 1,1/2,1 type resilient buckets 512 proto 250"),
                 lines(plan));
         assertEquals("1 to add, 0 to change, 1 to destroy", plan.summary());
@@ -40,7 +46,7 @@ class DiffTest {
         Route r = new Route(200, "default", 0, new RouteTarget.Group(100), 250);
         NetState current = NetState.of(List.of(NH1, NH2, resilient(512, 5, 1), r));
         NetState desired = NetState.of(List.of(NH1, NH2, resilient(512, 3, 1), r));
-        Plan plan = Diff.plan(current, desired, List.empty());
+        Plan plan = plan(current, desired);
         assertEquals(List.of("ip nexthop replace id 100 group 1,3/2,1 type resilient buckets 512 proto 250"), lines(plan));
         assertTrue(plan.changes().head() instanceof Change.Update);
     }
@@ -50,9 +56,9 @@ class DiffTest {
         Route r = new Route(200, "default", 0, new RouteTarget.Group(100), 250);
         NetState current = NetState.of(List.of(NH1, NH2, resilient(256, 1, 1), r));
         NetState desired = NetState.of(List.of(NH1, NH2, resilient(512, 1, 1), r));
-        Plan plan = Diff.plan(current, desired, List.empty());
+        Plan plan = plan(current, desired);
         FakeKernel kernel = FakeKernel.standard().with(current.all().toList());
-        assertTrue(kernel.write(Commands.render(plan)).ok());
+        assertTrue(kernel.write(plan.changes()).ok());
         assertEquals(desired, kernel.state().ofProtocol(250));
         assertEquals(List.of("route default table 200 nhid 100 (group 100 deleted)"), kernel.cascades());
     }
@@ -63,11 +69,11 @@ class DiffTest {
         Route lastResort = new Route(200, "default", 4294967295L, new RouteTarget.Unreachable(), 250);
         NetState current = NetState.of(List.of(NH1, NH2, resilient(512, 1, 1), viaGroup, lastResort));
         NetState desired = NetState.of(List.of(NH1, NH2, resilient(256, 1, 1), lastResort));
-        Plan plan = Diff.plan(current, desired, List.empty());
+        Plan plan = plan(current, desired);
         assertEquals(List.of("ip route del default table 200 proto 250", "ip nexthop del id 100",
                 "ip nexthop add id 100 group 1,1/2,1 type resilient buckets 256 proto 250"), lines(plan));
         FakeKernel kernel = FakeKernel.standard().with(current.all().toList());
-        assertTrue(kernel.write(Commands.render(plan)).ok());
+        assertTrue(kernel.write(plan.changes()).ok());
         assertEquals(desired, kernel.state().ofProtocol(250), "the unreachable route is still there");
         assertTrue(kernel.cascades().isEmpty());
         assertTrue(PlanText.render(plan).contains("Routes:\n  -   default table 200 nhid 100\n"), PlanText.render(plan));

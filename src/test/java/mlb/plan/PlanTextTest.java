@@ -36,9 +36,9 @@ class PlanTextTest {
     @Test
     void noChanges() {
         NetState s = NetState.of(List.of(NH1));
-        assertEquals("No changes. The kernel matches the spec.\n", PlanText.render(Diff.plan(s, s, List.empty())));
+        assertEquals("No changes. The kernel matches the spec.\n", PlanText.render(TestPlans.of(s, s, List.empty())));
         assertEquals("Note: left alone (not mlb's): 3 rules\n\nNo changes. The kernel matches the spec.\n",
-                PlanText.render(Diff.plan(s, s, List.of("left alone (not mlb's): 3 rules"))));
+                PlanText.render(TestPlans.of(s, s, List.of("left alone (not mlb's): 3 rules"))));
     }
 
     @Test
@@ -52,7 +52,7 @@ class PlanTextTest {
 
                 Symbols: ~ update in place
                 Plan: 0 to add, 1 to change, 0 to destroy.
-                """, PlanText.render(Diff.plan(current, desired, List.empty())));
+                """, PlanText.render(TestPlans.of(current, desired, List.empty())));
     }
 
     @Test
@@ -66,7 +66,7 @@ class PlanTextTest {
         NetState current = NetState.of(List.of(hash0, NH1, NH2, group(256, 1, 1), DEFAULT, gone, table201, oldRule));
         Nexthop nh3 = new Nexthop(203, "198.18.3.1", "wan3", 250);
         NetState desired = NetState.of(List.of(hash1, NH1, NH2, nh3, group(512, 1, 1), DEFAULT, table201, newRule));
-        String text = PlanText.render(Diff.plan(current, desired, List.empty()));
+        String text = PlanText.render(TestPlans.of(current, desired, List.empty()));
         assertEquals("""
                 Kernel settings:
                   ~   net.ipv4.fib_multipath_hash_policy = 1
@@ -94,10 +94,10 @@ class PlanTextTest {
 
     @Test
     void theLegendNamesOnlyTheSymbolsUsed() {
-        String onlyDeletes = PlanText.render(Diff.plan(NetState.of(List.of(NH1)), NetState.empty(), List.empty()));
+        String onlyDeletes = PlanText.render(TestPlans.of(NetState.of(List.of(NH1)), NetState.empty(), List.empty()));
         assertTrue(onlyDeletes.contains("Symbols: - destroy\n"), onlyDeletes);
         assertTrue(onlyDeletes.endsWith("Plan: 0 to add, 0 to change, 1 to destroy.\n"));
-        String onlyCreates = PlanText.render(Diff.plan(NetState.empty(), NetState.of(List.of(NH1, NH2)), List.empty()));
+        String onlyCreates = PlanText.render(TestPlans.of(NetState.empty(), NetState.of(List.of(NH1, NH2)), List.empty()));
         assertTrue(onlyCreates.contains("Symbols: + create\n"), onlyCreates);
         assertTrue(onlyCreates.endsWith("Plan: 2 to add, 0 to change, 0 to destroy.\n"));
     }
@@ -113,7 +113,7 @@ class PlanTextTest {
     /** Counted from the rendered text alone: the lines, the legend and the summary must agree with each other. */
     @Property(tries = 300)
     void linesLegendAndSummaryAgree(@ForAll("pairs") Pair p) {
-        Plan plan = Diff.plan(p.current(), p.desired(), List.empty());
+        Plan plan = TestPlans.of(p.current(), p.desired(), List.empty());
         String text = PlanText.render(plan);
         if (plan.isEmpty()) {
             assertEquals("No changes. The kernel matches the spec.\n", text);

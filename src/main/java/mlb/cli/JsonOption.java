@@ -1,0 +1,9 @@
+package mlb.cli;
+
+import picocli.CommandLine.Option;
+
+/** `--json`: the result as one JSON document on stdout. */
+final class JsonOption {
+    @Option(names = "--json", description = "Print the result as JSON (see the README for each document).")
+    boolean json;
+}

@@ -1,0 +1,124 @@
+package mlb.engine;
+
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import mlb.compile.Compiler;
+import mlb.history.Entry;
+import mlb.history.History;
+import mlb.history.Record;
+import mlb.history.Snapshot;
+import mlb.model.NetState;
+import mlb.model.Scope;
+import mlb.plan.Plan;
+import mlb.plan.SavedPlan;
+import mlb.spec.Balancer;
+import mlb.spec.Spec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The operations that change a target: apply (a spec or a saved plan), destroy and rollback. */
+final class Applies {
+    private Applies() {
+    }
+
+    static Either<Refusal, ApplyResult> spec(Session s, Spec spec, Path file, Option<Duration> confirm, Approval approval) {
+        Intent intent = Intent.apply("apply " + Intent.specName(file.toString()),
+                Option.some(file.toAbsolutePath().normalize()), spec.source(), confirm.isDefined());
+        return locked(s, () -> Plans.toward(s, spec).map(Plans.Planned::plan)
+                .flatMap(plan -> apply(s, plan, intent, confirm, approval)));
+    }
+
+    static Either<Refusal, ApplyResult> saved(Session s, SavedPlan saved, Path file, Option<Duration> confirm,
+                                              Approval approval) {
+        if (!saved.target().equals(s.target.id())) {
+            return Either.left(Refusal.of(Refusal.Reason.USAGE, file + " was made for " + saved.target() + ", not " + s.target.id()));
+        }
+        Option<Path> specFile = saved.specFile().isEmpty() ? Option.none() : Option.some(Path.of(saved.specFile()));
+        Intent intent = Intent.apply("apply " + Intent.specName(specFile.map(Path::toString).getOrElse(file.toString())),
+                specFile, saved.specText(), confirm.isDefined());
+        Plan made = saved.plan();
+        return locked(s, () -> s.plan(made.desired(), made.scope(), made.notes()).flatMap(fresh -> fresh.current().equals(made.current())
+                ? apply(s, fresh, intent, confirm, approval)
+                : Either.left(Refusal.of(Refusal.Reason.FAILED, "the saved plan is stale: the kernel changed since it was made",
+                List.of("run `mlb plan -o " + file + "` again")))));
+    }
+
+    private static Either<Refusal, ApplyResult> apply(Session s, Plan plan, Intent intent, Option<Duration> confirm,
+                                                      Approval approval) {
+        s.events.on(new Event.Planned(plan, Record.Kind.APPLY));
+        return s.applyIfApproved(plan, intent, approval, "Apply these changes to " + s.target + "?").flatMap(r ->
+                confirm.isEmpty() || r.outcome() != ApplyResult.Outcome.APPLIED ? Either.right(r)
+                        : s.confirms.arm(confirm.get(), plan, r.recorded()).map(r::armed));
+    }
+
+    /** Removes everything in the scope the target's last entry was made for (or mlb's default scope). */
+    static Either<Refusal, ApplyResult> destroy(Session s, Option<Integer> protocol, Approval approval) {
+        return locked(s, () -> {
+            Scope recorded = Drifts.last(s).map(Snapshot::scope).getOrElse(() -> Compiler.scope(Balancer.defaults()));
+            Scope scope = protocol.filter(p -> p != recorded.protocol())
+                    .map(p -> Scope.of(p, Compiler.scope(Balancer.defaults()).priorities().head())).getOrElse(recorded);
+            return s.plan(NetState.empty(), scope, List.empty()).flatMap(plan -> {
+                s.events.on(new Event.Planned(plan, Record.Kind.DESTROY));
+                return s.applyIfApproved(plan, Intent.of(Record.Kind.DESTROY, "destroy " + s.target), approval,
+                        "Destroy everything mlb owns on " + s.target + "?");
+            });
+        });
+    }
+
+    /** Back to the owned state recorded after an entry (by default the successful apply before the newest one). */
+    static Either<Refusal, ApplyResult> rollback(Session s, Option<String> rev, Approval approval) {
+        return locked(s, () -> s.requireHistory().flatMap(h -> {
+            try (h) {
+                return target(s, h, rev).flatMap(to -> snapshot(h, to)).flatMap(snap -> rollback(s, snap, approval));
+            }
+        }));
+    }
+
+    private static Either<Refusal, ApplyResult> rollback(Session s, Snapshot snap, Approval approval) {
+        Entry to = snap.entry();
+        s.events.on(new Event.RollingBack(s.target, to));
+        return s.plan(snap.after(), snap.scope(), List.empty()).flatMap(plan -> {
+            s.events.on(new Event.Planned(plan, Record.Kind.ROLLBACK));
+            Intent intent = Intent.of(Record.Kind.ROLLBACK, "rollback to " + to.shortId()).rollingBackTo(to.id(), snap.spec());
+            return s.applyIfApproved(plan, intent, approval, "Roll " + s.target + " back to " + to.shortId() + "?");
+        });
+    }
+
+    private static Either<Refusal, Entry> target(Session s, History h, Option<String> rev) {
+        try {
+            return rev.isDefined() ? Revisions.inTarget(h, s, rev.get()) : previousSuccess(h, s);
+        } catch (IOException e) {
+            return Either.left(Refusal.of(Refusal.Reason.FAILED, "cannot read the audit history " + s.stateDir() + ": " + e.getMessage()));
+        }
+    }
+
+    private static Either<Refusal, Entry> previousSuccess(History h, Session s) throws IOException {
+        List<Entry> ok = h.log(s.target.id()).filter(Entry::applied);
+        if (ok.size() >= 2) return Either.right(ok.get(1));
+        return Either.left(Refusal.of(Refusal.Reason.USAGE, "nothing to roll back to: " + s.target + " has " + ok.size()
+                        + " successful " + (ok.size() == 1 ? "apply" : "applies") + " in its history",
+                List.of("give a REV from `mlb history" + s.target.netns().map(n -> " --netns " + n).orElse("") + "`")));
+    }
+
+    static Either<Refusal, Snapshot> snapshot(History h, Entry e) {
+        try {
+            return Either.right(Snapshot.of(h, e));
+        } catch (IOException ex) {
+            return Either.left(Refusal.of(Refusal.Reason.FAILED, "cannot read entry " + e.shortId() + ": " + ex.getMessage()));
+        }
+    }
+
+    /** Runs an operation holding the target's lock (after settling the journal and an abandoned confirm). */
+    static <T> Either<Refusal, T> locked(Session s, java.util.function.Supplier<Either<Refusal, T>> operation) {
+        return s.lock().flatMap(lock -> {
+            try {
+                return operation.get();
+            } finally {
+                Session.close(lock);
+            }
+        });
+    }
+}

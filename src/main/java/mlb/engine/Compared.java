@@ -1,0 +1,11 @@
+package mlb.engine;
+
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+
+/**
+ * Two states side by side for `mlb diff`: names for both, the unified diff of their specs (none when one side
+ * is the live kernel, which has no spec), and the differing owned objects from the first to the second.
+ */
+public record Compared(String from, String to, boolean live, Option<String> specDiff, List<String> owned) {
+}

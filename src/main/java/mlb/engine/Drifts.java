@@ -1,0 +1,42 @@
+package mlb.engine;
+
+import io.vavr.control.Option;
+import mlb.history.Drift;
+import mlb.history.Entry;
+import mlb.history.History;
+import mlb.history.Snapshot;
+import mlb.model.NetState;
+
+import java.io.IOException;
+
+/** The target's last recorded state, and how the live kernel differs from it (changes made outside mlb). */
+final class Drifts {
+    private Drifts() {
+    }
+
+    /** The target's newest entry with its files; none when nothing is recorded (or the history is unreadable). */
+    static Option<Snapshot> last(Session s) {
+        for (Option<History> opened : s.history()) {
+            for (History h : opened) {
+                try (h) {
+                    Option<Entry> last = h.latest(s.target.id());
+                    return last.isEmpty() ? Option.none() : Option.some(Snapshot.of(h, last.get()));
+                } catch (IOException | RuntimeException e) {
+                    s.events.on(new Event.Warning("cannot read the audit history " + s.stateDir() + ": " + e.getMessage()));
+                    return Option.none();
+                }
+            }
+        }
+        return Option.none();
+    }
+
+    /** Drift against a state just read with a scope that covers the snapshot's. */
+    static DriftReport against(Snapshot last, NetState live) {
+        return new DriftReport(last.entry(), Drift.lines(last.after(), live));
+    }
+
+    /** Drift, reading the kernel with the scope the last entry was made for. */
+    static Option<DriftReport> of(Session s) {
+        return last(s).map(snap -> against(snap, s.reconciler.read(snap.scope()).owned()));
+    }
+}

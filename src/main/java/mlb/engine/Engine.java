@@ -1,0 +1,105 @@
+package mlb.engine;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import mlb.kernel.KernelError;
+import mlb.plan.SavedPlan;
+import mlb.proc.SystemRunner;
+import mlb.proc.Target;
+import mlb.spec.Spec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Every operation mlb performs on one target: lock, settle the journal and any abandoned confirm, read, plan
+ * (with drift), apply, verify, revert, record, confirm. Calls return values; progress goes to the listener.
+ * Nothing here prints or reads stdin: the CLI, the lab, the monitor and the tests all drive this.
+ */
+public final class Engine {
+    private final Workspace ws;
+    private final Target target;
+    private final Listener events;
+
+    public Engine(Workspace ws, Target target, Listener events) {
+        this.ws = ws;
+        this.target = target;
+        this.events = events;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** The plan toward a spec, drift since the last apply, and (with saveTo) the plan saved for `apply`. */
+    public Either<Refusal, PlanResult> plan(Spec spec, Path specFile, Option<Path> saveTo) {
+        return guard(() -> Plans.plan(session(), spec, specFile, saveTo));
+    }
+
+    public Either<Refusal, ApplyResult> apply(Spec spec, Path specFile, Option<Duration> confirm, Approval approval) {
+        return guard(() -> Applies.spec(session(), spec, specFile, confirm, approval));
+    }
+
+    /** Applies a saved plan, refusing it when the kernel moved since it was made. */
+    public Either<Refusal, ApplyResult> apply(SavedPlan saved, Path planFile, Option<Duration> confirm, Approval approval) {
+        return guard(() -> Applies.saved(session(), saved, planFile, confirm, approval));
+    }
+
+    /** Removes everything mlb owns (of another protocol than the recorded one, when given). */
+    public Either<Refusal, ApplyResult> destroy(Option<Integer> protocol, Approval approval) {
+        return guard(() -> Applies.destroy(session(), protocol, approval));
+    }
+
+    public Either<Refusal, ApplyResult> rollback(Option<String> rev, Approval approval) {
+        return guard(() -> Applies.rollback(session(), rev, approval));
+    }
+
+    /** Keeps an apply made with --confirm: cancels its pending revert (or reverts now when it is too late). */
+    public Either<Refusal, ConfirmResult> confirm() {
+        return guard(() -> Confirmations.confirm(session()));
+    }
+
+    /** The detached watcher of `apply --confirm`: waits for the deadline, then reverts unless confirmed. */
+    public Either<Refusal, WatchResult> watch(Instant deadline, String token) {
+        return guard(() -> Confirmations.watch(session(), deadline, token));
+    }
+
+    public Either<Refusal, Status> status() {
+        return guard(() -> Audit.status(session()));
+    }
+
+    public Either<Refusal, HistoryResult> history() {
+        return guard(() -> Audit.history(session()));
+    }
+
+    public Either<Refusal, Shown> show(String rev) {
+        return guard(() -> Audit.show(session(), rev));
+    }
+
+    /** REV against the entry before it, against REV2, or (REV2 = "live") against the kernel now. */
+    public Either<Refusal, Compared> diff(String rev, Option<String> rev2) {
+        return guard(() -> Audit.diff(session(), rev, rev2));
+    }
+
+    private Session session() {
+        return new Session(ws, target, events);
+    }
+
+    /** The kernel or its tools unusable at all (no permission, no iproute2) is a refusal like any other. */
+    private static <T> Either<Refusal, T> guard(Supplier<Either<Refusal, T>> operation) {
+        try {
+            return operation.get();
+        } catch (KernelError k) {
+            return Either.left(Refusal.of(switch (k.reason()) {
+                case MISSING_TOOL -> Refusal.Reason.MISSING_TOOL;
+                case NOT_PERMITTED -> Refusal.Reason.NOT_PERMITTED;
+                case FAILED -> Refusal.Reason.FAILED;
+            }, k.getMessage()));
+        } catch (SystemRunner.MissingProgram m) {
+            return Either.left(Refusal.of(Refusal.Reason.MISSING_TOOL, "the " + Packages.name(m.program())
+                    + " command is missing: install " + Packages.providing(m.program())));
+        }
+    }
+}

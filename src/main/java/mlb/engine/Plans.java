@@ -1,0 +1,62 @@
+package mlb.engine;
+
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import mlb.compile.Compiler;
+import mlb.history.Snapshot;
+import mlb.model.Scope;
+import mlb.plan.Plan;
+import mlb.plan.SavedPlan;
+import mlb.spec.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Planning toward a spec: compile with the target's facts, read, plan, and see what drifted since the last apply. */
+final class Plans {
+    private Plans() {
+    }
+
+    /** The plan toward a spec and the last recorded entry it was planned beside. */
+    record Planned(Plan plan, Option<Snapshot> last) {
+    }
+
+    static Either<Refusal, Planned> toward(Session s, Spec spec) {
+        return compile(s, spec).flatMap(c -> {
+            Option<Snapshot> last = Drifts.last(s);
+            // What the last apply owned is still ours to remove (priority_base or tables changed since).
+            Scope scope = last.map(snap -> c.scope().union(snap.scope())).getOrElse(c.scope());
+            return s.plan(c.desired(), scope, c.notes()).map(p -> new Planned(p, last));
+        });
+    }
+
+    static Either<Refusal, Compiler.Compiled> compile(Session s, Spec spec) {
+        return s.reconciler.compile(spec).toEither().mapLeft(problems -> Refusal.of(Refusal.Reason.INVALID_SPEC,
+                "the spec does not fit " + s.target + " (" + problems.size() + (problems.size() == 1 ? " problem)" : " problems)"),
+                problems));
+    }
+
+    static Either<Refusal, PlanResult> plan(Session s, Spec spec, Path specFile, Option<Path> saveTo) {
+        return toward(s, spec).flatMap(p -> {
+            Option<DriftReport> drift = p.last().map(snap -> Drifts.against(snap,
+                    snap.scope().protocol() == p.plan().scope().protocol() ? p.plan().current()
+                            : s.reconciler.read(snap.scope()).owned()));
+            PlanResult result = new PlanResult(s.target, p.plan(), s.reconciler.kernel().commands(p.plan().changes()),
+                    drift, s.recorder.pending(), saveTo);
+            return saveTo.isEmpty() ? Either.right(result)
+                    : save(saveTo.get(), new SavedPlan(s.target.id(), specFile.toString(), spec.source(), p.plan())).map(ok -> result);
+        });
+    }
+
+    private static Either<Refusal, Path> save(Path file, SavedPlan saved) {
+        try {
+            Files.writeString(file, saved.text());
+            return Either.right(file);
+        } catch (IOException e) {
+            return Either.left(Refusal.of(Refusal.Reason.FAILED, "cannot write the plan to " + file + ": " + e.getMessage(),
+                    List.of("nothing was changed")));
+        }
+    }
+}

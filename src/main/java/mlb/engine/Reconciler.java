@@ -1,0 +1,93 @@
+package mlb.engine;
+
+import io.vavr.Tuple2;
+import io.vavr.collection.List;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import mlb.compile.Compiler;
+import mlb.compile.Facts;
+import mlb.kernel.Devices;
+import mlb.kernel.Kernel;
+import mlb.kernel.Written;
+import mlb.model.NetState;
+import mlb.model.Observed;
+import mlb.model.Scope;
+import mlb.plan.Describe;
+import mlb.plan.Diff;
+import mlb.plan.Plan;
+import mlb.plan.Planner;
+import mlb.spec.Link;
+import mlb.spec.Spec;
+
+/**
+ * plan → apply → verify → (revert) on one kernel. Applying is one write of the plan's changes; verifying re-reads
+ * and expects nothing left to do; on any failure the state read before is planned back to from the new current
+ * state, so nothing half-applied stays. Public for the properties that drive it over the fake kernel; everything
+ * else goes through {@link Engine}, which adds the lock, the journal and the record.
+ */
+public final class Reconciler {
+    private final Kernel kernel;
+
+    public Reconciler(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    Kernel kernel() {
+        return kernel;
+    }
+
+    public Validation<List<String>, Compiler.Compiled> compile(Spec spec) {
+        return Compiler.compile(spec, facts(spec));
+    }
+
+    private Facts facts(Spec spec) {
+        Devices d = kernel.devices();
+        List<String> devs = spec.links().map(Link::dev).distinct();
+        java.util.Set<String> present = new java.util.HashSet<>(devs.filter(d::exists).asJava());
+        TreeMap<String, Option<String>> addresses = TreeMap.ofEntries(
+                devs.filter(present::contains).map(dev -> new Tuple2<>(dev, d.ipv4Address(dev))));
+        return new Facts(addresses, present, d.resilientGroups());
+    }
+
+    /** Plans toward a desired state (compiled from a spec, recorded in history, or empty for destroy). */
+    public Validation<List<String>, Plan> plan(NetState desired, Scope scope, List<String> notes) {
+        Scope reading = scope.covering(desired);
+        return Planner.plan(kernel.read(reading), desired, reading, notes);
+    }
+
+    Observed read(Scope scope) {
+        return kernel.read(scope);
+    }
+
+    /** How a write went: applied and verified, reverted, or failed with the revert failing too. */
+    public record Applied(ApplyResult.Outcome outcome, List<String> commands, NetState after, Option<String> failure) {
+    }
+
+    /** Applies a plan made against the current kernel (the caller holds the target's lock). */
+    public Applied apply(Plan plan) {
+        if (plan.isEmpty()) return new Applied(ApplyResult.Outcome.UNCHANGED, List.empty(), plan.current(), Option.none());
+        Written written = kernel.write(plan.changes());
+        // Everything either state holds: what the reads after the write must see, whichever way it went.
+        Scope scope = plan.scope().covering(plan.desired()).covering(plan.current());
+        NetState after = kernel.read(scope).owned();
+        List<mlb.model.Change> remaining = Diff.changes(after, plan.desired());
+        if (written.ok() && remaining.isEmpty()) {
+            return new Applied(ApplyResult.Outcome.APPLIED, written.sent(), after, Option.none());
+        }
+        String failure = written.failure().getOrElse(() -> "verification found " + Plan.of(after, plan.desired(),
+                List.empty(), scope).summary() + " still to do after apply: " + remaining.map(c -> c.symbol() + " " + Describe.of(c.subject())).mkString("; "));
+        return revert(plan, scope, after, written.sent(), failure);
+    }
+
+    /** Plans from the state just read (now) back to the one read before apply, applies that, and checks it. */
+    private Applied revert(Plan plan, Scope scope, NetState now, List<String> ran, String failure) {
+        Written undone = kernel.write(Diff.changes(now, plan.current()));
+        List<String> all = ran.appendAll(undone.sent());
+        NetState restored = kernel.read(scope).owned();
+        boolean clean = Diff.changes(restored, plan.current()).isEmpty();
+        String why = clean ? failure : failure + "; restoring the previous state also failed: "
+                + undone.failure().getOrElse("state still differs after revert");
+        return new Applied(clean ? ApplyResult.Outcome.REVERTED : ApplyResult.Outcome.FAILED, all, restored, Option.some(why));
+    }
+}

@@ -1,0 +1,170 @@
+package mlb.engine;
+
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import mlb.history.History;
+import mlb.history.Private;
+import mlb.history.Provenance;
+import mlb.history.Record;
+import mlb.model.Scope;
+import mlb.plan.Plan;
+import mlb.plan.PlanText;
+import mlb.proc.Target;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** One operation's hold on one target: its kernel, its lock, its journal and history, and its listener. */
+final class Session {
+    final Target target;
+    final Workspace ws;
+    final Reconciler reconciler;
+    final Recorder recorder;
+    final Listener events;
+    final Confirms confirms;
+
+    Session(Workspace ws, Target target, Listener events) {
+        this.target = target;
+        this.ws = ws;
+        this.reconciler = new Reconciler(ws.kernels().apply(target));
+        this.recorder = new Recorder(ws.stateDir(), target.id(), events);
+        this.events = events;
+        this.confirms = new Confirms(this);
+    }
+
+    Path stateDir() {
+        return ws.stateDir();
+    }
+
+    Path dir() {
+        return stateDir().resolve(target.id());
+    }
+
+    /**
+     * The target's apply lock, after which the journal of an earlier run is recorded first and a confirm
+     * deadline nobody is watching any more is honoured.
+     */
+    Either<Refusal, Lock> lock() {
+        return tryLock().flatMap(l -> l.<Either<Refusal, Lock>>map(Either::right).orElseGet(() -> Either.left(locked(
+                "another mlb apply holds the lock on " + target, "wait for it to finish; the lock is " + dir().resolve("apply.lock")))))
+                .flatMap(l -> prepare().map(ok -> l).peekLeft(r -> close(l)));
+    }
+
+    Refusal locked(String what, String hint) {
+        return Refusal.of(Refusal.Reason.LOCKED, what + " (pid " + Lock.holder(dir()) + ")", List.of(hint));
+    }
+
+    /** The lock without waiting or preparing: empty when another mlb holds it. */
+    Either<Refusal, Optional<Lock>> tryLock() {
+        try {
+            Private.dir(stateDir());
+            Private.dir(dir());
+            Optional<Lock> l = Lock.tryAcquire(dir());
+            if (l.isPresent()) Private.tighten(dir().resolve("apply.lock"));
+            return Either.right(l);
+        } catch (IOException e) {
+            return Either.left(Refusal.of(Refusal.Reason.NOT_PERMITTED, "cannot create the lock in " + dir() + ": " + e.getMessage()));
+        }
+    }
+
+    static void close(Lock l) {
+        try {
+            l.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Either<Refusal, Boolean> prepare() {
+        flushJournal();
+        return confirms.settleAbandoned();
+    }
+
+    void flushJournal() {
+        recorder.flush(r -> reconciler.read(r.scope().covering(r.desired()).covering(r.before())).owned());
+    }
+
+    /** For read-only commands: records a journaled entry if no other mlb is busy with this target. */
+    void flushIfIdle() {
+        if (!recorder.pending()) return;
+        tryLock().forEach(l -> l.ifPresent(lock -> {
+            try {
+                flushJournal();
+            } finally {
+                close(lock);
+            }
+        }));
+    }
+
+    /** The audit history, or none when nothing was recorded yet. */
+    Either<Refusal, Option<History>> history() {
+        try {
+            return Either.right(History.existing(stateDir()));
+        } catch (IOException e) {
+            return Either.left(Refusal.of(Refusal.Reason.FAILED, "cannot open the audit history " + stateDir() + ": " + e.getMessage()));
+        }
+    }
+
+    /** The history, or a usage refusal when nothing was ever recorded in this state directory. */
+    Either<Refusal, History> requireHistory() {
+        return history().flatMap(h -> h.toEither(() -> Refusal.of(Refusal.Reason.USAGE, "no history in " + stateDir()
+                + ": nothing was applied with this --state yet")));
+    }
+
+    /** Asks, and either declines (nothing changes) or applies and records. */
+    Either<Refusal, ApplyResult> applyIfApproved(Plan plan, Intent intent, Approval approval, String question) {
+        if (plan.isEmpty()) return Either.right(result(plan, intent, ApplyResult.Outcome.UNCHANGED));
+        if (!approval.approve(plan, question)) return Either.right(result(plan, intent, ApplyResult.Outcome.DECLINED));
+        return applyAndRecord(plan, intent);
+    }
+
+    private ApplyResult result(Plan plan, Intent intent, ApplyResult.Outcome outcome) {
+        return new ApplyResult(target, intent.kind(), plan, outcome, List.empty(), Option.none(), stateDir(),
+                Option.none(), false, Option.none());
+    }
+
+    /** Journals, applies, records; the caller holds the lock. */
+    Either<Refusal, ApplyResult> applyAndRecord(Plan plan, Intent intent) {
+        Either<String, List<String>> commands = reconciler.kernel().commands(plan.changes());
+        if (commands.isLeft()) {
+            return Either.left(Refusal.of(Refusal.Reason.FAILED, "cannot write this plan to " + target + ": " + commands.getLeft(),
+                    List.of("nothing was changed")));
+        }
+        events.on(new Event.Applying(target, plan.changes().size()));
+        Record start = record(plan, intent, commands.get());
+        recorder.begin(start);
+        Reconciler.Applied o = reconciler.apply(plan);
+        events.on(new Event.Ran(o.commands()));
+        Option<String> id = recorder.finish(start.finished(outcome(o.outcome()), o.after(), o.commands(), o.failure()));
+        boolean ok = o.failure().isEmpty();
+        boolean confirmedEarlier = ok && intent.confirmsPending() && confirms.supersede();
+        return Either.right(new ApplyResult(target, intent.kind(), plan, o.outcome(), o.commands(), id, stateDir(),
+                o.failure(), confirmedEarlier, Option.none()));
+    }
+
+    private Record record(Plan plan, Intent intent, List<String> commands) {
+        Option<Provenance> prov = intent.specFile().flatMap(f -> intent.specText().flatMap(t -> Provenance.of(f, t)));
+        return new Record(intent.kind(), intent.title() + ": " + plan.summary(), target.id(), plan.scope(),
+                Record.Outcome.INTERRUPTED, intent.specFile().map(Path::toString), intent.specText(), prov,
+                plan.desired(), plan.current(), plan.current(), commands, PlanText.render(plan), Option.none(),
+                intent.rollbackOf(), ws.clock().instant(), ws.user(), ws.host(), Version.current());
+    }
+
+    private static Record.Outcome outcome(ApplyResult.Outcome o) {
+        return switch (o) {
+            case UNCHANGED, APPLIED -> Record.Outcome.APPLIED;
+            case REVERTED -> Record.Outcome.REVERTED;
+            case FAILED -> Record.Outcome.FAILED;
+            case DECLINED -> throw new IllegalArgumentException("a declined apply is never recorded");
+        };
+    }
+
+    /** Plans toward desired, or refuses when that would take over foreign objects. */
+    Either<Refusal, Plan> plan(mlb.model.NetState desired, Scope scope, List<String> notes) {
+        return reconciler.plan(desired, scope, notes).toEither().mapLeft(conflicts -> Refusal.of(Refusal.Reason.FAILED,
+                "mlb would take over objects that are not its own on " + target, conflicts));
+    }
+}

@@ -1,0 +1,42 @@
+package mlb.engine;
+
+import mlb.kernel.Kernel;
+import mlb.proc.Target;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Function;
+
+/**
+ * What the engine needs from the outside world: the audit state directory, the kernel of a target, the
+ * confirm watchers, a clock, and who is acting on which host (for the records). Tests hand in fakes.
+ */
+public record Workspace(Path stateDir, Function<Target, Kernel> kernels, Watchers watchers, Clock clock,
+                        String user, String host) {
+
+    /** The real machine: iproute2 and /proc/sys of the target, detached watcher processes, the system clock. */
+    public static Workspace system(Path stateDir) {
+        return new Workspace(stateDir, Kernel::of, new ProcessWatchers(), Clock.systemUTC(), currentUser(), hostName());
+    }
+
+    /** The same world with another kernel, e.g. a fake one. */
+    public Workspace withKernels(Function<Target, Kernel> other) {
+        return new Workspace(stateDir, other, watchers, clock, user, host);
+    }
+
+    private static String currentUser() {
+        String u = System.getProperty("user.name", "unknown");
+        String sudo = System.getenv("SUDO_USER");
+        return sudo == null || sudo.isBlank() || sudo.equals(u) ? u : u + " (sudo from " + sudo + ")";
+    }
+
+    private static String hostName() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

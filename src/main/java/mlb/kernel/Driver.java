@@ -1,0 +1,33 @@
+package mlb.kernel;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Either;
+import mlb.model.Change;
+import mlb.model.Kind;
+import mlb.model.Scope;
+
+/**
+ * One kernel backend (iproute2, sysctl, later nftables): it owns the reading, the syntax and the writing of its
+ * kinds of object. Nothing outside a driver knows its tool's words.
+ */
+public interface Driver {
+    /** The kinds of object this driver reads and writes; no two drivers share a kind. */
+    Set<Kind> kinds();
+
+    /** The owned objects of its kinds within scope; whatever else it sees is tallied as foreign. */
+    Reading read(Scope scope);
+
+    /**
+     * The exact commands a change becomes, as the audit record and `plan --json` show them, or why it cannot be
+     * written (a word that is not a plain token, a change the tool has no way to make).
+     */
+    Either<String, List<String>> render(Change change);
+
+    /**
+     * Writes the changes in order. A tool that reports per command (ip -batch) stops at the first failure and
+     * says which commands it sent; a transactional tool (nft -f) applies all or nothing and says so in
+     * {@link Written#atomic()}. Either way the engine re-reads the kernel afterwards, so revert works for both.
+     */
+    Written write(List<Change> changes);
+}

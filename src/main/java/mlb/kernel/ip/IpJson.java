@@ -1,0 +1,120 @@
+package mlb.kernel.ip;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import mlb.model.KernelObject;
+import mlb.model.Nexthop;
+import mlb.model.NexthopGroup;
+import mlb.model.Route;
+import mlb.model.RouteTarget;
+import mlb.model.Rule;
+
+/**
+ * Parses `ip -N -j -d` output (numeric protocol, table, type) into model objects. Pure: tests feed it
+ * fixtures captured from a real kernel. Objects of a shape mlb never creates come back empty: they are counted,
+ * never changed. Any name the kernel reports is accepted here; only the words mlb writes are checked (Tokens).
+ */
+public final class IpJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int RTN_UNICAST = 1;
+    private static final int RTN_UNREACHABLE = 7;
+
+    private IpJson() {
+    }
+
+    public static JsonNode tree(String json) {
+        try {
+            return json.isBlank() ? MAPPER.createArrayNode() : MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("unreadable ip -j output: " + e.getMessage(), e);
+        }
+    }
+
+    public static int protocol(JsonNode n) {
+        return n.path("protocol").asInt(0);
+    }
+
+    /** The three rules every namespace starts with (local, main, default); not worth counting as foreign. */
+    public static boolean kernelDefault(JsonNode n) {
+        int priority = n.path("priority").asInt(-1);
+        boolean defaultPriority = priority == 0 || priority == 32766 || priority == 32767;
+        return defaultPriority && n.path("src").asText("all").equals("all") && n.path("protocol").asInt(2) == 2
+                && n.size() <= 4;
+    }
+
+    public static Option<KernelObject> rule(JsonNode n) {
+        if (n.has("iif") || n.has("dst") || n.has("not") || n.has("goto") || n.has("ipproto")
+                || n.has("sport") || n.has("dport") || n.has("uidrange") || n.has("tos")) {
+            return Option.none();
+        }
+        Option<Integer> table = number(n.path("table"));
+        if (table.isEmpty()) return Option.none();
+        return Option.some(new Rule(n.path("priority").asInt(), source(n), text(n, "oif"), fwmark(n),
+                table.get(), n.has("suppress_prefixlen") ? Option.some(n.get("suppress_prefixlen").asInt()) : Option.none(),
+                protocol(n)));
+    }
+
+    public static Option<KernelObject> route(JsonNode n, int table) {
+        int type = n.path("type").asInt(RTN_UNICAST);
+        String dst = n.path("dst").asText();
+        long metric = n.path("metric").asLong(0);
+        if (type == RTN_UNREACHABLE) {
+            return Option.some(new Route(table, dst, metric, new RouteTarget.Unreachable(), protocol(n)));
+        }
+        if (type != RTN_UNICAST || n.has("nexthops") && !n.has("nhid") || n.has("tos") && n.get("tos").asInt() != 0) {
+            return Option.none();
+        }
+        if (n.has("nhid")) {
+            return Option.some(new Route(table, dst, metric, new RouteTarget.Group(n.get("nhid").asInt()), protocol(n)));
+        }
+        if (n.has("gateway") && n.has("dev")) {
+            RouteTarget via = new RouteTarget.Gateway(n.get("gateway").asText(), n.get("dev").asText());
+            return Option.some(new Route(table, dst, metric, via, protocol(n)));
+        }
+        return Option.none();
+    }
+
+    public static Option<KernelObject> nexthop(JsonNode n) {
+        int id = n.path("id").asInt();
+        if (n.has("group")) {
+            List<NexthopGroup.Member> members = List.empty();
+            for (JsonNode m : n.get("group")) {
+                members = members.append(new NexthopGroup.Member(m.path("id").asInt(), m.path("weight").asInt(1)));
+            }
+            boolean resilient = "resilient".equals(n.path("type").asText());
+            int buckets = n.path("resilient_args").path("buckets").asInt(0);
+            return Option.some(new NexthopGroup(id, members, resilient, buckets, protocol(n)));
+        }
+        if (n.has("gateway") && n.has("dev") && !n.has("encap")) {
+            return Option.some(new Nexthop(id, n.get("gateway").asText(), n.get("dev").asText(), protocol(n)));
+        }
+        return Option.none();
+    }
+
+    /** Rules print a prefix as src + srclen; a host source has no srclen. */
+    private static Option<String> source(JsonNode n) {
+        String src = n.path("src").asText("all");
+        if (src.equals("all")) return Option.none();
+        return Option.some(n.has("srclen") && n.get("srclen").asInt() != 32 ? src + "/" + n.get("srclen").asInt() : src);
+    }
+
+    private static Option<Long> fwmark(JsonNode n) {
+        if (!n.has("fwmark")) return Option.none();
+        String s = n.get("fwmark").asText();
+        return Option.some(s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s));
+    }
+
+    private static Option<Integer> number(JsonNode n) {
+        try {
+            return Option.some(Integer.parseInt(n.asText()));
+        } catch (NumberFormatException e) {
+            return Option.none();
+        }
+    }
+
+    private static Option<String> text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? Option.some(n.get(field).asText()) : Option.none();
+    }
+}

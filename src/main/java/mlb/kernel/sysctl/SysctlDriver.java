@@ -1,0 +1,88 @@
+package mlb.kernel.sysctl;
+
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import mlb.kernel.Driver;
+import mlb.kernel.KernelError;
+import mlb.kernel.Reading;
+import mlb.kernel.Written;
+import mlb.model.Change;
+import mlb.model.Foreign;
+import mlb.model.KernelObject;
+import mlb.model.Kind;
+import mlb.model.Scope;
+import mlb.model.Sysctl;
+import mlb.proc.Runner;
+import mlb.proc.Target;
+
+import java.util.regex.Pattern;
+
+/** Kernel settings under /proc/sys of the target, read with `cat` and set with `tee` (inside the namespace). */
+public final class SysctlDriver implements Driver {
+    /** Dotted names of plain words: no path separators, no `..`, so a name can only ever mean one file. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_-]+)+");
+    private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    private final Runner runner;
+    private final Target target;
+
+    public SysctlDriver(Runner runner, Target target) {
+        this.runner = runner;
+        this.target = target;
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return HashSet.of(Kind.SYSCTL);
+    }
+
+    @Override
+    public Reading read(Scope scope) {
+        List<KernelObject> owned = List.ofAll(scope.sysctls()).map(this::read);
+        return new Reading(owned, Foreign.NONE);
+    }
+
+    private Sysctl read(String name) {
+        String file = path(name).getOrElseThrow(why -> new KernelError(KernelError.Reason.FAILED, why));
+        Runner.Result r = runner.run(target.exec("cat", file));
+        if (!r.ok()) throw KernelError.from("reading " + name, r.stderr());
+        return new Sysctl(name, r.stdout().strip());
+    }
+
+    @Override
+    public Either<String, List<String>> render(Change change) {
+        return change.match(c -> set(c.after()), u -> set(u.after()), r -> set(r.after()),
+                d -> Either.left("kernel settings are never deleted: " + d.key().id()));
+    }
+
+    private static Either<String, List<String>> set(KernelObject o) {
+        return checked(o).map(s -> List.of("sysctl -w " + s.name() + "=" + s.value()));
+    }
+
+    @Override
+    public Written write(List<Change> changes) {
+        List<String> sent = List.empty();
+        for (Change c : changes) {
+            Sysctl s = checked(c.subject()).get();
+            String text = "sysctl -w " + s.name() + "=" + s.value();
+            sent = sent.append(text);
+            Runner.Result r = runner.run(target.exec("tee", path(s.name()).get()), s.value() + "\n");
+            if (!r.ok()) return new Written(sent, Option.some(text + ": " + r.stderr().strip()), false);
+        }
+        return new Written(sent, Option.none(), false);
+    }
+
+    private static Either<String, Sysctl> checked(KernelObject o) {
+        if (!(o instanceof Sysctl s)) return Either.left(o.kind().label() + " is not a kernel setting (a bug: wrong driver)");
+        if (!VALUE.matcher(s.value()).matches()) return Either.left("unsafe value for " + s.name() + ": " + s.value());
+        return path(s.name()).map(p -> s);
+    }
+
+    /** The file under /proc/sys holding a setting. */
+    static Either<String, String> path(String name) {
+        if (!NAME.matcher(name).matches()) return Either.left("not a kernel setting name: " + name);
+        return Either.right("/proc/sys/" + name.replace('.', '/'));
+    }
+}

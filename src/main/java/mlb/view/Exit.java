@@ -1,0 +1,39 @@
+package mlb.view;
+
+import mlb.engine.ApplyResult;
+import mlb.engine.Refusal;
+
+/** Exit codes, as DESIGN.md fixes them, and the code each outcome ends a command with. */
+public final class Exit {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int CHANGES_PENDING = 2;
+    public static final int USAGE = 64;
+    public static final int INVALID_SPEC = 65;
+    public static final int NO_INPUT = 66;
+    public static final int MISSING = 69;
+    public static final int LOCKED = 75;
+    public static final int NOT_PERMITTED = 77;
+
+    private Exit() {
+    }
+
+    public static int of(Refusal r) {
+        return switch (r.reason()) {
+            case USAGE -> USAGE;
+            case INVALID_SPEC -> INVALID_SPEC;
+            case NO_INPUT -> NO_INPUT;
+            case FAILED -> FAILED;
+            case MISSING_TOOL -> MISSING;
+            case LOCKED -> LOCKED;
+            case NOT_PERMITTED -> NOT_PERMITTED;
+        };
+    }
+
+    public static int of(ApplyResult r) {
+        return switch (r.outcome()) {
+            case UNCHANGED, APPLIED -> OK;
+            case DECLINED, REVERTED, FAILED -> FAILED;
+        };
+    }
+}

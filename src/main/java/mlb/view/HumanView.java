@@ -1,0 +1,175 @@
+package mlb.view;
+
+import io.vavr.collection.List;
+import mlb.engine.ApplyResult;
+import mlb.engine.Compared;
+import mlb.engine.ConfirmResult;
+import mlb.engine.DriftReport;
+import mlb.engine.Event;
+import mlb.engine.HistoryResult;
+import mlb.engine.Listener;
+import mlb.engine.PlanResult;
+import mlb.engine.Refusal;
+import mlb.engine.Shown;
+import mlb.engine.Status;
+import mlb.engine.WatchResult;
+import mlb.plan.PlanText;
+import mlb.spec.Spec;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+/** Results as a person reads them. */
+public final class HumanView implements View {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Listener events;
+
+    public HumanView(PrintStream out, PrintStream err, boolean verbose) {
+        this.out = out;
+        this.err = err;
+        this.events = new HumanEvents(out, err, verbose, this);
+    }
+
+    @Override
+    public Listener events() {
+        return events;
+    }
+
+    @Override
+    public void refused(Refusal r) {
+        error(r.message(), r.context());
+    }
+
+    private void error(String message, List<String> context) {
+        err.println("mlb: error: " + message);
+        context.forEach(line -> err.println("  " + line));
+    }
+
+    @Override
+    public void validated(Path file, Spec spec) {
+        out.printf("%s: valid (%d links, %s mode, %s hashing)%n", file, spec.links().size(),
+                spec.balancer().mode().name().toLowerCase(), spec.balancer().hash().name().toLowerCase());
+    }
+
+    @Override
+    public void plan(PlanResult r) {
+        if (r.journalPending()) err.println("mlb: note: an earlier apply waits in the journal to be recorded");
+        r.drift().filter(DriftReport::drifted).forEach(d -> drift(out, d));
+        out.print(PlanText.render(r.plan()));
+        r.savedTo().forEach(f -> out.println("Saved the plan to " + f + ": apply it with `mlb apply " + f + "`."));
+    }
+
+    /** Before the plan, so a person sees that part of it undoes someone's manual change. */
+    static void drift(PrintStream to, DriftReport d) {
+        to.println("Changed outside mlb since the last apply (" + d.last().shortId() + ", "
+                + Lines.DATE.format(d.last().time()) + "):");
+        d.lines().forEach(l -> to.println("  " + l));
+        to.println();
+    }
+
+    @Override
+    public void apply(ApplyResult r) {
+        Runnable show = switch (r.outcome()) {
+            case UNCHANGED -> () -> { };
+            case DECLINED -> () -> err.println("mlb: " + verb(r) + " cancelled; nothing was changed");
+            case APPLIED -> () -> applied(r);
+            case REVERTED -> () -> error("apply failed and was reverted: " + r.failure().get(),
+                    sent(r).append("the state read before apply is restored"));
+            case FAILED -> () -> error("apply failed and the revert failed too: " + r.failure().get(),
+                    sent(r).append("the owned state now differs from before: run `mlb plan` to see it"));
+        };
+        show.run();
+    }
+
+    /** A revert's success was shown as it happened (Event.Settled); a failure is shown with the result. */
+    private void failure(ApplyResult revert) {
+        if (!revert.ok()) apply(revert);
+    }
+
+    private static String verb(ApplyResult r) {
+        return switch (r.kind()) {
+            case APPLY, REVERT -> "apply";
+            case DESTROY -> "destroy";
+            case ROLLBACK -> "rollback";
+        };
+    }
+
+    private void applied(ApplyResult r) {
+        out.println("Apply complete: " + r.plan().summary() + ". Verified: a new read of the kernel plans no changes.");
+        r.recorded().forEach(id -> out.println("Recorded as " + id.substring(0, 7) + " in " + r.stateDir() + "."));
+        if (r.confirmedEarlier()) out.println("Note: this also confirms the apply that was waiting for `mlb confirm`.");
+        r.armed().forEach(a -> {
+            String at = LocalTime.ofInstant(a.deadline(), ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
+            out.println("Confirm by " + at + " (" + human(a.duration()) + "): run `mlb confirm" + Lines.netnsArg(r.target())
+                    + "`, or mlb reverts to the state before " + (a.earlier() ? "the unconfirmed applies." : "this apply."));
+        });
+    }
+
+    private static List<String> sent(ApplyResult r) {
+        return List.of("commands sent to the kernel: " + r.commands().size()).appendAll(r.commands())
+                .appendAll(r.recorded().map(id -> "recorded as " + id.substring(0, 7) + " in " + r.stateDir()));
+    }
+
+    static String human(Duration d) {
+        long sec = d.toSeconds();
+        if (sec >= 3600 && sec % 3600 == 0) return sec / 3600 + "h";
+        if (sec >= 60 && sec % 60 == 0) return sec / 60 + "m";
+        return sec + "s";
+    }
+
+    @Override
+    public void confirm(ConfirmResult r) {
+        Runnable show = switch (r.ending()) {
+            case NOTHING_PENDING -> () -> out.println("Nothing to confirm on " + r.target() + ": no apply is waiting for confirmation.");
+            case CONFIRMED -> () -> out.println("Confirmed: the apply on " + r.target() + " stays"
+                    + r.rev().map(rev -> " (" + rev.substring(0, 7) + ")").getOrElse("") + ".");
+            case TOO_LATE -> () -> {
+                failure(r.revert().get());
+                error("too late: the confirm deadline passed at " + r.deadline().get()
+                        + "; the unconfirmed apply was reverted", List.empty());
+            };
+        };
+        show.run();
+    }
+
+    @Override
+    public void watch(WatchResult r) {
+        r.revert().forEach(a -> {
+            failure(a);
+            events.on(new Event.Watching("revert finished with exit code " + Exit.of(a)));
+        });
+    }
+
+    @Override
+    public void status(Status s) {
+        new StatusText(out).render(s);
+    }
+
+    @Override
+    public void history(HistoryResult h) {
+        h.entries().forEach(e -> out.println(Lines.entry(e)));
+        if (h.entries().isEmpty()) err.println("mlb: no history for " + h.target() + " in " + h.stateDir());
+    }
+
+    @Override
+    public void show(Shown s) {
+        new ShowText(out).render(s);
+    }
+
+    @Override
+    public void diff(Compared c) {
+        if (c.live()) out.println("Spec: the kernel has no spec; compare specs between entries instead.");
+        c.specDiff().forEach(d -> out.print(d.isEmpty() ? "Spec: no differences.\n" : "Spec:\n" + d));
+        if (c.owned().isEmpty()) {
+            out.println("Owned state (after.json): no differences between " + c.from() + " and " + c.to() + ".");
+            return;
+        }
+        out.println("Owned state (after.json), from " + c.from() + " to " + c.to() + ":");
+        c.owned().forEach(l -> out.println("  " + l));
+    }
+}

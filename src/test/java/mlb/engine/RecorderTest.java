@@ -1,0 +1,85 @@
+package mlb.engine;
+
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import mlb.history.Entry;
+import mlb.history.History;
+import mlb.history.Record;
+import mlb.history.Snapshot;
+import mlb.model.NetState;
+import mlb.model.Rule;
+import mlb.model.Scope;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Journal, commits and provenance without a kernel. */
+class RecorderTest {
+    private static final String TARGET = "netns-mlbt-unit";
+    private static final Scope SCOPE = mlb.compile.Compiler.scope(mlb.spec.Balancer.defaults());
+    private static final NetState ONE_RULE = NetState.of(List.of(
+            new Rule(10000, Option.none(), Option.none(), Option.none(), 254, Option.some(0), 250)));
+
+    @TempDir
+    Path tmp;
+    final java.util.List<String> warnings = new java.util.ArrayList<>();
+    final Listener err = new Listener.Quiet() {
+        @Override
+        public void warning(Event.Warning e) {
+            warnings.add(e.text());
+        }
+    };
+
+    private static Record intent() {
+        return new Record(Record.Kind.APPLY, "apply home: 1 to add, 0 to change, 0 to destroy", TARGET, SCOPE,
+                Record.Outcome.INTERRUPTED, Option.some("/etc/mlb/home.toml"), Option.some("[balancer]\n"), Option.none(),
+                ONE_RULE, NetState.empty(), NetState.empty(), List.of("ip rule add priority 10000 from all lookup main"),
+                "Plan: 1 to add, 0 to change, 0 to destroy.\n", Option.none(), Option.none(), Instant.now(), "root", "router", "test");
+    }
+
+    @Test
+    void anInterruptedApplyIsRecordedByTheNextRunWithTheStateItLeft() throws Exception {
+        Path state = tmp.resolve("state");
+        Recorder r = new Recorder(state, TARGET, err);
+        r.begin(intent());
+        assertTrue(r.pending());
+        Option<String> id = new Recorder(state, TARGET, err).flush(rec -> ONE_RULE);
+        assertTrue(id.isDefined(), warnings.toString());
+        assertFalse(r.pending());
+        try (History h = History.open(state)) {
+            Entry e = h.latest(TARGET).get();
+            assertEquals("interrupted", e.outcome());
+            assertEquals(ONE_RULE, Snapshot.of(h, e).after());
+            assertTrue(h.message(e).contains("Spec-Sha256: "), h.message(e));
+        }
+    }
+
+    @Test
+    void aFailedCommitStaysInTheJournalWithAWarningAndTheNextRunRecordsIt() throws Exception {
+        Path state = tmp.resolve("state");
+        History.open(state).close();
+        Path heads = state.resolve("refs/heads");
+        Files.delete(heads);
+        Files.writeString(heads, "in the way");
+        Recorder r = new Recorder(state, TARGET, err);
+        Record done = intent().finished(Record.Outcome.APPLIED, ONE_RULE, intent().commands(), Option.none());
+        assertTrue(r.finish(done).isEmpty());
+        assertTrue(warnings.get(0).contains("could not be recorded"), warnings.toString());
+        assertTrue(r.pending());
+
+        Files.delete(heads);
+        assertTrue(r.flush(rec -> NetState.empty()).isDefined());
+        assertTrue(r.flush(rec -> NetState.empty()).isEmpty(), "recorded once");
+        try (History h = History.open(state)) {
+            assertEquals(1, h.log(TARGET).size());
+            assertEquals("applied", h.latest(TARGET).get().outcome());
+        }
+    }
+}

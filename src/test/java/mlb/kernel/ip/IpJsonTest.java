@@ -1,0 +1,138 @@
+package mlb.kernel.ip;
+
+import mlb.kernel.FixtureRunner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import mlb.model.KernelObject;
+import mlb.model.Nexthop;
+import mlb.model.NexthopGroup;
+import mlb.model.Route;
+import mlb.model.RouteTarget;
+import mlb.model.Rule;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Parsing of `ip -N -j -d` output captured from a real kernel (src/test/resources/fixtures/capture.sh says
+ * exactly which commands made each object; the expectations below are those commands, read by hand).
+ */
+class IpJsonTest {
+    private static List<JsonNode> entries(String fixture) {
+        return List.ofAll(IpJson.tree(FixtureRunner.fixture(fixture)));
+    }
+
+    private static JsonNode rule(int priority, int index) {
+        return entries("rules.json").filter(n -> n.path("priority").asInt() == priority).get(index);
+    }
+
+    private static JsonNode route(String fixture, String dst, long metric) {
+        return entries(fixture).find(n -> n.path("dst").asText().equals(dst) && n.path("metric").asLong(0) == metric).get();
+    }
+
+    private static JsonNode nexthop(int id) {
+        return entries("nexthops.json").find(n -> n.path("id").asInt() == id).get();
+    }
+
+    private static KernelObject known(Option<KernelObject> p) {
+        assertTrue(p.isDefined(), "expected a modelled object");
+        return p.get();
+    }
+
+    /** An entry mlb does not model: counted as foreign, never changed; its protocol is still read. */
+    private static int unknown(JsonNode n, Option<KernelObject> p) {
+        assertFalse(p.isDefined(), () -> "expected an entry mlb does not model, got " + p.get());
+        return IpJson.protocol(n);
+    }
+
+    @Test
+    void rulesMlbWrites() {
+        // rule add priority 10000 lookup main suppress_prefixlength 0 proto 250
+        assertEquals(new Rule(10000, Option.none(), Option.none(), Option.none(), 254, Option.some(0), 250),
+                known(IpJson.rule(rule(10000, 0))));
+        // rule add priority 10010 from 198.18.1.2 lookup 201 proto 250 (a host: no srclen in the output)
+        assertEquals(new Rule(10010, Option.some("198.18.1.2"), Option.none(), Option.none(), 201, Option.none(), 250),
+                known(IpJson.rule(rule(10010, 0))));
+        assertEquals(Option.some("198.18.2.2"), ((Rule) known(IpJson.rule(rule(10010, 1)))).from());
+        // rule add priority 10020 oif wan1 lookup 201 proto 250
+        assertEquals(new Rule(10020, Option.none(), Option.some("wan1"), Option.none(), 201, Option.none(), 250),
+                known(IpJson.rule(rule(10020, 0))));
+        // rule add priority 10050 fwmark 0x1 lookup 201 proto 250
+        assertEquals(Option.some(1L), ((Rule) known(IpJson.rule(rule(10050, 0)))).fwmark());
+        // rule add priority 10060 from 10.77.0.0/16 lookup 202 proto 250
+        assertEquals(Option.some("10.77.0.0/16"), ((Rule) known(IpJson.rule(rule(10060, 0)))).from());
+        // rule add priority 10090 lookup 200 proto 250
+        assertEquals(new Rule(10090, Option.none(), Option.none(), Option.none(), 200, Option.none(), 250),
+                known(IpJson.rule(rule(10090, 0))));
+    }
+
+    @Test
+    void rulesOfOtherShapesAreUnknownButKeepTheirProtocol() {
+        assertEquals(3, unknown(rule(501, 0), IpJson.rule(rule(501, 0))), "iif");
+        assertEquals(0, unknown(rule(502, 0), IpJson.rule(rule(502, 0))), "to");
+        assertEquals(99, unknown(rule(503, 0), IpJson.rule(rule(503, 0))), "ipproto + dport");
+        JsonNode iif250 = rule(10095, 0);
+        assertEquals(250, unknown(iif250, IpJson.rule(iif250)), "mlb's protocol, but not a shape mlb makes");
+        assertEquals("wan2", iif250.path("iif").asText());
+        // The kernel's own rules come back as rules of protocol 2 (kernel), so they are counted as foreign.
+        assertEquals(new Rule(0, Option.none(), Option.none(), Option.none(), 255, Option.none(), 2),
+                known(IpJson.rule(rule(0, 0))));
+        assertEquals(4, ((Rule) known(IpJson.rule(rule(500, 0)))).protocol());
+    }
+
+    @Test
+    void routesMlbWrites() {
+        // route add default table 200 nhid 200 proto 250 (the output also lists nh_info and the nexthops)
+        assertEquals(new Route(200, "default", 0, new RouteTarget.Group(200), 250),
+                known(IpJson.route(route("routes-200.json", "default", 0), 200)));
+        // route add unreachable default table 200 metric 4294967295 proto 250
+        assertEquals(new Route(200, "default", 4294967295L, new RouteTarget.Unreachable(), 250),
+                known(IpJson.route(route("routes-200.json", "default", 4294967295L), 200)));
+        // route add 198.51.100.0/24 table 200 via 198.18.1.1 dev wan1 proto 250
+        assertEquals(new Route(200, "198.51.100.0/24", 0, new RouteTarget.Gateway("198.18.1.1", "wan1"), 250),
+                known(IpJson.route(route("routes-200.json", "198.51.100.0/24", 0), 200)));
+        // route add 198.51.100.128/25 table 200 via 198.18.2.1 dev wan2 metric 100 proto 250
+        assertEquals(new Route(200, "198.51.100.128/25", 100, new RouteTarget.Gateway("198.18.2.1", "wan2"), 250),
+                known(IpJson.route(route("routes-200.json", "198.51.100.128/25", 100), 200)));
+        assertEquals(new Route(201, "default", 0, new RouteTarget.Gateway("198.18.1.1", "wan1"), 250),
+                known(IpJson.route(route("routes-201.json", "default", 0), 201)));
+    }
+
+    @Test
+    void routesOfOtherShapes() {
+        // route add 10.77.6.0/24 table 200 proto 3 nexthop via ... nexthop via ...: multipath without an object
+        assertEquals(3, unknown(route("routes-200.json", "10.77.6.0/24", 0), IpJson.route(route("routes-200.json", "10.77.6.0/24", 0), 200)));
+        // route add blackhole 10.77.8.0/24 table 200 proto 250
+        assertEquals(250, unknown(route("routes-200.json", "10.77.8.0/24", 0), IpJson.route(route("routes-200.json", "10.77.8.0/24", 0), 200)));
+        // route add 10.77.7.0/24 table 202 nhid 8 proto 4: the output repeats gateway and dev; nhid is what counts
+        assertEquals(new Route(202, "10.77.7.0/24", 0, new RouteTarget.Group(8), 4),
+                known(IpJson.route(route("routes-202.json", "10.77.7.0/24", 0), 202)));
+        // connected routes in main have a device but no gateway
+        JsonNode connected = entries("routes-main.json").find(n -> n.path("protocol").asText().equals("2")).get();
+        assertEquals(2, unknown(connected, IpJson.route(connected, 254)));
+    }
+
+    @Test
+    void nexthopsAndGroups() {
+        assertEquals(new Nexthop(201, "198.18.1.1", "wan1", 250), known(IpJson.nexthop(nexthop(201))));
+        // nexthop add id 200 group 201,5/202,1 type resilient buckets 512 proto 250: weight 1 is not printed
+        assertEquals(new NexthopGroup(200, List.of(new NexthopGroup.Member(201, 5), new NexthopGroup.Member(202, 1)), true, 512, 250),
+                known(IpJson.nexthop(nexthop(200))));
+        assertEquals(new NexthopGroup(1000200, List.of(new NexthopGroup.Member(201, 5), new NexthopGroup.Member(202, 1)), false, 0, 250),
+                known(IpJson.nexthop(nexthop(1000200))));
+        assertEquals(new NexthopGroup(8, List.of(new NexthopGroup.Member(7, 1)), false, 0, 4), known(IpJson.nexthop(nexthop(8))));
+        assertEquals(0, unknown(nexthop(9), IpJson.nexthop(nexthop(9))), "blackhole");
+    }
+
+    @Test
+    void unreadableOutputIsAnError() {
+        assertThrows(IllegalArgumentException.class, () -> IpJson.tree(FixtureRunner.fixture("routes-999.stdout")),
+                "the partial output of a failed dump");
+        assertEquals(0, IpJson.tree("").size());
+    }
+}
