@@ -1,0 +1,210 @@
+package mlb.engine;
+
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import mlb.history.Record;
+import mlb.kernel.FakeKernel;
+import mlb.model.NetState;
+import mlb.model.NexthopGroup;
+import mlb.proc.Target;
+import mlb.spec.Spec;
+import mlb.spec.SpecParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole operation on a target through the engine alone: no CLI, a fake kernel, fake watchers, a moved clock. */
+class EngineTest {
+    @TempDir
+    Path tmp;
+    final FakeKernel kernel = FakeKernel.standard();
+    final FakeWatchers watchers = new FakeWatchers();
+    final MovableClock clock = new MovableClock();
+    final java.util.List<Event> events = new ArrayList<>();
+    final Listener collect = new Listener() {
+        public void recovered(Event.Recovered e) { events.add(e); }
+        public void warning(Event.Warning e) { events.add(e); }
+        public void watching(Event.Watching e) { events.add(e); }
+        public void settling(Event.Settling e) { events.add(e); }
+        public void settled(Event.Settled e) { events.add(e); }
+        public void rollingBack(Event.RollingBack e) { events.add(e); }
+        public void planned(Event.Planned e) { events.add(e); }
+        public void applying(Event.Applying e) { events.add(e); }
+        public void ran(Event.Ran e) { events.add(e); }
+    };
+
+    private Engine engine() {
+        Workspace ws = new Workspace(tmp.resolve("state"), t -> kernel.kernel(), watchers, clock, "tester", "router");
+        return new Engine(ws, Target.netns("lab"), collect);
+    }
+
+    private Path specFile(int w1, int w2) throws IOException {
+        return Files.writeString(tmp.resolve("home-" + w1 + "-" + w2 + ".toml"), """
+                [[link]]
+                name = "isp1"
+                dev = "wan1"
+                gateway = "198.18.1.1"
+                weight = %d
+                [[link]]
+                name = "isp2"
+                dev = "wan2"
+                gateway = "198.18.2.1"
+                weight = %d
+                """.formatted(w1, w2));
+    }
+
+    private ApplyResult apply(int w1, int w2, Option<Duration> confirm) throws IOException {
+        Path f = specFile(w1, w2);
+        Spec spec = SpecParser.parse(f).get();
+        return engine().apply(spec, f, confirm, Approval.ALWAYS).get();
+    }
+
+    private java.util.List<NexthopGroup.Member> members() {
+        return ((NexthopGroup) kernel.state().nexthops().get(200).get()).members().asJava();
+    }
+
+    private static <T> java.util.List<Class<?>> kinds(java.util.List<T> xs) {
+        return xs.stream().<Class<?>>map(Object::getClass).toList();
+    }
+
+    @Test
+    void anApplyIsPlannedAppliedVerifiedAndRecordedWithItsEventsInOrder() throws IOException {
+        ApplyResult r = apply(5, 1, Option.none());
+        assertEquals(ApplyResult.Outcome.APPLIED, r.outcome(), r.failure()::toString);
+        assertEquals(java.util.List.of(Event.Planned.class, Event.Applying.class, Event.Ran.class), kinds(events));
+        assertEquals(13, r.commands().size());
+        assertTrue(r.recorded().isDefined());
+        assertEquals(java.util.List.of(new NexthopGroup.Member(201, 5), new NexthopGroup.Member(202, 1)), members());
+        HistoryResult h = engine().history().get();
+        assertEquals(1, h.entries().size());
+        assertEquals("applied", h.entries().head().outcome());
+        assertTrue(kernel.invalidIntermediateStates().isEmpty());
+
+        events.clear();
+        ApplyResult again = apply(5, 1, Option.none());
+        assertEquals(ApplyResult.Outcome.UNCHANGED, again.outcome());
+        assertTrue(again.recorded().isEmpty(), "nothing to do is not an entry");
+        assertEquals(java.util.List.of(Event.Planned.class), kinds(events));
+    }
+
+    @Test
+    void aFailedWriteIsRevertedAndRecordedAsReverted() throws IOException {
+        apply(5, 1, Option.none());
+        NetState before = kernel.state().ofProtocol(250);
+        kernel.failWhen(c -> c.startsWith("ip nexthop replace id 200"));
+        ApplyResult r = apply(1, 1, Option.none());
+        assertEquals(ApplyResult.Outcome.REVERTED, r.outcome());
+        assertTrue(r.failure().get().startsWith("ip nexthop replace id 200"), r.failure().get());
+        assertEquals(before, kernel.state().ofProtocol(250), "the kernel is as before");
+        assertEquals("reverted", engine().history().get().entries().head().outcome());
+    }
+
+    @Test
+    void aRollbackReturnsToTheStateBeforeTheNewestApply() throws IOException {
+        apply(5, 1, Option.none());
+        apply(1, 3, Option.none());
+        events.clear();
+        ApplyResult back = engine().rollback(Option.none(), Approval.ALWAYS).get();
+        assertEquals(ApplyResult.Outcome.APPLIED, back.outcome());
+        assertEquals(Record.Kind.ROLLBACK, back.kind());
+        assertEquals(java.util.List.of(new NexthopGroup.Member(201, 5), new NexthopGroup.Member(202, 1)), members());
+        assertEquals(Event.RollingBack.class, events.get(0).getClass());
+        assertTrue(engine().history().get().entries().head().title().startsWith("rollback to "));
+    }
+
+    @Test
+    void aDeclinedApplyChangesNothingAndIsNotRecorded() throws IOException {
+        Path f = specFile(5, 1);
+        ApplyResult r = engine().apply(SpecParser.parse(f).get(), f, Option.none(), (plan, q) -> false).get();
+        assertEquals(ApplyResult.Outcome.DECLINED, r.outcome());
+        assertTrue(kernel.executed().isEmpty());
+        assertTrue(engine().history().get().entries().isEmpty());
+    }
+
+    @Test
+    void aConfirmedApplyStaysAndItsWatcherEnds() throws IOException {
+        apply(5, 1, Option.none());
+        ApplyResult r = apply(1, 1, Option.some(Duration.ofMinutes(2)));
+        assertEquals(clock.instant().plus(Duration.ofMinutes(2)), r.armed().get().deadline());
+        assertEquals(1, watchers.running());
+        assertTrue(engine().status().get().pending().isDefined());
+        ConfirmResult c = engine().confirm().get();
+        assertEquals(ConfirmResult.Ending.CONFIRMED, c.ending());
+        assertEquals(r.recorded(), c.rev());
+        assertEquals(0, watchers.running());
+        assertTrue(engine().status().get().pending().isEmpty());
+        assertEquals(java.util.List.of(new NexthopGroup.Member(201, 1), new NexthopGroup.Member(202, 1)), members());
+    }
+
+    @Test
+    void anUnconfirmedApplyWhoseWatcherDiedIsRevertedByTheNextOperation() throws IOException {
+        apply(5, 1, Option.none());
+        apply(1, 1, Option.some(Duration.ofSeconds(30)));
+        watchers.killAll();
+        clock.advance(Duration.ofSeconds(31));
+        events.clear();
+        Either<Refusal, ApplyResult> next = engine().destroy(Option.none(), (plan, q) -> false);
+        assertEquals(Event.Settling.class, events.get(0).getClass(), events.toString());
+        assertTrue(events.stream().anyMatch(e -> e instanceof Event.Settled s && s.result().ok()));
+        assertEquals(ApplyResult.Outcome.DECLINED, next.get().outcome(), "then the destroy asked, and was told no");
+        assertEquals(java.util.List.of(new NexthopGroup.Member(201, 5), new NexthopGroup.Member(202, 1)), members(),
+                "the state before the unconfirmed apply");
+        assertEquals("revert unconfirmed apply " + engine().history().get().entries().get(1).shortId()
+                        + ": 0 to add, 1 to change, 0 to destroy", engine().history().get().entries().head().title());
+    }
+
+    @Test
+    void tooLateAConfirmRevertsInstead() throws IOException {
+        apply(5, 1, Option.none());
+        apply(1, 1, Option.some(Duration.ofSeconds(30)));
+        clock.advance(Duration.ofMinutes(1));
+        ConfirmResult c = engine().confirm().get();
+        assertEquals(ConfirmResult.Ending.TOO_LATE, c.ending());
+        assertTrue(c.revert().get().ok());
+        assertEquals(java.util.List.of(new NexthopGroup.Member(201, 5), new NexthopGroup.Member(202, 1)), members());
+    }
+
+    @Test
+    void theWatcherRevertsAtItsDeadlineUnlessConfirmed() throws IOException {
+        apply(5, 1, Option.none());
+        apply(1, 1, Option.some(Duration.ofSeconds(1)));
+        String token = mlb.history.PendingConfirm.read(tmp.resolve("state"), "netns-lab").get().token();
+        WatchResult stale = engine().watch(java.time.Instant.now(), "not-the-token").get();
+        assertEquals(WatchResult.Ending.CONFIRMED, stale.ending(), "another token: superseded, nothing to do");
+        WatchResult w = engine().watch(java.time.Instant.now(), token).get();
+        assertEquals(WatchResult.Ending.REVERTED, w.ending());
+        assertEquals(java.util.List.of(new NexthopGroup.Member(201, 5), new NexthopGroup.Member(202, 1)), members());
+    }
+
+    @Test
+    void destroyRemovesWhatTheLastApplyOwnedAndNothingElse() throws IOException {
+        kernel.with(new mlb.model.Rule(20000, Option.none(), Option.some("wan1"), Option.none(), 254, Option.none(), 250));
+        apply(5, 1, Option.none());
+        ApplyResult r = engine().destroy(Option.none(), Approval.ALWAYS).get();
+        assertEquals(ApplyResult.Outcome.APPLIED, r.outcome());
+        assertEquals(List.of(new mlb.model.Rule(20000, Option.none(), Option.some("wan1"), Option.none(), 254, Option.none(), 250)),
+                kernel.state().rules(), "a rule of mlb's protocol outside its priority range is not mlb's to delete");
+        assertTrue(kernel.state().routes().isEmpty() && kernel.state().nexthops().isEmpty());
+    }
+
+    @Test
+    void anotherHolderOfTheLockIsARefusalNotAWait() throws Exception {
+        Path dir = tmp.resolve("state").resolve("netns-lab");
+        try (Lock held = Lock.tryAcquire(dir).get()) {
+            Refusal r = engine().destroy(Option.none(), Approval.ALWAYS).getLeft();
+            assertEquals(Refusal.Reason.LOCKED, r.reason());
+            assertTrue(r.message().startsWith("another mlb apply holds the lock on netns lab (pid "), r.message());
+        }
+        assertFalse(engine().destroy(Option.none(), Approval.ALWAYS).isLeft());
+    }
+}
