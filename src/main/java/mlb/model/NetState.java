@@ -69,9 +69,4 @@ public record NetState(TreeMap<ObjectKey, KernelObject> objects) {
     public static boolean kernelTable(int table) {
         return table >= 253 && table <= 255;
     }
-
-    /** A copy holding only the objects of the given kinds. */
-    public NetState only(java.util.Set<Kind> kinds) {
-        return new NetState(objects.filter((k, v) -> kinds.contains(k.kind())));
-    }
 }

@@ -4,6 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import mlb.history.Record;
+import mlb.history.TwoLinks;
 import mlb.kernel.FakeKernel;
 import mlb.model.NetState;
 import mlb.model.NexthopGroup;
@@ -49,18 +50,7 @@ class EngineTest {
     }
 
     private Path specFile(int w1, int w2) throws IOException {
-        return Files.writeString(tmp.resolve("home-" + w1 + "-" + w2 + ".toml"), """
-                [[link]]
-                name = "isp1"
-                dev = "wan1"
-                gateway = "198.18.1.1"
-                weight = %d
-                [[link]]
-                name = "isp2"
-                dev = "wan2"
-                gateway = "198.18.2.1"
-                weight = %d
-                """.formatted(w1, w2));
+        return Files.writeString(tmp.resolve("home-" + w1 + "-" + w2 + ".toml"), TwoLinks.spec(w1, w2));
     }
 
     private ApplyResult apply(int w1, int w2, Option<Duration> confirm) throws IOException {

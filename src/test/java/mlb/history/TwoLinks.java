@@ -1,12 +1,12 @@
 package mlb.history;
 
 /** The spec the history tests apply: the two links every test router has (Netns, FakeKernel.standard()). */
-final class TwoLinks {
+public final class TwoLinks {
     private TwoLinks() {
     }
 
     /** Two links with the given weights, in the 198.18.0.0/15 lab range. */
-    static String spec(int w1, int w2) {
+    public static String spec(int w1, int w2) {
         return """
                 [balancer]
                 protocol = 250

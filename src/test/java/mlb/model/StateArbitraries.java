@@ -150,6 +150,11 @@ public final class StateArbitraries {
         }
     }
 
+    /** The objects a kernel dump of one protocol holds: everything but the settings. */
+    public static NetState withoutSysctls(NetState s) {
+        return new NetState(s.objects().filter((k, o) -> k.kind() != Kind.SYSCTL));
+    }
+
     /** One line per object, as plan output describes them, plus the protocol. */
     public static String show(NetState s) {
         if (s.isEmpty()) return "  (empty)\n";

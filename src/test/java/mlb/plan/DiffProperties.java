@@ -259,7 +259,7 @@ class DiffProperties {
     }
 
     private static void assertReached(NetState desired, FakeKernel kernel, List<String> commands, Pair p) {
-        NetState withoutSysctls = desired.only(java.util.EnumSet.complementOf(java.util.EnumSet.of(Kind.SYSCTL)));
+        NetState withoutSysctls = StateArbitraries.withoutSysctls(desired);
         NetState got = kernel.state().ofProtocol(P);
         assertEquals(withoutSysctls, got, () -> "the kernel does not hold the desired state; it holds:\n"
                 + StateArbitraries.show(got) + explain(p, commands, kernel));
