@@ -9,6 +9,7 @@ import static mlb.spec.Specs.LINK;
 import static mlb.spec.Specs.only;
 import static mlb.spec.Specs.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One test per kind of mistake: the exact message, key path and line:col, and for most the hint. */
 class DiagnosticsTest {
@@ -59,7 +60,8 @@ class DiagnosticsTest {
     @Test
     void unknownKeyWithoutACloseOneListsTheValidKeys() {
         Diagnostic d = only(LINK + "colour = \"red\"\n", "5:1 link[0].colour: unknown key");
-        assertEquals("valid keys here: name, dev, gateway, weight, bandwidth, table, source, route, check", d.hint());
+        assertEquals("valid keys here: name, dev, gateway, onlink, weight, bandwidth, table, source, route, check",
+                d.hint());
     }
 
     @Test
@@ -174,18 +176,28 @@ class DiagnosticsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"100 mbit", "100", "fast", "100mb", "1.2.3mbit", "-5mbit"})
+    @CsvSource({"100", "fast", "100mb", "1.2.3mbit", "-5mbit", "10bit", "100 bits", "1e6mbit", "100 mbit/s", "' 100mbit'"})
     void badBandwidth(String bandwidth) {
         Diagnostic d = only(LINK + "bandwidth = \"" + bandwidth + "\"\n",
                 "5:13 link[0].bandwidth: not a bandwidth: \"" + bandwidth + "\"");
-        assertEquals("write a number and a unit: bit, kbit, mbit, gbit for bits per second, "
+        assertEquals("write a number and a unit: kbit, mbit, gbit for bits per second, "
                 + "or kbps, mbps, gbps for bytes per second, e.g. \"100mbit\"", d.hint());
     }
 
     @Test
     void zeroBandwidth() {
-        only(LINK + "bandwidth = \"0mbit\"\n", "5:13 link[0].bandwidth: must be at least 1bit, found \"0mbit\"");
-        only(LINK + "bandwidth = \"0.4bit\"\n", "5:13 link[0].bandwidth: must be at least 1bit, found \"0.4bit\"");
+        Diagnostic d = only(LINK + "bandwidth = \"0mbit\"\n", "5:13 link[0].bandwidth: must be more than 0, found \"0mbit\"");
+        assertEquals("write the link's real rate, e.g. \"100mbit\"", d.hint());
+        only(LINK + "bandwidth = \"0.000 GBPS\"\n", "5:13 link[0].bandwidth: must be more than 0, found \"0.000 GBPS\"");
+    }
+
+    @Test
+    void bandwidthDecimalsMustComeToWholeBits() {
+        Diagnostic d = only(LINK + "bandwidth = \"1.0005kbit\"\n",
+                "5:13 link[0].bandwidth: not a whole number of bits per second: \"1.0005kbit\"");
+        assertEquals("write bandwidth = \"1.001kbit\"", d.hint());
+        assertEquals(List.of(5, 2), Specs.valid(LINK + "bandwidth = \"2.5 Mbit\"\n" + SECOND + "bandwidth = \"1000kbit\"\n")
+                .links().map(Link::weight));
     }
 
     @Test
@@ -289,17 +301,57 @@ class DiagnosticsTest {
                 "2:8 balancer.mode: must be \"route\" or \"connmark\", found \"rout\"");
         assertEquals("write mode = \"route\"", mode.hint());
         only("[balancer]\nhash = \"l5\"\n" + LINK, "2:8 balancer.hash: must be \"l4\" or \"l3\", found \"l5\"");
-        only("[balancer]\nlast_resort = \"drop\"\n" + LINK,
-                "2:15 balancer.last_resort: must be \"main\" or \"unreachable\", found \"drop\"");
+        Diagnostic lastResort = only("[balancer]\nlast_resort = \"drop\"\n" + LINK,
+                "2:15 balancer.last_resort: must be \"keep\" or \"main\" or \"unreachable\", found \"drop\"");
+        assertEquals("write last_resort = \"keep\"", lastResort.hint());
+        assertEquals("write last_resort = \"main\"", only("[balancer]\nlast_resort = \"man\"\n" + LINK,
+                "2:15 balancer.last_resort: must be \"keep\" or \"main\" or \"unreachable\", found \"man\"").hint());
     }
 
     @ParameterizedTest
-    @CsvSource({"0, unspec", "1, redirect", "2, kernel", "3, boot", "4, static"})
-    void reservedProtocols(int protocol, String name) {
+    @CsvSource(delimiter = '|', value = {
+            "0 | iproute2's \"unspec\": the kernel reads it as no protocol at all",
+            "2 | iproute2's \"kernel\": routes the kernel adds itself carry it",
+            "4 | iproute2's \"static\": routes an administrator or a network manager adds carry it",
+            "16 | iproute2's \"dhcp\": a DHCP client's routes carry it",
+            "17 | the kernel's \"mrouted\": the multicast routing daemon's routes carry it",
+            "42 | iproute2's \"babel\": the Babel routing daemon's routes carry it",
+            "186 | iproute2's \"bgp\": a BGP daemon's routes carry it",
+            "196 | FRR's \"zstatic\": FRR's static routes carry it"})
+    void protocolsSomeoneElseNames(int protocol, String why) {
         Diagnostic d = only("[balancer]\nprotocol = " + protocol + "\n" + LINK,
-                "2:12 balancer.protocol: protocol " + protocol + " is reserved by the kernel for \"" + name + "\"");
+                "2:12 balancer.protocol: protocol " + protocol + " is " + why);
         assertEquals("use protocol = 250, or another number from 5 to 255 that no routing daemon on this host uses",
                 d.hint());
+    }
+
+    /** Every number in this host's /etc/iproute2/rt_protos (and rt_protos.d/*.conf) is refused, by its name. */
+    @Test
+    void everyProtocolThisHostNamesIsRefused() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("/etc/iproute2");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(dir.resolve("rt_protos")),
+                "no /etc/iproute2/rt_protos on this host");
+        List<java.nio.file.Path> files = List.of(dir.resolve("rt_protos"));
+        java.nio.file.Path d = dir.resolve("rt_protos.d");
+        if (java.nio.file.Files.isDirectory(d)) {
+            try (var listing = java.nio.file.Files.list(d)) {
+                files = files.appendAll(listing.filter(f -> f.toString().endsWith(".conf")).sorted().toList());
+            }
+        }
+        int checked = 0;
+        for (java.nio.file.Path f : files) {
+            for (String line : java.nio.file.Files.readAllLines(f)) {
+                String[] words = line.replaceAll("#.*", "").trim().split("\\s+");
+                if (words.length < 2 || !words[0].matches("\\d+")) continue;
+                assertEquals(List.of("2:12 balancer.protocol: protocol " + words[0] + " is "),
+                        Specs.problems("[balancer]\nprotocol = " + words[0] + "\n" + LINK)
+                                .map(p -> p.replaceAll("(is ).*", "$1")), f + ": " + line);
+                assertTrue(Specs.problems("[balancer]\nprotocol = " + words[0] + "\n" + LINK).head()
+                        .contains("\"" + words[1] + "\""), line);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 5, "read " + checked + " protocol names");
     }
 
     @ParameterizedTest
@@ -424,7 +476,7 @@ class DiagnosticsTest {
     @Test
     void rendersAsFileLineColumnPathMessageAndHint() {
         assertEquals("spec.toml:4:1: link[0].gatway: unknown key (did you mean \"gateway\"?) "
-                        + "(valid keys here: name, dev, gateway, weight, bandwidth, table, source, route, check)",
+                        + "(valid keys here: name, dev, gateway, onlink, weight, bandwidth, table, source, route, check)",
                 Specs.diagnostics(LINK.replace("gateway =", "gatway =")).last().toString());
     }
 }
