@@ -195,7 +195,7 @@ final class CheckRules {
                 return Validation.invalid(n.problem("must be at least 1, found " + v, "write reliability = 1"));
             }
             return Validation.invalid(n.problem("must be 1.." + most + ", the number of targets, found " + v,
-                    v.signum() <= 0 ? "write reliability = 1"
+                    v.signum() <= 0 || most == 1 ? "write reliability = 1" + (most == 1 ? ", or list more targets" : "")
                             : "write reliability = " + most + " or less, or list more targets"));
         })).map(o -> o.getOrElse(Check.DEFAULT_RELIABILITY));
     }

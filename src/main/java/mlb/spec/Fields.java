@@ -1,6 +1,8 @@
 package mlb.spec;
 
+import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
+import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 
@@ -82,17 +84,22 @@ final class Fields {
                 n.problem("expected an array, found " + n.typeName(), hint));
     }
 
-    /** Each item read by rule; a value given twice is a problem at its second place. */
+    /** Each item read by rule; a value given twice is a problem at its second place, even when others are wrong. */
     static Validation<List<Diagnostic>, List<String>> unique(List<Node> items, String what,
                                                             Function<Node, Validation<Diagnostic, String>> rule) {
-        return Problems.all(Validation.sequence(items.map(i -> Problems.one(rule.apply(i))))).map(List::ofAll)
-                .flatMap(values -> {
-                    List<Diagnostic> repeats = values.zipWithIndex()
-                            .filter(v -> values.indexOf(v._1) < v._2)
-                            .map(v -> items.get(v._2).problem("duplicate " + what + " " + Problems.quote(v._1),
-                                    "list each " + what + " once"));
-                    return repeats.isEmpty() ? Validation.valid(values) : Validation.invalid(repeats);
-                });
+        List<Diagnostic> problems = List.empty();
+        Set<String> seen = HashSet.empty();
+        for (Node item : items) {
+            Validation<Diagnostic, String> v = rule.apply(item);
+            if (v.isInvalid()) {
+                problems = problems.append(v.getError());
+            } else if (seen.contains(v.get())) {
+                problems = problems.append(item.problem("duplicate " + what + " " + Problems.quote(v.get()),
+                        "list each " + what + " once"));
+            }
+            seen = seen.addAll(v.toOption());
+        }
+        return problems.isEmpty() ? Validation.valid(items.map(rule).map(Validation::get)) : Validation.invalid(problems);
     }
 
     static Diagnostic typeError(Node n, String expected, String example) {

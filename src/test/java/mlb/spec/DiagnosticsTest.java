@@ -166,6 +166,52 @@ class DiagnosticsTest {
                 problems(LINK.replace("203.0.113.1", "2001:db8::1") + "source = \"2001:db8::2\"\n"));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "0.0.0.0 | the unspecified address",
+            "0.7.0.1 | in 0.0.0.0/8, \"this network\", which no host is addressed in",
+            "255.255.255.255 | the limited broadcast address",
+            "224.0.0.1 | a multicast address, in 224.0.0.0/4",
+            "239.255.255.250 | a multicast address, in 224.0.0.0/4",
+            "240.0.0.1 | in 240.0.0.0/4, reserved and not routed",
+            "127.0.0.1 | a loopback address, in 127.0.0.0/8",
+            "127.255.0.9 | a loopback address, in 127.0.0.0/8",
+            "169.254.0.1 | a link-local address, in 169.254.0.0/16"})
+    void gatewaysAndSourcesAreNeverAddressesNoHostHas(String address, String what) {
+        Diagnostic gateway = only(LINK.replace("203.0.113.1", address),
+                "4:11 link[0].gateway: \"" + address + "\" is " + what);
+        assertEquals("write the address of the ISP's router on this link, e.g. \"203.0.113.1\"", gateway.hint());
+        Diagnostic source = only(LINK + "source = \"" + address + "\"\n", "5:10 link[0].source: \"" + address + "\" is " + what);
+        assertEquals("write this link's own address, e.g. \"203.0.113.2\", or leave source out to read it from dev",
+                source.hint());
+    }
+
+    @Test
+    void theNeighboursOfTheRefusedRangesAreFine() {
+        for (String address : List.of("1.0.0.1", "126.255.255.254", "128.0.0.1", "169.253.255.1", "169.255.0.1",
+                "223.255.255.254", "100.64.0.1", "10.77.0.1")) {
+            Specs.valid(LINK.replace("203.0.113.1", address) + "source = \"198.18.9.9\"\n");
+        }
+    }
+
+    @Test
+    void aSourceIsNotItsOwnGateway() {
+        Diagnostic d = only(LINK + "source = \"203.0.113.1\"\n",
+                "5:10 link[0].source: source is the gateway's address, \"203.0.113.1\"");
+        assertEquals("write this link's own address, which is not its gateway's, or leave source out to read it from dev",
+                d.hint());
+    }
+
+    @Test
+    void onlinkIsABoolean() {
+        Diagnostic quoted = only(LINK + "onlink = \"true\"\n", "5:10 link[0].onlink: expected a boolean, found a string");
+        assertEquals("write onlink = true, without quotes", quoted.hint());
+        Diagnostic number = only(LINK + "onlink = 1\n", "5:10 link[0].onlink: expected a boolean, found an integer");
+        assertEquals("write onlink = true", number.hint());
+        assertTrue(Specs.valid(LINK + "onlink = true\n").links().head().onlink());
+        assertTrue(!Specs.valid(LINK + "onlink = false\n").links().head().onlink());
+    }
+
     // --- weight and bandwidth ---
 
     @ParameterizedTest
@@ -231,6 +277,13 @@ class DiagnosticsTest {
     }
 
     @Test
+    void duplicateSources() {
+        Diagnostic d = only(LINK + "source = \"203.0.113.2\"\n" + SECOND + "source = \"203.0.113.2\"\n",
+                "10:10 link[1].source: duplicate source \"203.0.113.2\", first used by link[0] on line 5");
+        assertEquals("give each link its own address, or leave source out to read it from dev", d.hint());
+    }
+
+    @Test
     void duplicateTables() {
         Diagnostic d = only(LINK + "table = 101\n" + SECOND + "table = 101\n",
                 "10:9 link[1].table: duplicate table 101, first used by link[0] on line 5");
@@ -242,6 +295,16 @@ class DiagnosticsTest {
         only(LINK + "table = 200\n", "5:9 link[0].table: table 200 is balancer.table_base, the balancing table");
         only("[balancer]\ntable_base = 300\n" + LINK + "table = 300\n",
                 "7:9 link[0].table: table 300 is balancer.table_base, the balancing table");
+    }
+
+    @Test
+    void aPinnedDefaultRouteWouldCollideWithTheBalancingOne() {
+        Diagnostic d = only(LINK + "[[link.route]]\nto = \"default\"\n",
+                "6:6 link[0].route[0].to: a pinned default route would collide with the balancing default route");
+        assertEquals("leave this [[link.route]] out: everything not pinned is balanced already", d.hint());
+        only(LINK + "[[link.route]]\nto = \"0.0.0.0/0\"\n",
+                "6:6 link[0].route[0].to: a pinned default route would collide with the balancing default route");
+        Specs.valid(LINK + "[[link.route]]\nto = \"0.0.0.0/1\"\n[[link.route]]\nto = \"128.0.0.0/1\"\n");
     }
 
     @Test
@@ -286,6 +349,20 @@ class DiagnosticsTest {
                 "2:17 balancer.priority_base: owned rule priorities " + base + ".." + last + " must lie within 1..32765");
         assertEquals("use priority_base = 10000; 0, 32766 and 32767 are the kernel's local, main and default rules",
                 d.hint());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "idle_timer | \"1500ms\" | must be a whole number of seconds, found \"1500ms\" | the kernel counts idle_timer in seconds: write idle_timer = \"2s\"",
+            "idle_timer | \"3601s\" | must be 0s..60m, found \"3601s\" | write idle_timer = \"120s\"",
+            "idle_timer | 120 | expected a string, found an integer | write idle_timer = \"120s\"",
+            "unbalanced_timer | \"61m\" | must be 0s..60m, found \"61m\" | write unbalanced_timer = \"0s\"",
+            "unbalanced_timer | \"-1s\" | not a duration: \"-1s\" | write a whole number and ms, s or m, e.g. \"500ms\" or \"2s\"",
+            "unbalanced_timer | \"10ms\" | must be a whole number of seconds, found \"10ms\" | the kernel counts unbalanced_timer in seconds: write unbalanced_timer = \"0s\""})
+    void groupTimersAreWholeSecondsUpToAnHour(String key, String value, String message, String hint) {
+        Diagnostic d = only("[balancer]\n" + key + " = " + value + "\n" + LINK,
+                "2:" + (key.length() + 4) + " balancer." + key + ": " + message);
+        assertEquals(hint, d.hint());
     }
 
     @Test
@@ -352,6 +429,13 @@ class DiagnosticsTest {
             }
         }
         assertTrue(checked >= 5, "read " + checked + " protocol names");
+    }
+
+    @Test
+    void numbersNobodyNamesAreFine() {
+        for (int p : new int[]{5, 6, 7, 19, 41, 43, 98, 100, 185, 199, 250, 255}) {
+            assertEquals(p, Specs.valid("[balancer]\nprotocol = " + p + "\n" + LINK).balancer().protocol());
+        }
     }
 
     @ParameterizedTest
