@@ -402,33 +402,23 @@ class DiagnosticsTest {
                 d.hint());
     }
 
-    /** Every number in this host's /etc/iproute2/rt_protos (and rt_protos.d/*.conf) is refused, by its name. */
+    /** Every number iproute2, FRR or the kernel names (src/test/resources/spec/rt_protos) is refused, by that name. */
     @Test
-    void everyProtocolThisHostNamesIsRefused() throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Path.of("/etc/iproute2");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(dir.resolve("rt_protos")),
-                "no /etc/iproute2/rt_protos on this host");
-        List<java.nio.file.Path> files = List.of(dir.resolve("rt_protos"));
-        java.nio.file.Path d = dir.resolve("rt_protos.d");
-        if (java.nio.file.Files.isDirectory(d)) {
-            try (var listing = java.nio.file.Files.list(d)) {
-                files = files.appendAll(listing.filter(f -> f.toString().endsWith(".conf")).sorted().toList());
-            }
+    void everyNamedProtocolIsRefusedByItsName() throws java.io.IOException {
+        String names = new String(DiagnosticsTest.class.getResourceAsStream("/spec/rt_protos").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        List<String[]> entries = List.of(names.split("\n")).map(l -> l.replaceAll("#.*", "").trim())
+                .filter(l -> !l.isEmpty()).map(l -> l.split("\\s+"));
+        assertEquals(31, entries.size());
+        for (String[] entry : entries) {
+            List<Diagnostic> all = Specs.diagnostics("[balancer]\nprotocol = " + entry[0] + "\n" + LINK);
+            assertEquals(1, all.size(), all::toString);
+            Diagnostic d = all.head();
+            assertEquals("balancer.protocol", d.keyPath());
+            assertTrue(d.message().startsWith("protocol " + entry[0] + " is ")
+                    && d.message().contains(" \"" + entry[1] + "\": "), d::toString);
         }
-        int checked = 0;
-        for (java.nio.file.Path f : files) {
-            for (String line : java.nio.file.Files.readAllLines(f)) {
-                String[] words = line.replaceAll("#.*", "").trim().split("\\s+");
-                if (words.length < 2 || !words[0].matches("\\d+")) continue;
-                assertEquals(List.of("2:12 balancer.protocol: protocol " + words[0] + " is "),
-                        Specs.problems("[balancer]\nprotocol = " + words[0] + "\n" + LINK)
-                                .map(p -> p.replaceAll("(is ).*", "$1")), f + ": " + line);
-                assertTrue(Specs.problems("[balancer]\nprotocol = " + words[0] + "\n" + LINK).head()
-                        .contains("\"" + words[1] + "\""), line);
-                checked++;
-            }
-        }
-        assertTrue(checked >= 5, "read " + checked + " protocol names");
+        assertEquals(entries.size(), RouteProtocols.NAMED.size(), "and nothing else is");
     }
 
     @Test
