@@ -7,7 +7,6 @@ import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import mlb.spec.Check.DnsRecord;
 import mlb.spec.Check.Method;
-import mlb.spec.Check.Quality;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -7,7 +7,6 @@ import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import mlb.spec.Hook.Event;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Function;
 

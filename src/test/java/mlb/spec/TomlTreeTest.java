@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.math.BigInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Positions come from our own scan of the text: jackson-dataformat-toml reports none for valid documents. */
 class TomlTreeTest {
