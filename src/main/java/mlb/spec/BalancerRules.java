@@ -9,12 +9,16 @@ import mlb.spec.Balancer.LastResort;
 import mlb.spec.Balancer.Mode;
 
 import java.math.BigInteger;
+import java.time.Duration;
 
 /** The [balancer] table: every key optional, defaults from Balancer.defaults(). */
 final class BalancerRules {
     /** Rule priorities the kernel keeps for itself: local (0), main (32766), default (32767). */
     static final int LOWEST_PRIORITY = 1, HIGHEST_PRIORITY = 32765;
-    private static final List<String> PROTOCOLS = List.of("unspec", "redirect", "kernel", "boot", "static");
+    /** 0..4 are the kernel's; from 5 on, only the names in RouteProtocols are taken. */
+    private static final int LOWEST_FREE_PROTOCOL = 5;
+    private static final String PROTOCOL_HINT = "use protocol = " + Balancer.DEFAULT_PROTOCOL
+            + ", or another number from 5 to 255 that no routing daemon on this host uses";
 
     private BalancerRules() {
     }
@@ -32,7 +36,10 @@ final class BalancerRules {
                         Fields.optional(t, "priority_base", BalancerRules::priorityBase).map(o -> o.getOrElse(d.priorityBase())),
                         Fields.optional(t, "protocol", BalancerRules::protocol).map(o -> o.getOrElse(d.protocol())),
                         tableBase(node),
-                        Fields.optional(t, "last_resort", BalancerRules::lastResort).map(o -> o.getOrElse(d.lastResort())))
+                        Fields.optional(t, "last_resort", BalancerRules::lastResort).map(o -> o.getOrElse(d.lastResort())),
+                        Fields.optional(t, "idle_timer", n -> timer(n, "\"120s\"")).map(o -> o.getOrElse(d.idleTimer())),
+                        Fields.optional(t, "unbalanced_timer", n -> timer(n, "\"0s\""))
+                                .map(o -> o.getOrElse(d.unbalancedTimer())))
                 .ap(Balancer::new);
         return Problems.with(unknown, Problems.all(balancer));
     }
@@ -56,8 +63,12 @@ final class BalancerRules {
     }
 
     private static Validation<Diagnostic, LastResort> lastResort(Node n) {
-        return Fields.oneOf(n, List.of("main", "unreachable"), "\"main\"")
-                .map(s -> s.equals("main") ? LastResort.MAIN : LastResort.UNREACHABLE);
+        return Fields.oneOf(n, List.of("keep", "main", "unreachable"), "\"keep\"")
+                .map(s -> LastResort.valueOf(s.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    private static Validation<Diagnostic, Duration> timer(Node n, String example) {
+        return Durations.seconds(n, example, Duration.ZERO, Balancer.MAX_TIMER);
     }
 
     private static Validation<Diagnostic, Integer> priorityBase(Node n) {
@@ -75,15 +86,14 @@ final class BalancerRules {
     }
 
     private static Validation<Diagnostic, Integer> protocol(Node n) {
-        String hint = "use protocol = " + Balancer.DEFAULT_PROTOCOL + ", or another number from 5 to 255 "
-                + "that no routing daemon on this host uses";
         return Fields.integer(n, "250").flatMap(p -> {
-            if (Fields.within(p, 0, PROTOCOLS.size() - 1)) {
-                return Validation.invalid(n.problem("protocol " + p + " is reserved by the kernel for \""
-                        + PROTOCOLS.get(p.intValue()) + "\"", hint));
+            if (!Fields.within(p, 0, 255)) {
+                return Validation.invalid(n.problem("must be " + LOWEST_FREE_PROTOCOL + "..255, found " + p,
+                        PROTOCOL_HINT));
             }
-            return Fields.within(p, PROTOCOLS.size(), 255) ? Validation.valid(p.intValue())
-                    : Validation.invalid(n.problem("must be " + PROTOCOLS.size() + "..255, found " + p, hint));
+            return RouteProtocols.named(p.intValue())
+                    .map(named -> Validation.<Diagnostic, Integer>invalid(n.problem(named.why(), PROTOCOL_HINT)))
+                    .getOrElse(() -> Validation.valid(p.intValue()));
         });
     }
 }

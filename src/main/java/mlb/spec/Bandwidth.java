@@ -3,32 +3,59 @@ package mlb.spec;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Link rates written like tc writes them, and the nexthop weights they imply. */
+/**
+ * Link rates written like tc writes them, and the nexthop weights they imply. Units are kilo and up: a link rate
+ * in plain bits per second is a typo far more often than a link. Units are read in any case, with or without
+ * spaces before them; decimals are exact (2.5mbit is 2500000 bits per second) as long as they come to whole bits.
+ */
 final class Bandwidth {
     /** bits per second per unit; tc's "bps" units count bytes, hence the 8. */
     private static final Map<String, Long> UNITS = HashMap.of(
-            "bit", 1L, "kbit", 1_000L, "mbit", 1_000_000L, "gbit", 1_000_000_000L,
+            "kbit", 1_000L, "mbit", 1_000_000L, "gbit", 1_000_000_000L,
             "kbps", 8_000L, "mbps", 8_000_000L, "gbps", 8_000_000_000L);
-    private static final Pattern RATE = Pattern.compile("(\\d{1,15}(?:\\.\\d{1,9})?)([a-zA-Z]+)");
+    static final String UNIT_WORDS = "kbit, mbit, gbit for bits per second, or kbps, mbps, gbps for bytes per second";
+    private static final Pattern RATE = Pattern.compile("(\\d{1,15}(?:\\.\\d{1,9})?) *([a-zA-Z]+)");
     static final int MAX_WEIGHT = 256;
 
     private Bandwidth() {
     }
 
-    /** Bits per second, rounded to whole bits; none if text is not a number followed by a known unit. */
-    static Option<BigInteger> bitsPerSecond(String text) {
+    /** Why a text is not a rate. */
+    enum Problem { NOT_A_RATE, FRACTIONAL_BITS }
+
+    /** Bits per second, exactly; a problem if text is not a number and a known unit, or not a whole number of bits. */
+    static Either<Problem, BigInteger> bitsPerSecond(String text) {
         Matcher m = RATE.matcher(text);
-        if (!m.matches()) return Option.none();
-        return UNITS.get(m.group(2).toLowerCase()).map(unit -> new BigDecimal(m.group(1))
-                .multiply(BigDecimal.valueOf(unit)).setScale(0, RoundingMode.HALF_UP).toBigInteger());
+        if (!m.matches()) return Either.left(Problem.NOT_A_RATE);
+        Option<Long> unit = UNITS.get(m.group(2).toLowerCase(Locale.ROOT));
+        if (unit.isEmpty()) return Either.left(Problem.NOT_A_RATE);
+        BigDecimal bits = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit.get()));
+        try {
+            return Either.right(bits.toBigIntegerExact());
+        } catch (ArithmeticException fractional) {
+            return Either.left(Problem.FRACTIONAL_BITS);
+        }
+    }
+
+    /** The nearest rate in the same unit with whole bits, as the user wrote the unit: a hint for FRACTIONAL_BITS. */
+    static String rounded(String text) {
+        Matcher m = RATE.matcher(text);
+        if (!m.matches()) return "100mbit";
+        long unit = UNITS.get(m.group(2).toLowerCase(Locale.ROOT)).getOrElse(1L);
+        int decimals = Math.max(0, String.valueOf(unit).length() - 1);
+        BigDecimal number = new BigDecimal(m.group(1)).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (number.signum() == 0) number = BigDecimal.ONE.movePointLeft(decimals);
+        return number.toPlainString() + text.substring(m.end(1));
     }
 
     /**

@@ -1,6 +1,8 @@
 package mlb.spec;
 
+import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
+import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 
@@ -20,6 +22,12 @@ final class Fields {
                 "add " + key + " = " + example + headerWord(table)));
     }
 
+    /** A key that only some settings need: the message says which, e.g. "for method \"tcp\"". */
+    static Validation<Diagnostic, Node> requiredFor(Node table, String key, String example, String why) {
+        return table.get(key).toValidation(() -> table.missing(key, "missing required key " + why,
+                "add " + key + " = " + example + headerWord(table)));
+    }
+
     static <R> Validation<Diagnostic, Option<R>> optional(Node table, String key,
                                                          Function<Node, Validation<Diagnostic, R>> rule) {
         return table.get(key).fold(() -> Validation.valid(Option.none()), n -> rule.apply(n).map(Option::some));
@@ -27,6 +35,15 @@ final class Fields {
 
     static Validation<Diagnostic, String> string(Node n, String example) {
         return n.value() instanceof String s ? Validation.valid(s) : Validation.invalid(typeError(n, "a string", example));
+    }
+
+    static Validation<Diagnostic, Boolean> bool(Node n, String example) {
+        if (n.value() instanceof Boolean b) return Validation.valid(b);
+        if (n.value() instanceof String s && (s.trim().equals("true") || s.trim().equals("false"))) {
+            return Validation.invalid(n.problem("expected a boolean, found a string",
+                    "write " + n.name() + " = " + s.trim() + ", without quotes"));
+        }
+        return Validation.invalid(typeError(n, "a boolean", example));
     }
 
     static Validation<Diagnostic, BigInteger> integer(Node n, String example) {
@@ -48,10 +65,13 @@ final class Fields {
 
     /** One of a few words; the hint proposes the nearest one, or the example. */
     static Validation<Diagnostic, String> oneOf(Node n, List<String> choices, String example) {
-        return string(n, example).flatMap(s -> choices.contains(s) ? Validation.valid(s) : Validation.invalid(
-                n.problem("must be " + choices.map(c -> '"' + c + '"').mkString(" or ") + ", found " + Problems.quote(s),
-                        "write " + n.name() + " = "
-                                + Suggest.closest(s, choices).map(c -> '"' + c + '"').getOrElse(example))));
+        return string(n, example).flatMap(s -> {
+            if (choices.contains(s)) return Validation.valid(s);
+            String word = Suggest.closest(s, choices).map(c -> '"' + c + '"').getOrElse(example);
+            return Validation.invalid(n.problem(
+                    "must be " + choices.map(c -> '"' + c + '"').mkString(" or ") + ", found " + Problems.quote(s),
+                    n.path().endsWith("]") ? "write " + word + " instead" : "write " + n.name() + " = " + word));
+        });
     }
 
     static Validation<Diagnostic, Node> table(Node n, String hint) {
@@ -62,6 +82,24 @@ final class Fields {
     static Validation<Diagnostic, List<Node>> array(Node n, String hint) {
         return n.value() instanceof List ? Validation.valid(n.array()) : Validation.invalid(
                 n.problem("expected an array, found " + n.typeName(), hint));
+    }
+
+    /** Each item read by rule; a value given twice is a problem at its second place, even when others are wrong. */
+    static Validation<List<Diagnostic>, List<String>> unique(List<Node> items, String what,
+                                                            Function<Node, Validation<Diagnostic, String>> rule) {
+        List<Diagnostic> problems = List.empty();
+        Set<String> seen = HashSet.empty();
+        for (Node item : items) {
+            Validation<Diagnostic, String> v = rule.apply(item);
+            if (v.isInvalid()) {
+                problems = problems.append(v.getError());
+            } else if (seen.contains(v.get())) {
+                problems = problems.append(item.problem("duplicate " + what + " " + Problems.quote(v.get()),
+                        "list each " + what + " once"));
+            }
+            seen = seen.addAll(v.toOption());
+        }
+        return problems.isEmpty() ? Validation.valid(items.map(rule).map(Validation::get)) : Validation.invalid(problems);
     }
 
     static Diagnostic typeError(Node n, String expected, String example) {

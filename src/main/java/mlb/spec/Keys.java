@@ -4,13 +4,16 @@ import io.vavr.collection.List;
 
 /** The keys valid in each table of a spec, in the order the reference writes them. */
 final class Keys {
-    static final List<String> TOP = List.of("balancer", "link");
-    static final List<String> BALANCER =
-            List.of("mode", "hash", "priority_base", "protocol", "table_base", "last_resort");
-    static final List<String> LINK =
-            List.of("name", "dev", "gateway", "weight", "bandwidth", "table", "source", "route", "check");
+    static final List<String> TOP = List.of("balancer", "link", "monitor", "hook");
+    static final List<String> BALANCER = List.of("mode", "hash", "priority_base", "protocol", "table_base",
+            "last_resort", "idle_timer", "unbalanced_timer");
+    static final List<String> LINK = List.of("name", "dev", "gateway", "onlink", "weight", "bandwidth", "table",
+            "source", "route", "check");
     static final List<String> ROUTE = List.of("to");
-    static final List<String> CHECK = List.of("targets", "interval", "down", "up");
+    static final List<String> CHECK = List.of("method", "targets", "port", "path", "expect", "host", "name",
+            "record", "reliability", "interval", "timeout", "down", "up", "max_loss", "max_rtt", "window");
+    static final List<String> MONITOR = List.of("conntrack_grace");
+    static final List<String> HOOK = List.of("argv", "events", "links", "timeout");
 
     private Keys() {
     }

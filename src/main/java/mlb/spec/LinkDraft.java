@@ -11,7 +11,8 @@ import java.math.BigInteger;
  * bandwidth) can still use the fields that are valid when others are not.
  */
 record LinkDraft(Node node, Validation<Diagnostic, String> name, Validation<Diagnostic, String> dev,
-                 Validation<Diagnostic, String> gateway, Validation<Diagnostic, Share> share,
+                 Validation<Diagnostic, String> gateway, Validation<Diagnostic, Boolean> onlink,
+                 Validation<Diagnostic, Share> share,
                  Validation<Diagnostic, Option<Integer>> table, Validation<Diagnostic, Option<String>> source,
                  Validation<List<Diagnostic>, List<Pin>> routes, Validation<List<Diagnostic>, Check> check,
                  List<Diagnostic> unknownKeys) {
@@ -32,13 +33,14 @@ record LinkDraft(Node node, Validation<Diagnostic, String> name, Validation<Diag
     List<Diagnostic> problems() {
         return unknownKeys
                 .appendAll(Problems.of(name)).appendAll(Problems.of(dev)).appendAll(Problems.of(gateway))
+                .appendAll(Problems.of(onlink))
                 .appendAll(Problems.of(share)).appendAll(Problems.of(table)).appendAll(Problems.of(source))
                 .appendAll(Problems.of(routes)).appendAll(Problems.of(check));
     }
 
     /** Only for a draft without problems. */
     Link link(int weight) {
-        return new Link(name.get(), dev.get(), gateway.get(), weight, table.get(), source.get(),
+        return new Link(name.get(), dev.get(), gateway.get(), onlink.get(), weight, table.get(), source.get(),
                 routes.get().map(Pin::prefix), check.get());
     }
 

@@ -16,20 +16,26 @@ final class LinkRules {
     /** What the kernel accepts as an interface name (IFNAMSIZ 16 with the NUL), minus characters that need quoting. */
     private static final Pattern DEV = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}");
     private static final String GATEWAY = "\"203.0.113.1\"", SOURCE = "\"203.0.113.2\"";
-    private static final String PIN = "\"198.51.100.0/24\"";
+    private static final String PIN = "\"198.51.100.0/24\"", DEFAULT = "0.0.0.0/0";
     private static final String PIN_HINT = "write each pinned destination as [[link.route]] with to = " + PIN;
+    private static final String GATEWAY_HINT = "write the address of the ISP's router on this link, e.g. " + GATEWAY;
+    private static final String SOURCE_HINT =
+            "write this link's own address, e.g. " + SOURCE + ", or leave source out to read it from dev";
 
     private LinkRules() {
     }
 
     static LinkDraft read(Node t) {
+        Validation<Diagnostic, String> gateway =
+                Fields.required(t, "gateway", GATEWAY).flatMap(n -> Addresses.host(n, GATEWAY, GATEWAY_HINT));
         return new LinkDraft(t,
                 Fields.required(t, "name", "\"isp1\"").flatMap(LinkRules::name),
                 Fields.required(t, "dev", "\"eth1\"").flatMap(LinkRules::dev),
-                Fields.required(t, "gateway", GATEWAY).flatMap(n -> Addresses.address(n, GATEWAY)),
+                gateway,
+                Fields.optional(t, "onlink", n -> Fields.bool(n, "true")).map(o -> o.getOrElse(false)),
                 share(t),
                 Fields.optional(t, "table", n -> Tables.table(n, "101")),
-                Fields.optional(t, "source", n -> source(n, t.get("gateway"))),
+                Fields.optional(t, "source", n -> source(n, t.get("gateway"), gateway)),
                 routes(t.get("route")),
                 CheckRules.read(t.get("check")),
                 Keys.unknown(t, Keys.LINK));
@@ -55,15 +61,19 @@ final class LinkRules {
                 "use 1-15 characters from A-Z, a-z, 0-9, _, . and -, not starting with . or -, e.g. \"eth1\"")));
     }
 
-    /** The family check only speaks when the gateway is fine, so one wrong family is reported once. */
-    private static Validation<Diagnostic, String> source(Node n, Option<Node> gateway) {
-        boolean ipv4Gateway = gateway.map(Node::value).filter(String.class::isInstance)
+    /** The family check only speaks when the gateway is IPv4, so one wrong family is reported once. */
+    private static Validation<Diagnostic, String> source(Node n, Option<Node> gatewayNode,
+                                                         Validation<Diagnostic, String> gateway) {
+        boolean ipv4Gateway = gatewayNode.map(Node::value).filter(String.class::isInstance)
                 .flatMap(g -> Ipv4.address((String) g)).isDefined();
         if (ipv4Gateway && n.value() instanceof String s && Ipv4.isIpv6(s)) {
             return Validation.invalid(n.problem("source is IPv6 but gateway is IPv4",
                     "write this link's own IPv4 address, e.g. " + SOURCE + ", or leave source out to read it from dev"));
         }
-        return Addresses.address(n, SOURCE);
+        return Addresses.host(n, SOURCE, SOURCE_HINT).flatMap(s -> gateway.filter(s::equals).isDefined()
+                ? Validation.invalid(n.problem("source is the gateway's address, " + Problems.quote(s),
+                "write this link's own address, which is not its gateway's, or leave source out to read it from dev"))
+                : Validation.valid(s));
     }
 
     private static Validation<Diagnostic, Share> share(Node t) {
@@ -78,12 +88,15 @@ final class LinkRules {
     }
 
     private static Validation<Diagnostic, BigInteger> bandwidth(Node n) {
-        String units = "write a number and a unit: bit, kbit, mbit, gbit for bits per second, "
-                + "or kbps, mbps, gbps for bytes per second, e.g. \"100mbit\"";
+        String units = "write a number and a unit: " + Bandwidth.UNIT_WORDS + ", e.g. \"100mbit\"";
         return Fields.string(n, "\"100mbit\"").flatMap(s -> Bandwidth.bitsPerSecond(s)
-                .toValidation(() -> n.problem("not a bandwidth: " + Problems.quote(s), units))
+                .fold(problem -> Validation.<Diagnostic, BigInteger>invalid(switch (problem) {
+                    case NOT_A_RATE -> n.problem("not a bandwidth: " + Problems.quote(s), units);
+                    case FRACTIONAL_BITS -> n.problem("not a whole number of bits per second: " + Problems.quote(s),
+                            "write bandwidth = \"" + Bandwidth.rounded(s) + "\"");
+                }), Validation::<Diagnostic, BigInteger>valid)
                 .flatMap(bits -> bits.signum() > 0 ? Validation.valid(bits)
-                        : Validation.invalid(n.problem("must be at least 1bit, found " + Problems.quote(s),
+                        : Validation.invalid(n.problem("must be more than 0, found " + Problems.quote(s),
                         "write the link's real rate, e.g. \"100mbit\""))));
     }
 
@@ -99,6 +112,9 @@ final class LinkRules {
     private static Validation<List<Diagnostic>, Pin> pin(Node e) {
         if (!e.isTable()) return Validation.invalid(List.of(e.problem("expected a table, found " + e.typeName(), PIN_HINT)));
         return Problems.with(Keys.unknown(e, Keys.ROUTE), Problems.one(Fields.required(e, "to", PIN)
-                .flatMap(n -> Addresses.prefix(n, PIN).map(p -> new Pin(p, n)))));
+                .flatMap(n -> Addresses.prefix(n, PIN).flatMap(p -> p.equals(DEFAULT) ? Validation.invalid(n.problem(
+                                "a pinned default route would collide with the balancing default route",
+                                "leave this [[link.route]] out: everything not pinned is balanced already"))
+                        : Validation.valid(new Pin(p, n))))));
     }
 }

@@ -22,6 +22,8 @@ final class LinkSet {
         return duplicates(values(links, "name", l -> l.name().toOption()), "link name", "give each link its own name")
                 .appendAll(duplicates(values(links, "dev", l -> l.dev().toOption()), "dev",
                         "give each link its own interface"))
+                .appendAll(duplicates(values(links, "source", l -> l.source().toOption().flatMap(a -> a)), "source",
+                        "give each link its own address, or leave source out to read it from dev"))
                 .appendAll(balancingTable(links, tableBase))
                 .appendAll(duplicates(values(links, "table", l -> l.table().toOption().flatMap(t -> t)), "table",
                         "give each link its own table, or leave table out to have one assigned"))

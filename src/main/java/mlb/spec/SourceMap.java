@@ -12,22 +12,36 @@ import mlb.spec.Node.Pos;
  * for anything in a valid document; we find positions by walking the text ourselves. The text has already
  * been accepted by jackson, so this only follows structure (headers, keys, brackets, strings) and skips values.
  * It must never fail: a position it cannot find just falls back to the enclosing table.
+ * It also finds the first value nested deeper than MAX_DEPTH and stops there, so that neither this walk nor the
+ * ones after it go deep, however the text nests (jackson limits arrays and inline tables, not dotted keys).
  */
 final class SourceMap {
+    /** Keys and indexes on a path; link[0].route[0].to, the deepest a spec needs, has five. */
+    static final int MAX_DEPTH = 16;
+
     private record Segment(String name, int offset) {
     }
 
+    /** A path with its number of keys and indexes. */
+    private record At(String path, int depth) {
+    }
+
+    /** The first value nested deeper than MAX_DEPTH, with its path and where it starts. */
+    record Deep(String path, Pos at) {
+    }
+
     private final String text;
-    private final int[] lineStarts;
+    private final Lines lines;
     private int i;
     private Map<String, Pos> keys = HashMap.empty();
     private Map<String, Pos> values = HashMap.empty();
     /** How many [[x]] tables each array-of-tables path has seen so far: the next one gets that index. */
     private Map<String, Integer> arrays = HashMap.empty();
+    private Option<Deep> deep = Option.none();
 
     private SourceMap(String text) {
         this.text = text;
-        this.lineStarts = lineStarts(text);
+        this.lines = Lines.of(text);
     }
 
     static SourceMap of(String text) {
@@ -44,9 +58,13 @@ final class SourceMap {
         return values.get(path);
     }
 
+    Option<Deep> tooDeep() {
+        return deep;
+    }
+
     private void document() {
-        if (text.startsWith("\uFEFF")) i = 1;
-        String table = "";
+        if (text.startsWith(String.valueOf(Lines.BOM))) i = 1;
+        At table = new At("", 0);
         while (i < text.length()) {
             skipBlank();
             if (i >= text.length()) break;
@@ -57,55 +75,62 @@ final class SourceMap {
         }
     }
 
-    private String header() {
+    private At header() {
         int start = i;
         boolean array = text.startsWith("[[", i);
         i += array ? 2 : 1;
         List<Segment> segments = dottedKey();
         Pos at = pos(start);
         String path = "";
+        int depth = 0;
         for (int k = 0; k < segments.size(); k++) {
             path = join(path, segments.get(k).name());
+            depth++;
             boolean last = k == segments.size() - 1;
             if (last && array) {
                 int index = arrays.getOrElse(path, 0);
                 arrays = arrays.put(path, index + 1);
-                mark(path, at, at, false);
+                mark(path, depth, at, at, false);
                 path = path + "[" + index + "]";
-                mark(path, at, at, true);
+                depth++;
+                mark(path, depth, at, at, true);
             } else {
-                path = path + arrays.get(path).map(n -> "[" + (n - 1) + "]").getOrElse("");
-                mark(path, at, at, last);
+                Option<Integer> count = arrays.get(path);
+                path = path + count.map(n -> "[" + (n - 1) + "]").getOrElse("");
+                depth += count.isDefined() ? 1 : 0;
+                mark(path, depth, at, at, last);
             }
         }
-        return path;
+        return new At(path, depth);
     }
 
-    private void keyValue(String table) {
+    private void keyValue(At table) {
         int start = i;
-        String path = keyPath(table);
+        At key = keyPath(table);
         skipBlank();
         if (i < text.length() && text.charAt(i) == '=') i++;
         skipBlank();
-        skipValue(path);
+        skipValue(key);
         if (i == start) i++;
     }
 
     /** Reads a dotted key, marks the implicit tables it opens, and returns its full path. */
-    private String keyPath(String table) {
+    private At keyPath(At table) {
         List<Segment> segments = dottedKey();
-        String path = table;
+        String path = table.path();
+        int depth = table.depth();
         for (int k = 0; k < segments.size(); k++) {
             path = join(path, segments.get(k).name());
             Pos at = pos(segments.get(k).offset());
-            mark(path, at, at, k == segments.size() - 1);
+            mark(path, ++depth, at, at, k == segments.size() - 1);
         }
-        return path;
+        return new At(path, depth);
     }
 
+    /** At most one segment more than MAX_DEPTH: a longer key is too deep anyway, and its path would be huge. */
     private List<Segment> dottedKey() {
         List<Segment> segments = List.empty();
-        while (i < text.length()) {
+        while (i < text.length() && segments.size() <= MAX_DEPTH) {
             skipBlank();
             int start = i;
             String name = keyName();
@@ -132,18 +157,18 @@ final class SourceMap {
         return text.substring(start, i);
     }
 
-    private void skipValue(String path) {
+    private void skipValue(At value) {
         if (i >= text.length()) return;
         Pos at = pos(i);
-        mark(path, keys.get(path).getOrElse(at), at, true);
+        if (!mark(value.path(), value.depth(), keys.get(value.path()).getOrElse(at), at, true)) return;
         char c = text.charAt(i);
-        if (c == '[') array(path);
-        else if (c == '{') inlineTable(path);
+        if (c == '[') array(value);
+        else if (c == '{') inlineTable(value);
         else if (c == '"' || c == '\'') skipString();
         else while (i < text.length() && " \t\r\n,]}#".indexOf(text.charAt(i)) < 0) i++;
     }
 
-    private void array(String path) {
+    private void array(At array) {
         i++;
         int index = 0;
         while (i < text.length()) {
@@ -159,12 +184,12 @@ final class SourceMap {
                 continue;
             }
             int start = i;
-            skipValue(path + "[" + index++ + "]");
+            skipValue(new At(array.path() + "[" + index++ + "]", array.depth() + 1));
             if (i == start) i++;
         }
     }
 
-    private void inlineTable(String path) {
+    private void inlineTable(At table) {
         i++;
         while (i < text.length()) {
             skipSpaceAndComments();
@@ -178,7 +203,7 @@ final class SourceMap {
                 i++;
                 continue;
             }
-            keyValue(path);
+            keyValue(table);
         }
     }
 
@@ -207,9 +232,16 @@ final class SourceMap {
         i = Math.min(i, text.length());
     }
 
-    private void mark(String path, Pos key, Pos value, boolean override) {
+    /** Records where path was written; past MAX_DEPTH, records the first such path instead and ends the walk. */
+    private boolean mark(String path, int depth, Pos key, Pos value, boolean override) {
+        if (depth > MAX_DEPTH) {
+            if (deep.isEmpty()) deep = Option.some(new Deep(path, value));
+            i = text.length();
+            return false;
+        }
         if (override || !keys.containsKey(path)) keys = keys.put(path, key);
         if (override || !values.containsKey(path)) values = values.put(path, value);
+        return true;
     }
 
     private void skipBlank() {
@@ -235,27 +267,7 @@ final class SourceMap {
     }
 
     private Pos pos(int offset) {
-        int line = 0;
-        int lo = 0, hi = lineStarts.length - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                line = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return new Pos(line + 1, offset - lineStarts[line] + 1);
-    }
-
-    private static int[] lineStarts(String text) {
-        int count = 1;
-        for (int k = 0; k < text.length(); k++) if (text.charAt(k) == '\n') count++;
-        int[] starts = new int[count];
-        int line = 1;
-        for (int k = 0; k < text.length(); k++) if (text.charAt(k) == '\n') starts[line++] = k + 1;
-        return starts;
+        return lines.at(offset);
     }
 
     /** TOML basic-string escapes, so that a quoted key's path matches the one jackson reports. */

@@ -3,12 +3,6 @@ package mlb.spec;
 import io.vavr.collection.List;
 import io.vavr.control.Validation;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -27,24 +21,10 @@ public final class SpecParser {
                         .sortBy(d -> d.line() > 0 ? (long) d.line() << 32 | d.column() : Long.MAX_VALUE));
     }
 
+    /** The file through SpecFile.read; a file that cannot be read is one diagnostic without a position. */
     public static Validation<List<Diagnostic>, Spec> parse(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            return Validation.invalid(List.of(new Diagnostic(file.toString(), 0, 0, "",
-                    "cannot read the spec: " + reason(e), "check the path given with -f and its permissions")));
-        }
-        return parse(text, file.toString());
-    }
-
-    /** The OS's words where Java hides them: NoSuchFileException's message is only the path. */
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) return "No such file or directory";
-        if (e instanceof AccessDeniedException) return "Permission denied";
-        if (e instanceof CharacterCodingException) return "not UTF-8 text";
-        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return SpecFile.read(file).fold(problem -> Validation.invalid(List.of(problem.diagnostic(file))),
+                text -> parse(text, file.toString()));
     }
 
     /** Rules build diagnostics without a file name; only this edge knows it. */

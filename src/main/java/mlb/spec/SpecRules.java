@@ -4,7 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 
-/** The whole document: top-level keys, [balancer], every [[link]], then the rules across links. */
+/** The whole document: top-level keys, [balancer], every [[link]], the rules across links, [monitor], [[hook]]. */
 final class SpecRules {
     private static final String ADD_LINK = "add a [[link]] table with name, dev and gateway";
 
@@ -16,13 +16,22 @@ final class SpecRules {
         Validation<List<Diagnostic>, Balancer> balancer = BalancerRules.read(balancerNode);
         List<LinkDraft> drafts = root.get("link").map(Node::array).getOrElse(List.empty())
                 .filter(Node::isTable).map(LinkRules::read);
+        Validation<List<Diagnostic>, Monitor> monitor =
+                MonitorRules.read(root.get("monitor"), root.get("hook"), linkNames(drafts));
         List<Diagnostic> problems = Keys.unknown(root, Keys.TOP)
                 .appendAll(Problems.of(balancer))
                 .appendAll(linkShape(root))
                 .appendAll(drafts.flatMap(LinkDraft::problems))
-                .appendAll(LinkSet.check(drafts, BalancerRules.tableBase(balancerNode)));
+                .appendAll(LinkSet.check(drafts, BalancerRules.tableBase(balancerNode)))
+                .appendAll(Problems.of(monitor));
         if (!problems.isEmpty()) return Validation.invalid(problems);
-        return Validation.valid(new Spec(balancer.get(), LinkSet.links(drafts), source));
+        return Validation.valid(new Spec(balancer.get(), LinkSet.links(drafts), monitor.get(), source));
+    }
+
+    /** The names hooks may refer to; none when a link has no valid name (or there is none), so a hook is not blamed. */
+    private static Option<List<String>> linkNames(List<LinkDraft> drafts) {
+        boolean named = !drafts.isEmpty() && drafts.forAll(d -> d.name().isValid());
+        return named ? Option.some(drafts.map(d -> d.name().get())) : Option.none();
     }
 
     /** link must be a non-empty array of tables; the tables in a wrong array are still checked by the caller. */

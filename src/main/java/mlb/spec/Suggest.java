@@ -16,7 +16,7 @@ final class Suggest {
      */
     static Option<String> closest(String word, Seq<String> candidates) {
         return candidates
-                .map(c -> io.vavr.Tuple.of(c, distance(word.toLowerCase(), c)))
+                .map(c -> io.vavr.Tuple.of(c, distance(word.toLowerCase(), c.toLowerCase())))
                 .filter(t -> t._2 <= MAX_EDITS && t._2 < word.length())
                 .minBy(t -> t._2)
                 .map(t -> t._1);

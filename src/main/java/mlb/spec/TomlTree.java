@@ -3,6 +3,7 @@ package mlb.spec;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -11,11 +12,15 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Stream;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import mlb.spec.Node.Pos;
 
 /** TOML text → a tree of Nodes that know where they were written, or the one syntax error that stops us. */
 final class TomlTree {
-    /** A spec nests four levels deep; refusing deeper documents early keeps every walk shallow. */
+    /**
+     * A backstop: SourceMap refuses anything deeper than its MAX_DEPTH with a position, but jackson must not build
+     * a deep tree first. Its limit counts arrays and inline tables only, so it is always hit later than ours.
+     */
     private static final TomlMapper MAPPER = new TomlMapper(TomlFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
             .build());
@@ -24,15 +29,41 @@ final class TomlTree {
     }
 
     static Either<Diagnostic, Node> parse(String text) {
-        JsonNode root;
+        // jackson refuses a byte order mark, which some editors write; offsets into the text skip it too.
+        int skipped = !text.isEmpty() && text.charAt(0) == Lines.BOM ? 1 : 0;
+        JsonNode parsed;
         try {
-            root = MAPPER.readTree(text);
+            parsed = MAPPER.readTree(text.substring(skipped));
+        } catch (StreamConstraintsException e) {
+            return Either.left(SourceMap.of(text).tooDeep().map(TomlTree::tooDeep)
+                    .getOrElse(() -> syntaxError(e, text, skipped)));
         } catch (JacksonException e) {
-            return Either.left(syntaxError(e, text));
+            return Either.left(syntaxError(e, text, skipped));
         }
         SourceMap positions = SourceMap.of(text);
-        if (root == null || !root.isObject()) root = MAPPER.createObjectNode();
+        JsonNode root = parsed == null || !parsed.isObject() ? MAPPER.createObjectNode() : parsed;
+        Option<Diagnostic> deep = positions.tooDeep().map(TomlTree::tooDeep)
+                .orElse(() -> deepest(root, "", 0).map(path -> tooDeep(new SourceMap.Deep(path, Pos.NONE))));
+        if (deep.isDefined()) return Either.left(deep.get());
         return Either.right(node(root, "", Pos.NONE, positions));
+    }
+
+    /** A guard for node(), in case the walk of the text ever misreads the nesting: at most MAX_DEPTH calls deep. */
+    private static Option<String> deepest(JsonNode json, String path, int depth) {
+        if (depth > SourceMap.MAX_DEPTH) return Option.some(path);
+        if (json.isObject()) {
+            return Stream.ofAll(json::fieldNames)
+                    .flatMap(k -> deepest(json.get(k), Node.join(path, k), depth + 1)).headOption();
+        }
+        return Stream.range(0, json.size()).flatMap(k -> deepest(json.get(k), path + "[" + k + "]", depth + 1))
+                .headOption();
+    }
+
+    private static Diagnostic tooDeep(SourceMap.Deep deep) {
+        return new Diagnostic("", deep.at().line(), deep.at().column(), deep.path(),
+                "nested more than " + SourceMap.MAX_DEPTH + " levels deep",
+                "a spec nests at most five levels, as in link[0].route[0].to: write this value without the extra "
+                        + "arrays, tables or dotted keys");
     }
 
     private static Node node(JsonNode json, String path, Pos parent, SourceMap positions) {
@@ -55,18 +86,22 @@ final class TomlTree {
         return json.asText();
     }
 
-    private static Diagnostic syntaxError(JacksonException e, String text) {
+    /**
+     * Placed by jackson's character offset, not its line number: its lexer also counts U+0085, U+2028 and a lone
+     * CR as line breaks, which moved errors after such a character (even one inside a string) down a line.
+     */
+    private static Diagnostic syntaxError(JacksonException e, String text, int skipped) {
         JsonLocation where = e.getLocation();
-        int line = where == null ? 0 : Math.max(where.getLineNr(), 0);
-        int column = where == null || line == 0 ? 0 : Math.max(where.getColumnNr(), 1);
+        long offset = where == null ? -1 : where.getCharOffset();
         String message = cleaned(e.getOriginalMessage());
+        if (offset < 0) return new Diagnostic("", 0, 0, "", "invalid TOML: " + message, syntaxHint(message));
+        Pos at = Lines.of(text).at((int) Math.min(offset + skipped, text.length()));
+        int line = at.line(), column = at.column();
         // These two are reported after the newline that ends the offending line; point at that line instead.
         if (column == 1 && line > 1 && (message.startsWith("duplicate key") || message.startsWith("premature end"))) {
             String[] lines = text.split("\n", -1);
-            if (line - 2 < lines.length) {
-                line--;
-                column = lines[line - 1].replaceAll("\r$", "").length() + 1;
-            }
+            line--;
+            column = lines[line - 1].replaceAll("\r$", "").length() + 1;
         }
         return new Diagnostic("", line, column, "", "invalid TOML: " + message, syntaxHint(message));
     }

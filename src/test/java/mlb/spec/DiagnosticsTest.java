@@ -9,6 +9,7 @@ import static mlb.spec.Specs.LINK;
 import static mlb.spec.Specs.only;
 import static mlb.spec.Specs.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One test per kind of mistake: the exact message, key path and line:col, and for most the hint. */
 class DiagnosticsTest {
@@ -59,7 +60,8 @@ class DiagnosticsTest {
     @Test
     void unknownKeyWithoutACloseOneListsTheValidKeys() {
         Diagnostic d = only(LINK + "colour = \"red\"\n", "5:1 link[0].colour: unknown key");
-        assertEquals("valid keys here: name, dev, gateway, weight, bandwidth, table, source, route, check", d.hint());
+        assertEquals("valid keys here: name, dev, gateway, onlink, weight, bandwidth, table, source, route, check",
+                d.hint());
     }
 
     @Test
@@ -164,6 +166,52 @@ class DiagnosticsTest {
                 problems(LINK.replace("203.0.113.1", "2001:db8::1") + "source = \"2001:db8::2\"\n"));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "0.0.0.0 | the unspecified address",
+            "0.7.0.1 | in 0.0.0.0/8, \"this network\", which no host is addressed in",
+            "255.255.255.255 | the limited broadcast address",
+            "224.0.0.1 | a multicast address, in 224.0.0.0/4",
+            "239.255.255.250 | a multicast address, in 224.0.0.0/4",
+            "240.0.0.1 | in 240.0.0.0/4, reserved and not routed",
+            "127.0.0.1 | a loopback address, in 127.0.0.0/8",
+            "127.255.0.9 | a loopback address, in 127.0.0.0/8",
+            "169.254.0.1 | a link-local address, in 169.254.0.0/16"})
+    void gatewaysAndSourcesAreNeverAddressesNoHostHas(String address, String what) {
+        Diagnostic gateway = only(LINK.replace("203.0.113.1", address),
+                "4:11 link[0].gateway: \"" + address + "\" is " + what);
+        assertEquals("write the address of the ISP's router on this link, e.g. \"203.0.113.1\"", gateway.hint());
+        Diagnostic source = only(LINK + "source = \"" + address + "\"\n", "5:10 link[0].source: \"" + address + "\" is " + what);
+        assertEquals("write this link's own address, e.g. \"203.0.113.2\", or leave source out to read it from dev",
+                source.hint());
+    }
+
+    @Test
+    void theNeighboursOfTheRefusedRangesAreFine() {
+        for (String address : List.of("1.0.0.1", "126.255.255.254", "128.0.0.1", "169.253.255.1", "169.255.0.1",
+                "223.255.255.254", "100.64.0.1", "10.77.0.1")) {
+            Specs.valid(LINK.replace("203.0.113.1", address) + "source = \"198.18.9.9\"\n");
+        }
+    }
+
+    @Test
+    void aSourceIsNotItsOwnGateway() {
+        Diagnostic d = only(LINK + "source = \"203.0.113.1\"\n",
+                "5:10 link[0].source: source is the gateway's address, \"203.0.113.1\"");
+        assertEquals("write this link's own address, which is not its gateway's, or leave source out to read it from dev",
+                d.hint());
+    }
+
+    @Test
+    void onlinkIsABoolean() {
+        Diagnostic quoted = only(LINK + "onlink = \"true\"\n", "5:10 link[0].onlink: expected a boolean, found a string");
+        assertEquals("write onlink = true, without quotes", quoted.hint());
+        Diagnostic number = only(LINK + "onlink = 1\n", "5:10 link[0].onlink: expected a boolean, found an integer");
+        assertEquals("write onlink = true", number.hint());
+        assertTrue(Specs.valid(LINK + "onlink = true\n").links().head().onlink());
+        assertTrue(!Specs.valid(LINK + "onlink = false\n").links().head().onlink());
+    }
+
     // --- weight and bandwidth ---
 
     @ParameterizedTest
@@ -174,18 +222,28 @@ class DiagnosticsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"100 mbit", "100", "fast", "100mb", "1.2.3mbit", "-5mbit"})
+    @CsvSource({"100", "fast", "100mb", "1.2.3mbit", "-5mbit", "10bit", "100 bits", "1e6mbit", "100 mbit/s", "' 100mbit'"})
     void badBandwidth(String bandwidth) {
         Diagnostic d = only(LINK + "bandwidth = \"" + bandwidth + "\"\n",
                 "5:13 link[0].bandwidth: not a bandwidth: \"" + bandwidth + "\"");
-        assertEquals("write a number and a unit: bit, kbit, mbit, gbit for bits per second, "
+        assertEquals("write a number and a unit: kbit, mbit, gbit for bits per second, "
                 + "or kbps, mbps, gbps for bytes per second, e.g. \"100mbit\"", d.hint());
     }
 
     @Test
     void zeroBandwidth() {
-        only(LINK + "bandwidth = \"0mbit\"\n", "5:13 link[0].bandwidth: must be at least 1bit, found \"0mbit\"");
-        only(LINK + "bandwidth = \"0.4bit\"\n", "5:13 link[0].bandwidth: must be at least 1bit, found \"0.4bit\"");
+        Diagnostic d = only(LINK + "bandwidth = \"0mbit\"\n", "5:13 link[0].bandwidth: must be more than 0, found \"0mbit\"");
+        assertEquals("write the link's real rate, e.g. \"100mbit\"", d.hint());
+        only(LINK + "bandwidth = \"0.000 GBPS\"\n", "5:13 link[0].bandwidth: must be more than 0, found \"0.000 GBPS\"");
+    }
+
+    @Test
+    void bandwidthDecimalsMustComeToWholeBits() {
+        Diagnostic d = only(LINK + "bandwidth = \"1.0005kbit\"\n",
+                "5:13 link[0].bandwidth: not a whole number of bits per second: \"1.0005kbit\"");
+        assertEquals("write bandwidth = \"1.001kbit\"", d.hint());
+        assertEquals(List.of(5, 2), Specs.valid(LINK + "bandwidth = \"2.5 Mbit\"\n" + SECOND + "bandwidth = \"1000kbit\"\n")
+                .links().map(Link::weight));
     }
 
     @Test
@@ -219,6 +277,13 @@ class DiagnosticsTest {
     }
 
     @Test
+    void duplicateSources() {
+        Diagnostic d = only(LINK + "source = \"203.0.113.2\"\n" + SECOND + "source = \"203.0.113.2\"\n",
+                "10:10 link[1].source: duplicate source \"203.0.113.2\", first used by link[0] on line 5");
+        assertEquals("give each link its own address, or leave source out to read it from dev", d.hint());
+    }
+
+    @Test
     void duplicateTables() {
         Diagnostic d = only(LINK + "table = 101\n" + SECOND + "table = 101\n",
                 "10:9 link[1].table: duplicate table 101, first used by link[0] on line 5");
@@ -230,6 +295,16 @@ class DiagnosticsTest {
         only(LINK + "table = 200\n", "5:9 link[0].table: table 200 is balancer.table_base, the balancing table");
         only("[balancer]\ntable_base = 300\n" + LINK + "table = 300\n",
                 "7:9 link[0].table: table 300 is balancer.table_base, the balancing table");
+    }
+
+    @Test
+    void aPinnedDefaultRouteWouldCollideWithTheBalancingOne() {
+        Diagnostic d = only(LINK + "[[link.route]]\nto = \"default\"\n",
+                "6:6 link[0].route[0].to: a pinned default route would collide with the balancing default route");
+        assertEquals("leave this [[link.route]] out: everything not pinned is balanced already", d.hint());
+        only(LINK + "[[link.route]]\nto = \"0.0.0.0/0\"\n",
+                "6:6 link[0].route[0].to: a pinned default route would collide with the balancing default route");
+        Specs.valid(LINK + "[[link.route]]\nto = \"0.0.0.0/1\"\n[[link.route]]\nto = \"128.0.0.0/1\"\n");
     }
 
     @Test
@@ -276,6 +351,20 @@ class DiagnosticsTest {
                 d.hint());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "idle_timer | \"1500ms\" | must be a whole number of seconds, found \"1500ms\" | the kernel counts idle_timer in seconds: write idle_timer = \"2s\"",
+            "idle_timer | \"3601s\" | must be 0s..60m, found \"3601s\" | write idle_timer = \"120s\"",
+            "idle_timer | 120 | expected a string, found an integer | write idle_timer = \"120s\"",
+            "unbalanced_timer | \"61m\" | must be 0s..60m, found \"61m\" | write unbalanced_timer = \"0s\"",
+            "unbalanced_timer | \"-1s\" | not a duration: \"-1s\" | write a whole number and ms, s or m, e.g. \"500ms\" or \"2s\"",
+            "unbalanced_timer | \"10ms\" | must be a whole number of seconds, found \"10ms\" | the kernel counts unbalanced_timer in seconds: write unbalanced_timer = \"0s\""})
+    void groupTimersAreWholeSecondsUpToAnHour(String key, String value, String message, String hint) {
+        Diagnostic d = only("[balancer]\n" + key + " = " + value + "\n" + LINK,
+                "2:" + (key.length() + 4) + " balancer." + key + ": " + message);
+        assertEquals(hint, d.hint());
+    }
+
     @Test
     void connmarkIsNotImplementedYet() {
         Diagnostic d = only("[balancer]\nmode = \"connmark\"\n" + LINK,
@@ -289,17 +378,54 @@ class DiagnosticsTest {
                 "2:8 balancer.mode: must be \"route\" or \"connmark\", found \"rout\"");
         assertEquals("write mode = \"route\"", mode.hint());
         only("[balancer]\nhash = \"l5\"\n" + LINK, "2:8 balancer.hash: must be \"l4\" or \"l3\", found \"l5\"");
-        only("[balancer]\nlast_resort = \"drop\"\n" + LINK,
-                "2:15 balancer.last_resort: must be \"main\" or \"unreachable\", found \"drop\"");
+        Diagnostic lastResort = only("[balancer]\nlast_resort = \"drop\"\n" + LINK,
+                "2:15 balancer.last_resort: must be \"keep\" or \"main\" or \"unreachable\", found \"drop\"");
+        assertEquals("write last_resort = \"keep\"", lastResort.hint());
+        assertEquals("write last_resort = \"main\"", only("[balancer]\nlast_resort = \"man\"\n" + LINK,
+                "2:15 balancer.last_resort: must be \"keep\" or \"main\" or \"unreachable\", found \"man\"").hint());
     }
 
     @ParameterizedTest
-    @CsvSource({"0, unspec", "1, redirect", "2, kernel", "3, boot", "4, static"})
-    void reservedProtocols(int protocol, String name) {
+    @CsvSource(delimiter = '|', value = {
+            "0 | iproute2's \"unspec\": the kernel reads it as no protocol at all",
+            "2 | iproute2's \"kernel\": routes the kernel adds itself carry it",
+            "4 | iproute2's \"static\": routes an administrator or a network manager adds carry it",
+            "16 | iproute2's \"dhcp\": a DHCP client's routes carry it",
+            "17 | the kernel's \"mrouted\": the multicast routing daemon's routes carry it",
+            "42 | iproute2's \"babel\": the Babel routing daemon's routes carry it",
+            "186 | iproute2's \"bgp\": a BGP daemon's routes carry it",
+            "196 | FRR's \"zstatic\": FRR's static routes carry it"})
+    void protocolsSomeoneElseNames(int protocol, String why) {
         Diagnostic d = only("[balancer]\nprotocol = " + protocol + "\n" + LINK,
-                "2:12 balancer.protocol: protocol " + protocol + " is reserved by the kernel for \"" + name + "\"");
+                "2:12 balancer.protocol: protocol " + protocol + " is " + why);
         assertEquals("use protocol = 250, or another number from 5 to 255 that no routing daemon on this host uses",
                 d.hint());
+    }
+
+    /** Every number iproute2, FRR or the kernel names (src/test/resources/spec/rt_protos) is refused, by that name. */
+    @Test
+    void everyNamedProtocolIsRefusedByItsName() throws java.io.IOException {
+        String names = new String(DiagnosticsTest.class.getResourceAsStream("/spec/rt_protos").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        List<String[]> entries = List.of(names.split("\n")).map(l -> l.replaceAll("#.*", "").trim())
+                .filter(l -> !l.isEmpty()).map(l -> l.split("\\s+"));
+        assertEquals(31, entries.size());
+        for (String[] entry : entries) {
+            List<Diagnostic> all = Specs.diagnostics("[balancer]\nprotocol = " + entry[0] + "\n" + LINK);
+            assertEquals(1, all.size(), all::toString);
+            Diagnostic d = all.head();
+            assertEquals("balancer.protocol", d.keyPath());
+            assertTrue(d.message().startsWith("protocol " + entry[0] + " is ")
+                    && d.message().contains(" \"" + entry[1] + "\": "), d::toString);
+        }
+        assertEquals(entries.size(), RouteProtocols.NAMED.size(), "and nothing else is");
+    }
+
+    @Test
+    void numbersNobodyNamesAreFine() {
+        for (int p : new int[]{5, 6, 7, 19, 41, 43, 98, 100, 185, 199, 250, 255}) {
+            assertEquals(p, Specs.valid("[balancer]\nprotocol = " + p + "\n" + LINK).balancer().protocol());
+        }
     }
 
     @ParameterizedTest
@@ -424,7 +550,7 @@ class DiagnosticsTest {
     @Test
     void rendersAsFileLineColumnPathMessageAndHint() {
         assertEquals("spec.toml:4:1: link[0].gatway: unknown key (did you mean \"gateway\"?) "
-                        + "(valid keys here: name, dev, gateway, weight, bandwidth, table, source, route, check)",
+                        + "(valid keys here: name, dev, gateway, onlink, weight, bandwidth, table, source, route, check)",
                 Specs.diagnostics(LINK.replace("gateway =", "gatway =")).last().toString());
     }
 }

@@ -1,7 +1,9 @@
 package mlb.spec;
 
 import io.vavr.collection.List;
+import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
+import mlb.spec.Check.Method;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +15,8 @@ import java.time.Duration;
 import static mlb.spec.Specs.LINK;
 import static mlb.spec.Specs.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Valid specs and what they mean. */
 class SpecParserTest {
@@ -20,11 +24,27 @@ class SpecParserTest {
     void fillsEveryDefault() {
         Spec spec = valid(LINK);
         assertEquals(Balancer.defaults(), spec.balancer());
-        assertEquals(new Balancer(Balancer.Mode.ROUTE, Balancer.Hash.L4, 10000, 250, 200, Balancer.LastResort.MAIN),
-                spec.balancer());
-        assertEquals(List.of(new Link("isp1", "eth1", "203.0.113.1", 1, Option.none(), Option.none(),
+        assertEquals(new Balancer(Balancer.Mode.ROUTE, Balancer.Hash.L4, 10000, 250, 200, Balancer.LastResort.KEEP,
+                Duration.ofSeconds(120), Duration.ZERO), spec.balancer());
+        assertEquals(List.of(new Link("isp1", "eth1", "203.0.113.1", false, 1, Option.none(), Option.none(),
                 List.empty(), Check.none())), spec.links());
-        assertEquals(new Check(List.empty(), Duration.ofSeconds(1), 3, 3), Check.none());
+        assertEquals(new Check(new Method.Icmp(), List.empty(), 1, Duration.ofMillis(500), Duration.ofMillis(300),
+                3, 3, Option.none()), Check.none());
+        assertEquals(new Monitor(Duration.ofSeconds(20), List.empty()), spec.monitor());
+    }
+
+    @Test
+    void checkDefaultsDependOnTheMethod() {
+        String check = LINK + "[link.check]\ntargets = [\"192.0.2.53\"]\n";
+        assertEquals(new Check(new Method.Icmp(), List.of("192.0.2.53"), 1, Duration.ofMillis(500),
+                Duration.ofMillis(300), 3, 3, Option.none()), valid(check).links().head().check());
+        assertEquals(new Method.Tcp(22), method(check + "method = \"tcp\"\nport = 22\n"));
+        assertEquals(new Method.Http(false, 80, "/", 200, Option.none()), method(check + "method = \"http\"\n"));
+        assertEquals(new Method.Http(true, 443, "/", 200, Option.none()), method(check + "method = \"https\"\n"));
+        assertEquals(new Method.Dns(53, "example.com", Check.DnsRecord.A),
+                method(check + "method = \"dns\"\nname = \"example.com\"\n"));
+        assertEquals(Option.some(new Check.Quality(Option.some(10), Option.none(), 20)),
+                valid(check + "max_loss = 10\n").links().head().check().quality());
     }
 
     @Test
@@ -37,39 +57,86 @@ class SpecParserTest {
                 protocol = 251
                 table_base = 300
                 last_resort = "unreachable"
+                idle_timer = "5m"
+                unbalanced_timer = "600s"
+
+                [monitor]
+                conntrack_grace = "0s"
+
+                [[hook]]
+                argv = ["/usr/local/bin/page", "--team", "net"]
+                events = ["all_down", "down"]
+                links = ["isp1"]
+                timeout = "30s"
+
+                [[hook]]
+                argv = ["/usr/bin/logger"]
 
                 [[link]]
                 name = "isp1"
                 dev = "eth1"
                 gateway = "203.0.113.1"
+                onlink = true
                 weight = 5
                 table = 101
                 source = "203.0.113.2"
                 [[link.route]]
                 to = "198.51.100.0/24"
                 [[link.route]]
-                to = "default"
+                to = "192.0.2.7"
                 [link.check]
-                targets = ["192.0.2.53", "192.0.2.54"]
-                interval = "500ms"
+                method = "https"
+                targets = ["192.0.2.53", "192.0.2.54", "192.0.2.55"]
+                port = 8443
+                path = "/health?full=1"
+                expect = 204
+                host = "status.example.com"
+                reliability = 2
+                interval = "2s"
+                timeout = "1500ms"
                 down = 2
                 up = 4
+                max_loss = 20
+                max_rtt = "250ms"
+                window = 50
 
                 [[link]]
                 name = "isp2"
                 dev = "ppp0"
                 gateway = "198.18.0.1"
+                [link.check]
+                method = "dns"
+                targets = ["198.18.0.53"]
+                port = 5353
+                name = "example.org."
+                record = "SOA"
                 """;
         Spec spec = valid(text);
         assertEquals(new Balancer(Balancer.Mode.ROUTE, Balancer.Hash.L3, 20000, 251, 300,
-                Balancer.LastResort.UNREACHABLE), spec.balancer());
+                Balancer.LastResort.UNREACHABLE, Duration.ofMinutes(5), Duration.ofMinutes(10)), spec.balancer());
+        assertEquals(new Monitor(Duration.ZERO, List.of(
+                new Hook(List.of("/usr/local/bin/page", "--team", "net"),
+                        TreeSet.of(Hook.Event.DOWN, Hook.Event.ALL_DOWN), Option.some(TreeSet.of("isp1")),
+                        Duration.ofSeconds(30)),
+                new Hook(List.of("/usr/bin/logger"), TreeSet.of(Hook.Event.values()), Option.none(),
+                        Duration.ofSeconds(10)))), spec.monitor());
         assertEquals(List.of(
-                new Link("isp1", "eth1", "203.0.113.1", 5, Option.some(101), Option.some("203.0.113.2"),
-                        List.of("198.51.100.0/24", "0.0.0.0/0"),
-                        new Check(List.of("192.0.2.53", "192.0.2.54"), Duration.ofMillis(500), 2, 4)),
-                new Link("isp2", "ppp0", "198.18.0.1", 1, Option.none(), Option.none(), List.empty(), Check.none())),
+                new Link("isp1", "eth1", "203.0.113.1", true, 5, Option.some(101), Option.some("203.0.113.2"),
+                        List.of("198.51.100.0/24", "192.0.2.7/32"),
+                        new Check(new Method.Http(true, 8443, "/health?full=1", 204, Option.some("status.example.com")),
+                                List.of("192.0.2.53", "192.0.2.54", "192.0.2.55"), 2, Duration.ofSeconds(2),
+                                Duration.ofMillis(1500), 2, 4,
+                                Option.some(new Check.Quality(Option.some(20), Option.some(Duration.ofMillis(250)), 50)))),
+                new Link("isp2", "ppp0", "198.18.0.1", 1, Option.none(), Option.none(), List.empty(),
+                        new Check(new Method.Dns(5353, "example.org.", Check.DnsRecord.SOA), List.of("198.18.0.53"), 1,
+                                Duration.ofMillis(500), Duration.ofMillis(300), 3, 3, Option.none()))),
                 spec.links());
         assertEquals(text, spec.source());
+        assertFalse(spec.monitor().deletesConntrack());
+        assertTrue(spec.monitor().hooks().head().runsFor(Hook.Event.DOWN, "isp1"));
+        assertFalse(spec.monitor().hooks().head().runsFor(Hook.Event.DOWN, "isp2"));
+        assertTrue(spec.monitor().hooks().head().runsFor(Hook.Event.ALL_DOWN, "isp2"), "all_down is not per link");
+        assertFalse(spec.monitor().hooks().head().runsFor(Hook.Event.UP, "isp1"));
     }
 
     @Test
@@ -110,9 +177,10 @@ class SpecParserTest {
         assertEquals(32666, spec.balancer().priorityBase());
         assertEquals(Duration.ofHours(1), spec.links().head().check().interval());
         Spec low = valid("[balancer]\npriority_base = 1\nprotocol = 5\n" + LINK
-                + "weight = 1\n[link.check]\ntargets = [\"192.0.2.1\"]\ninterval = \"100ms\"\n");
+                + "weight = 1\n[link.check]\ntargets = [\"192.0.2.1\"]\ninterval = \"100ms\"\ntimeout = \"10ms\"\n");
         assertEquals(5, low.balancer().protocol());
         assertEquals(Duration.ofMillis(100), low.links().head().check().interval());
+        assertEquals(Duration.ofMillis(10), low.links().head().check().timeout());
     }
 
     @Test
@@ -162,6 +230,10 @@ class SpecParserTest {
                 SpecParser.parse(missing).getError().map(Diagnostic::toString));
         assertEquals(List.of(dir + ": cannot read the spec: Is a directory"),
                 SpecParser.parse(dir).getError().map(d -> d.file() + ": " + d.message()));
+    }
+
+    private static Method method(String toml) {
+        return valid(toml).links().head().check().method();
     }
 
     private static List<Integer> weights(String... bandwidths) {

@@ -32,10 +32,11 @@ class SpecProperties {
 
     @Provide
     Arbitrary<java.util.List<LinkText>> links() {
-        Arbitrary<String> gateway = Arbitraries.integers().map(Ipv4::format);
+        Arbitrary<String> gateway = Arbitraries.integers().map(Ipv4::format)
+                .filter(a -> Addresses.unusable(a, true).isEmpty());
         Arbitrary<String> bandwidth = Combinators.combine(
                 Arbitraries.integers().between(1, 100_000),
-                Arbitraries.of("bit", "kbit", "mbit", "gbit", "kbps", "mbps", "gbps", "Mbit")).as((n, u) -> n + u);
+                Arbitraries.of("kbit", "mbit", "gbit", "kbps", "mbps", "gbps", "Mbit", " GBPS", "  kbit")).as((n, u) -> n + u);
         return Combinators.combine(gateway, Arbitraries.integers().between(1, 256), bandwidth,
                         Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false))
                 .as(LinkText::new).list().ofMinSize(1).ofMaxSize(6);
