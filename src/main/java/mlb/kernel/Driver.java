@@ -30,4 +30,10 @@ public interface Driver {
      * {@link Written#atomic()}. Either way the engine re-reads the kernel afterwards, so revert works for both.
      */
     Written write(List<Change> changes);
+
+    /**
+     * How many changes one write may carry at most: between writes the engine can stop at a safe point (an
+     * interrupt). A transactional driver writes a whole run at once, so that it stays all or nothing.
+     */
+    int batch();
 }

@@ -17,6 +17,8 @@ import mlb.proc.Runner;
 import mlb.proc.SystemRunner;
 import mlb.proc.Target;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * The kernel of one target as its drivers see it together: one read merges theirs, and a write hands each run
  * of consecutive changes to the driver of their kind, in plan order, so the order the plan chose across kinds
@@ -69,17 +71,25 @@ public final class Kernel {
         return Either.right(out);
     }
 
-    /** Writes the changes, driver run by driver run; nothing is written when one of them cannot be rendered. */
     public Written write(List<Change> changes) {
+        return write(changes, () -> false);
+    }
+
+    /**
+     * Writes the changes, driver run by driver run, each in batches its driver allows; before each batch it asks
+     * stop, and stops there when told to. Nothing is written when one of the changes cannot be rendered.
+     */
+    public Written write(List<Change> changes, BooleanSupplier stop) {
         Either<String, List<String>> rendered = commands(changes);
         if (rendered.isLeft()) return new Written(List.empty(), Option.some(rendered.getLeft()), true);
         Written done = new Written(List.empty(), Option.none(), true);
         List<Change> left = changes;
         while (!left.isEmpty() && done.ok()) {
+            if (stop.getAsBoolean()) return done.stoppedHere();
             Driver d = driverOf(left.head());
-            List<Change> run = left.takeWhile(c -> driverOf(c) == d);
-            done = done.then(d.write(run));
-            left = left.drop(run.size());
+            List<Change> batch = left.takeWhile(c -> driverOf(c) == d).take(d.batch());
+            done = done.then(d.write(batch));
+            left = left.drop(batch.size());
         }
         return done;
     }

@@ -157,7 +157,10 @@ public final class FakeKernel implements Driver, Devices {
         return new State(s.rules, s.routes, s.nexthops.put(id, o), s.sysctls);
     }
 
-    /** The n-th command (1-based) of the next write fails without effect; later writes run normally. */
+    /**
+     * The n-th command (1-based) mlb sends from now on fails without effect (its batches count as one write);
+     * later commands run normally.
+     */
     public FakeKernel failAt(int n) {
         failAtCount = n;
         commandsSinceArmed = 0;
@@ -304,17 +307,21 @@ public final class FakeKernel implements Driver, Devices {
         return send(changes.flatMap(c -> render(c).get()));
     }
 
+    /** Small, so tests can stop a write between batches (as an interrupt does). */
+    @Override
+    public int batch() {
+        return 4;
+    }
+
     /** Runs command texts as one write of mlb's: armed and predicate failures apply. */
     public Written send(List<String> commands) {
         writes++;
-        int armed = failAtCount;
-        failAtCount = 0;
-        commandsSinceArmed = 0;
         for (int i = 0; i < commands.size(); i++) {
             String c = commands.get(i);
-            commandsSinceArmed++;
             List<String> sent = commands.take(i + 1);
-            if (failWhen.test(c) || armed > 0 && commandsSinceArmed == armed) {
+            boolean armedHere = failAtCount > 0 && ++commandsSinceArmed == failAtCount;
+            if (armedHere) failAtCount = 0;
+            if (failWhen.test(c) || armedHere) {
                 return new Written(sent, Option.some(c + ": injected failure"), false);
             }
             try {

@@ -124,6 +124,12 @@ public final class IpDriver implements Driver {
         return new Written(commands.take(failedAt), Option.some(commands.get(failedAt - 1) + ": " + r.stderr().strip()), false);
     }
 
+    /** About half a second of `ip -batch` work: an interrupt is honoured within that. */
+    @Override
+    public int batch() {
+        return 2000;
+    }
+
     private static int failedLine(String stderr) {
         Matcher m = FAILED_LINE.matcher(stderr);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;

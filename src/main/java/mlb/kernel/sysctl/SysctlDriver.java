@@ -74,6 +74,11 @@ public final class SysctlDriver implements Driver {
         return new Written(sent, Option.none(), false);
     }
 
+    @Override
+    public int batch() {
+        return 1;
+    }
+
     private static Either<String, Sysctl> checked(KernelObject o) {
         if (!(o instanceof Sysctl s)) return Either.left(o.kind().label() + " is not a kernel setting (a bug: wrong driver)");
         if (!VALUE.matcher(s.value()).matches()) return Either.left("unsafe value for " + s.name() + ": " + s.value());
