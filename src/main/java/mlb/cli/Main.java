@@ -48,6 +48,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Engine.handleInterrupts();
         System.exit(run(System.out, System.err, args));
     }
 
@@ -70,7 +71,8 @@ public final class Main {
             e.printStackTrace(err);
             return Exit.FAILED;
         });
-        return cl.execute(args);
+        int code = cl.execute(args);
+        return Engine.interrupted() ? Exit.INTERRUPTED : code;
     }
 
     Path stateDir() {

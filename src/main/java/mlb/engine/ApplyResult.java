@@ -27,6 +27,8 @@ public record ApplyResult(Target target, Record.Kind kind, Plan plan, Outcome ou
         APPLIED,
         /** A command or the verification failed, and the state before was restored. */
         REVERTED,
+        /** SIGINT or SIGTERM came during the write: it stopped at a safe point and the state before was restored. */
+        INTERRUPTED,
         /** A command failed and restoring the state before failed too: the kernel needs attention. */
         FAILED
     }

@@ -33,6 +33,16 @@ public final class Engine {
         return target;
     }
 
+    /** Takes SIGINT and SIGTERM over for the whole process (see Interrupts): what a command-line front end wants. */
+    public static void handleInterrupts() {
+        Interrupts.process().install();
+    }
+
+    /** Whether this process was told to stop (SIGINT, SIGTERM): a front end ends with exit 130 then. */
+    public static boolean interrupted() {
+        return Interrupts.requestedNow();
+    }
+
     /** The plan toward a spec, drift since the last apply, and (with saveTo) the plan saved for `apply`. */
     public Either<Refusal, PlanResult> plan(Spec spec, Path specFile, Option<Path> saveTo) {
         return guard(() -> Plans.plan(session(), spec, specFile, saveTo));
@@ -87,19 +97,38 @@ public final class Engine {
         return new Session(ws, target, events);
     }
 
-    /** The kernel or its tools unusable at all (no permission, no iproute2) is a refusal like any other. */
+    /**
+     * The kernel or its tools unusable at all (no permission, no iproute2) is a refusal like any other; so is a
+     * read that failed because an interrupt killed the tool it ran.
+     */
     private static <T> Either<Refusal, T> guard(Supplier<Either<Refusal, T>> operation) {
+        Interrupts interrupts = Interrupts.process();
+        interrupts.enter();
         try {
             return operation.get();
         } catch (KernelError k) {
-            return Either.left(Refusal.of(switch (k.reason()) {
-                case MISSING_TOOL -> Refusal.Reason.MISSING_TOOL;
-                case NOT_PERMITTED -> Refusal.Reason.NOT_PERMITTED;
-                case FAILED -> Refusal.Reason.FAILED;
-            }, k.getMessage()));
+            return Either.left(interrupts.requested() ? interruptedRefusal() : refusal(k));
         } catch (SystemRunner.MissingProgram m) {
-            return Either.left(Refusal.of(Refusal.Reason.MISSING_TOOL, "the " + Packages.name(m.program())
-                    + " command is missing: install " + Packages.providing(m.program())));
+            return Either.left(interrupts.requested() ? interruptedRefusal() : missing(m));
+        } finally {
+            interrupts.exit();
         }
+    }
+
+    static Refusal interruptedRefusal() {
+        return Refusal.of(Refusal.Reason.INTERRUPTED, "interrupted; nothing was changed");
+    }
+
+    private static Refusal refusal(KernelError k) {
+        return Refusal.of(switch (k.reason()) {
+            case MISSING_TOOL -> Refusal.Reason.MISSING_TOOL;
+            case NOT_PERMITTED -> Refusal.Reason.NOT_PERMITTED;
+            case FAILED -> Refusal.Reason.FAILED;
+        }, k.getMessage());
+    }
+
+    private static Refusal missing(SystemRunner.MissingProgram m) {
+        return Refusal.of(Refusal.Reason.MISSING_TOOL, "the " + Packages.name(m.program()) + " command is missing: install "
+                + Packages.providing(m.program()));
     }
 }

@@ -20,6 +20,8 @@ import mlb.plan.Planner;
 import mlb.spec.Link;
 import mlb.spec.Spec;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * plan → apply → verify → (revert) on one kernel. Applying is one write of the plan's changes; verifying re-reads
  * and expects nothing left to do; on any failure the state read before is planned back to from the new current
@@ -66,8 +68,13 @@ public final class Reconciler {
 
     /** Applies a plan made against the current kernel (the caller holds the target's lock). */
     public Applied apply(Plan plan) {
+        return apply(plan, () -> false);
+    }
+
+    /** The same, stopping between write batches and reverting when stop says so (an interrupt). */
+    public Applied apply(Plan plan, BooleanSupplier stop) {
         if (plan.isEmpty()) return new Applied(ApplyResult.Outcome.UNCHANGED, List.empty(), plan.current(), Option.none());
-        Written written = kernel.write(plan.changes());
+        Written written = kernel.write(plan.changes(), stop);
         // Everything either state holds: what the reads after the write must see, whichever way it went.
         Scope scope = plan.scope().covering(plan.desired()).covering(plan.current());
         NetState after = kernel.read(scope).owned();
@@ -75,19 +82,26 @@ public final class Reconciler {
         if (written.ok() && remaining.isEmpty()) {
             return new Applied(ApplyResult.Outcome.APPLIED, written.sent(), after, Option.none());
         }
+        if (written.stopped()) {
+            String why = "stopped after " + written.sent().size() + " of " + kernel.commands(plan.changes()).map(List::size).getOrElse(0)
+                    + " commands, which were reverted";
+            return revert(plan, scope, after, written.sent(), why, true);
+        }
         String failure = written.failure().getOrElse(() -> "verification found " + Plan.of(after, plan.desired(),
                 List.empty(), scope).summary() + " still to do after apply: " + remaining.map(c -> c.symbol() + " " + Describe.of(c.subject())).mkString("; "));
-        return revert(plan, scope, after, written.sent(), failure);
+        return revert(plan, scope, after, written.sent(), failure, false);
     }
 
     /** Plans from the state just read (now) back to the one read before apply, applies that, and checks it. */
-    private Applied revert(Plan plan, Scope scope, NetState now, List<String> ran, String failure) {
+    private Applied revert(Plan plan, Scope scope, NetState now, List<String> ran, String failure, boolean interrupted) {
         Written undone = kernel.write(Diff.changes(now, plan.current()));
         List<String> all = ran.appendAll(undone.sent());
         NetState restored = kernel.read(scope).owned();
         boolean clean = Diff.changes(restored, plan.current()).isEmpty();
         String why = clean ? failure : failure + "; restoring the previous state also failed: "
                 + undone.failure().getOrElse("state still differs after revert");
-        return new Applied(clean ? ApplyResult.Outcome.REVERTED : ApplyResult.Outcome.FAILED, all, restored, Option.some(why));
+        ApplyResult.Outcome outcome = !clean ? ApplyResult.Outcome.FAILED
+                : interrupted ? ApplyResult.Outcome.INTERRUPTED : ApplyResult.Outcome.REVERTED;
+        return new Applied(outcome, all, restored, Option.some(why));
     }
 }

@@ -21,7 +21,9 @@ public record Refusal(Reason reason, String message, List<String> context) {
         /** Another mlb holds the target's lock. */
         LOCKED,
         /** Not permitted (not root, or no access to the state directory). */
-        NOT_PERMITTED
+        NOT_PERMITTED,
+        /** Stopped by SIGINT or SIGTERM before anything was changed. */
+        INTERRUPTED
     }
 
     public static Refusal of(Reason reason, String message) {

@@ -133,16 +133,19 @@ final class Session {
             return Either.left(Refusal.of(Refusal.Reason.FAILED, "cannot write this plan to " + target + ": " + commands.getLeft(),
                     List.of("nothing was changed")));
         }
-        events.on(new Event.Applying(target, plan.changes().size()));
-        Record start = record(plan, intent, commands.get());
-        recorder.begin(start);
-        Reconciler.Applied o = reconciler.apply(plan);
-        events.on(new Event.Ran(o.commands()));
-        Option<String> id = recorder.finish(start.finished(outcome(o.outcome()), o.after(), o.commands(), o.failure()));
-        boolean ok = o.failure().isEmpty();
-        boolean confirmedEarlier = ok && intent.confirmsPending() && confirms.supersede();
-        return Either.right(new ApplyResult(target, intent.kind(), plan, o.outcome(), o.commands(), id, stateDir(),
-                o.failure(), confirmedEarlier, Option.none()));
+        Interrupts interrupts = Interrupts.process();
+        if (interrupts.requested()) return Either.left(Engine.interruptedRefusal());
+        return Either.right(interrupts.critical(() -> {
+            events.on(new Event.Applying(target, plan.changes().size()));
+            Record start = record(plan, intent, commands.get());
+            recorder.begin(start);
+            Reconciler.Applied o = reconciler.apply(plan, interrupts::requested);
+            events.on(new Event.Ran(o.commands()));
+            Option<String> id = recorder.finish(start.finished(outcome(o.outcome()), o.after(), o.commands(), o.failure()));
+            boolean confirmedEarlier = o.failure().isEmpty() && intent.confirmsPending() && confirms.supersede();
+            return new ApplyResult(target, intent.kind(), plan, o.outcome(), o.commands(), id, stateDir(),
+                    o.failure(), confirmedEarlier, Option.none());
+        }));
     }
 
     private Record record(Plan plan, Intent intent, List<String> commands) {
@@ -156,7 +159,7 @@ final class Session {
     private static Record.Outcome outcome(ApplyResult.Outcome o) {
         return switch (o) {
             case UNCHANGED, APPLIED -> Record.Outcome.APPLIED;
-            case REVERTED -> Record.Outcome.REVERTED;
+            case REVERTED, INTERRUPTED -> Record.Outcome.REVERTED;
             case FAILED -> Record.Outcome.FAILED;
             case DECLINED -> throw new IllegalArgumentException("a declined apply is never recorded");
         };

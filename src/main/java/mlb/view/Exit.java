@@ -14,6 +14,7 @@ public final class Exit {
     public static final int MISSING = 69;
     public static final int LOCKED = 75;
     public static final int NOT_PERMITTED = 77;
+    public static final int INTERRUPTED = 130;
 
     private Exit() {
     }
@@ -27,6 +28,7 @@ public final class Exit {
             case MISSING_TOOL -> MISSING;
             case LOCKED -> LOCKED;
             case NOT_PERMITTED -> NOT_PERMITTED;
+            case INTERRUPTED -> INTERRUPTED;
         };
     }
 
@@ -34,6 +36,7 @@ public final class Exit {
         return switch (r.outcome()) {
             case UNCHANGED, APPLIED -> OK;
             case DECLINED, REVERTED, FAILED -> FAILED;
+            case INTERRUPTED -> INTERRUPTED;
         };
     }
 }

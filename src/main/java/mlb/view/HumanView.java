@@ -80,6 +80,8 @@ public final class HumanView implements View {
             case APPLIED -> () -> applied(r);
             case REVERTED -> () -> error("apply failed and was reverted: " + r.failure().get(),
                     sent(r).append("the state read before apply is restored"));
+            case INTERRUPTED -> () -> err.println("Interrupt received: " + r.failure().get() + "; the kernel is as before"
+                    + r.recorded().map(id -> " (recorded as " + id.substring(0, 7) + ")").getOrElse("") + ".");
             case FAILED -> () -> error("apply failed and the revert failed too: " + r.failure().get(),
                     sent(r).append("the owned state now differs from before: run `mlb plan` to see it"));
         };
