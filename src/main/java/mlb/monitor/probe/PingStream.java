@@ -51,6 +51,7 @@ final class PingStream {
         this.spawner = spawner;
         this.window = interval.toNanos() * 3 / 2;
         this.silence = silence.toNanos();
+        this.restartAt = System.nanoTime();
     }
 
     /** The fate of a fresh echo request, within timeout. Interrupting the caller ends the wait as a timeout. */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * this link and no other.
  */
 public record ProbeLink(String name, String device, InetAddress source) {
-    private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_.:@-]{1,15}");
+    /** As the spec accepts device names; no leading "-", so that a name can never read as an option. */
+    private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}");
 
     public ProbeLink {
         Objects.requireNonNull(source, "source");

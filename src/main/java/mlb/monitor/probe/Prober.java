@@ -48,7 +48,8 @@ public final class Prober implements AutoCloseable {
     }
 
     /**
-     * Starts a round of link, or returns empty while its previous round is still outstanding.
+     * Starts a round of link, or returns empty while its previous round is still outstanding. The future
+     * completes on one of the prober's threads: hand anything slow (an apply) to an executor of your own.
      *
      * @param interval how often this link is probed (the persistent ping paces itself by it)
      */
