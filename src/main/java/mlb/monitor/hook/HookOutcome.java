@@ -1,0 +1,20 @@
+package mlb.monitor.hook;
+
+import java.time.Duration;
+
+/** How a hook run ended. Output is what the hook printed, each stream cut at {@link ProcessHooks#CAPTURE} bytes. */
+public sealed interface HookOutcome {
+    record Exited(int code, Duration took, String stdout, String stderr) implements HookOutcome {
+        public boolean ok() {
+            return code == 0;
+        }
+    }
+
+    /** Still running at its timeout, so it was killed (SIGKILL to its pid). */
+    record TimedOut(Duration after, String stdout, String stderr) implements HookOutcome {
+    }
+
+    /** It never ran: no such program, not executable, or the monitor is shutting down. */
+    record NotStarted(String reason) implements HookOutcome {
+    }
+}
