@@ -1,6 +1,7 @@
 package mlb.compile;
 
 import io.vavr.collection.List;
+import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import mlb.model.NetState;
@@ -24,6 +25,14 @@ public final class Compiler {
     }
 
     public static Validation<List<String>, Compiled> compile(Spec spec, Facts facts) {
+        return compile(spec, facts, Option.none());
+    }
+
+    /**
+     * With the links that carry balanced traffic, when the monitor took some out (none: all of them). A name
+     * that is not a link of the spec is ignored.
+     */
+    public static Validation<List<String>, Compiled> compile(Spec spec, Facts facts, Option<Set<String>> balancing) {
         List<Link> links = spec.linksByName();
         Layout layout = Layout.of(spec.balancer(), links);
         List<String> errors = links.flatMap(l -> deviceError(l, facts));
@@ -32,7 +41,8 @@ public final class Compiler {
                         + Layout.PLAIN_GROUP_OFFSET + ")"));
         if (!errors.isEmpty()) return Validation.invalid(errors);
         List<String> sources = links.map(l -> source(l, facts).get());
-        NetState desired = NetState.of(RouteMode.objects(layout, links, facts, sources));
+        List<Link> members = balancing.map(in -> links.filter(l -> in.contains(l.name()))).getOrElse(links);
+        NetState desired = NetState.of(RouteMode.objects(layout, links, facts, sources, members));
         return Validation.valid(new Compiled(desired, scope(spec.balancer()).covering(desired), notes(facts)));
     }
 

@@ -2,11 +2,18 @@ package mlb.model;
 
 import java.util.function.Function;
 
-/** A single nexthop object: a gateway on a device, with an id groups and routes refer to. */
-public record Nexthop(int id, String gateway, String dev, int protocol) implements KernelObject {
+/**
+ * A single nexthop object: a gateway on a device, with an id groups and routes refer to. onlink: the gateway is
+ * reachable on the device although no network of the device holds it (a point-to-point or /32 line).
+ */
+public record Nexthop(int id, String gateway, String dev, boolean onlink, int protocol) implements KernelObject {
     public Nexthop {
         if (id <= 0) throw new IllegalArgumentException("nexthop id must be positive: " + id);
         if (gateway.isEmpty() || dev.isEmpty()) throw new IllegalArgumentException("nexthop needs a gateway and a device");
+    }
+
+    public Nexthop(int id, String gateway, String dev, int protocol) {
+        this(id, gateway, dev, false, protocol);
     }
 
     @Override

@@ -6,9 +6,14 @@ import java.util.function.Function;
 public sealed interface RouteTarget {
     <R> R match(Function<Gateway, R> gateway, Function<Group, R> group, Function<Unreachable, R> unreachable);
 
-    record Gateway(String via, String dev) implements RouteTarget {
+    /** A gateway on a device; onlink as for {@link Nexthop}. */
+    record Gateway(String via, String dev, boolean onlink) implements RouteTarget {
         public Gateway {
             if (via.isEmpty() || dev.isEmpty()) throw new IllegalArgumentException("a gateway needs an address and a device");
+        }
+
+        public Gateway(String via, String dev) {
+            this(via, dev, false);
         }
 
         @Override

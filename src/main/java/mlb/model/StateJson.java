@@ -67,17 +67,26 @@ public final class StateJson {
     public static ObjectNode encode(KernelObject o) {
         ObjectNode n = F.objectNode();
         return o.match(s -> n.put("name", s.name()).put("value", s.value()),
-                h -> n.put("id", h.id()).put("gateway", h.gateway()).put("dev", h.dev()).put("protocol", h.protocol()),
+                h -> nexthop(n, h),
                 g -> group(n, g),
                 r -> route(n, r),
                 r -> rule(n, r));
+    }
+
+    /** onlink and non-default group timers only when set, so states recorded before them read the same. */
+    private static ObjectNode nexthop(ObjectNode n, Nexthop h) {
+        n.put("id", h.id()).put("gateway", h.gateway()).put("dev", h.dev());
+        if (h.onlink()) n.put("onlink", true);
+        return n.put("protocol", h.protocol());
     }
 
     private static ObjectNode group(ObjectNode n, NexthopGroup g) {
         n.put("id", g.id());
         ArrayNode members = n.putArray("members");
         g.members().forEach(m -> members.addObject().put("id", m.id()).put("weight", m.weight()));
-        return n.put("resilient", g.resilient()).put("buckets", g.buckets()).put("protocol", g.protocol());
+        n.put("resilient", g.resilient()).put("buckets", g.buckets());
+        if (!g.defaultTimers()) n.put("idle_timer", g.idleTimer()).put("unbalanced_timer", g.unbalancedTimer());
+        return n.put("protocol", g.protocol());
     }
 
     private static ObjectNode route(ObjectNode n, Route r) {
@@ -98,7 +107,7 @@ public final class StateJson {
 
     private static ObjectNode target(RouteTarget t) {
         ObjectNode n = F.objectNode();
-        return t.match(g -> n.put("via", g.via()).put("dev", g.dev()),
+        return t.match(g -> g.onlink() ? n.put("via", g.via()).put("dev", g.dev()).put("onlink", true) : n.put("via", g.via()).put("dev", g.dev()),
                 g -> n.put("nhid", g.nhid()),
                 u -> n.put("type", "unreachable"));
     }
@@ -127,9 +136,11 @@ public final class StateJson {
         return switch (k) {
             case SYSCTL -> new Sysctl(n.path("name").asText(), n.path("value").asText());
             case NEXTHOP -> new Nexthop(n.path("id").asInt(), n.path("gateway").asText(), n.path("dev").asText(),
-                    n.path("protocol").asInt());
+                    n.path("onlink").asBoolean(false), n.path("protocol").asInt());
             case GROUP -> new NexthopGroup(n.path("id").asInt(), members(n.path("members")),
-                    n.path("resilient").asBoolean(), n.path("buckets").asInt(), n.path("protocol").asInt());
+                    n.path("resilient").asBoolean(), n.path("buckets").asInt(),
+                    n.path("idle_timer").asInt(NexthopGroup.DEFAULT_IDLE_TIMER),
+                    n.path("unbalanced_timer").asInt(NexthopGroup.DEFAULT_UNBALANCED_TIMER), n.path("protocol").asInt());
             case ROUTE -> new Route(n.path("table").asInt(), n.path("dst").asText(), n.path("metric").asLong(),
                     decodeTarget(n.path("target")), n.path("protocol").asInt());
             case RULE -> new Rule(n.path("priority").asInt(), text(n, "from"), text(n, "oif"),
@@ -148,7 +159,7 @@ public final class StateJson {
 
     private static RouteTarget decodeTarget(JsonNode t) {
         if (t.has("nhid")) return new RouteTarget.Group(t.get("nhid").asInt());
-        if (t.has("via")) return new RouteTarget.Gateway(t.get("via").asText(), t.path("dev").asText());
+        if (t.has("via")) return new RouteTarget.Gateway(t.get("via").asText(), t.path("dev").asText(), t.path("onlink").asBoolean(false));
         return new RouteTarget.Unreachable();
     }
 

@@ -24,17 +24,18 @@ public final class Describe {
     }
 
     private static String nexthop(Nexthop n) {
-        return "id " + n.id() + " via " + n.gateway() + " dev " + n.dev();
+        return "id " + n.id() + " via " + n.gateway() + " dev " + n.dev() + (n.onlink() ? " onlink" : "");
     }
 
     private static String group(NexthopGroup g) {
         String members = g.members().map(m -> m.id() + "," + m.weight()).mkString("/");
-        return "id " + g.id() + " group " + members + (g.resilient() ? " type resilient buckets " + g.buckets() : "");
+        String timers = g.defaultTimers() ? "" : " idle_timer " + g.idleTimer() + " unbalanced_timer " + g.unbalancedTimer();
+        return "id " + g.id() + " group " + members + (g.resilient() ? " type resilient buckets " + g.buckets() : "") + timers;
     }
 
     private static String route(Route r) {
         String where = r.dst() + " table " + r.table() + (r.metric() == 0 ? "" : " metric " + r.metric());
-        return r.target().match(g -> where + " via " + g.via() + " dev " + g.dev(),
+        return r.target().match(g -> where + " via " + g.via() + " dev " + g.dev() + (g.onlink() ? " onlink" : ""),
                 g -> where + " nhid " + g.nhid(),
                 u -> "unreachable " + where);
     }

@@ -6,6 +6,7 @@ import io.vavr.control.Option;
 import mlb.engine.ApplyResult;
 import mlb.engine.Reconciler;
 import mlb.kernel.FakeKernel;
+import mlb.model.Change;
 import mlb.model.KernelObject;
 import mlb.model.Kind;
 import mlb.model.NetState;
@@ -14,12 +15,14 @@ import mlb.model.Route;
 import mlb.model.RouteTarget;
 import mlb.model.Rule;
 import mlb.model.StateArbitraries;
+import mlb.plan.Diff;
 import mlb.plan.Plan;
 import mlb.spec.Balancer;
 import mlb.spec.Check;
 import mlb.spec.Link;
 import mlb.spec.Spec;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -28,6 +31,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
+import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,6 +132,55 @@ class CompileProperties {
         Set<Integer> tables = new java.util.HashSet<>(layout.tables().values().toJavaList());
         assertEquals(s.spec().links().size(), tables.size(), "one table per link: " + layout.tables());
         assertTrue(tables.stream().noneMatch(t -> t == 200 || t >= 253 && t <= 255), "never the balancing or a kernel table");
+    }
+
+    /** Taking links out of the balancing (the monitor) is one in-place change of the group: only their flows move. */
+    @Property(tries = 300)
+    void takingLinksOutIsOneInPlaceGroupChangeAndBackAgain(@ForAll("setups") Setup s, @ForAll Random random) {
+        Facts facts = facts(s.resilient());
+        NetState all = Compiler.compile(s.spec(), facts).get().desired();
+        List<String> names = s.spec().links().map(Link::name);
+        io.vavr.collection.Set<String> live = io.vavr.collection.HashSet.ofAll(names.filter(n -> random.nextBoolean()));
+        Assume.that(!live.isEmpty() && live.size() < names.size());
+        NetState some = Compiler.compile(s.spec(), facts, Option.some(live)).get().desired();
+        List<Change> out = Diff.changes(all, some);
+        assertEquals(1, out.size(), () -> "taking " + names.removeAll(live) + " out: " + out);
+        assertTrue(out.head() instanceof Change.Update u && u.after() instanceof NexthopGroup g
+                && g.members().size() == live.size(), out::toString);
+        assertEquals(1, Diff.changes(some, all).size(), "and putting them back");
+    }
+
+    @Test
+    void everyLinkDownFollowsLastResort() {
+        Link a = new Link("isp1", "wan1", "198.18.1.1", 1, Option.none(), Option.none(), List.empty(), Check.none());
+        Link b = new Link("isp2", "wan2", "198.18.2.1", 1, Option.none(), Option.none(), List.of("198.51.100.0/24"), Check.none());
+        Option<io.vavr.collection.Set<String>> none = Option.some(io.vavr.collection.HashSet.empty());
+        for (Balancer.LastResort lr : Balancer.LastResort.values()) {
+            Balancer bal = new Balancer(Balancer.Mode.ROUTE, Balancer.Hash.L4, 10000, 250, 200, lr);
+            NetState full = Compiler.compile(new Spec(bal, List.of(a, b), ""), facts(true)).get().desired();
+            NetState down = Compiler.compile(new Spec(bal, List.of(a, b), ""), facts(true), none).get().desired();
+            Link bNoPins = new Link("isp2", "wan2", "198.18.2.1", 1, Option.none(), Option.none(), List.empty(), Check.none());
+            NetState downNoPins = Compiler.compile(new Spec(bal, List.of(a, bNoPins), ""), facts(true), none).get().desired();
+            switch (lr) {
+                case KEEP -> assertEquals(full, down, "keep: nothing changes, the targets may be what failed");
+                case MAIN -> {
+                    assertTrue(down.all(NexthopGroup.class).isEmpty(), "no group: lookups fall through to main");
+                    assertTrue(down.all(Rule.class).exists(r -> r.table() == 200), "a pin left in table 200 keeps its rule");
+                    assertTrue(downNoPins.all(Rule.class).forAll(r -> r.table() != 200), "no rule points at an empty table");
+                }
+                case UNREACHABLE -> {
+                    assertTrue(down.all(NexthopGroup.class).isEmpty());
+                    assertTrue(down.all(Route.class).exists(r -> r.target() instanceof RouteTarget.Unreachable));
+                    assertTrue(down.all(Rule.class).exists(r -> r.table() == 200));
+                }
+            }
+        }
+    }
+
+    private static Facts facts(boolean resilient) {
+        return new Facts(HashMap.of("wan1", Option.some("198.18.1.2"), "wan2", Option.some("198.18.2.2"),
+                "wan3", Option.some("198.18.3.2"), "wan4", Option.some("198.18.4.2")),
+                Set.of("wan1", "wan2", "wan3", "wan4"), resilient);
     }
 
     @Test

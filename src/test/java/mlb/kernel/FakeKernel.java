@@ -386,13 +386,16 @@ public final class FakeKernel implements Driver, Devices {
             String gw = w.ipv4();
             w.expect("dev");
             String dev = w.device();
+            boolean onlink = w.flag("onlink");
             int proto = w.proto();
             w.end();
-            made = new Nexthop(id, gw, dev, proto);
+            made = new Nexthop(id, gw, dev, onlink, proto);
         } else if (kind.equals("group")) {
             List<NexthopGroup.Member> members = members(w.next());
             boolean res = false;
             int buckets = 0;
+            Option<Integer> idle = Option.none();
+            Option<Integer> unbalanced = Option.none();
             if (w.peek("type")) {
                 w.next();
                 w.expect("resilient");
@@ -400,6 +403,8 @@ public final class FakeKernel implements Driver, Devices {
                 res = true;
                 buckets = w.positiveInt();
                 if (!resilient) throw new Refused("Error: resilient groups are not supported here");
+                if (w.flag("idle_timer")) idle = Option.some(w.unsignedIntAsInt());
+                if (w.flag("unbalanced_timer")) unbalanced = Option.some(w.unsignedIntAsInt());
             }
             int proto = w.proto();
             w.end();
@@ -408,7 +413,11 @@ public final class FakeKernel implements Driver, Devices {
                 if (member == null) throw new Refused("Error: Invalid nexthop id " + m.id() + " in group.");
                 if (!(member instanceof Nexthop)) throw new Refused("Error: A group can not be a member of a group.");
             }
-            made = new NexthopGroup(id, members, res, buckets, proto);
+            // As the kernel: a replace keeps the timers it is not given.
+            Option<NexthopGroup> was = s.nexthops.get(id).filter(o -> o instanceof NexthopGroup).map(o -> (NexthopGroup) o);
+            made = new NexthopGroup(id, members, res, buckets,
+                    idle.orElse(was.map(NexthopGroup::idleTimer)).getOrElse(NexthopGroup.DEFAULT_IDLE_TIMER),
+                    unbalanced.orElse(was.map(NexthopGroup::unbalancedTimer)).getOrElse(NexthopGroup.DEFAULT_UNBALANCED_TIMER), proto);
         } else {
             throw new Refused("expected via or group, got " + kind);
         }
@@ -490,7 +499,8 @@ public final class FakeKernel implements Driver, Devices {
             w.next();
             String via = w.ipv4();
             w.expect("dev");
-            target = Option.some(new RouteTarget.Gateway(via, w.device()));
+            String dev = w.device();
+            target = Option.some(new RouteTarget.Gateway(via, dev, w.flag("onlink")));
         } else if (w.peek("nhid")) {
             w.next();
             target = Option.some(new RouteTarget.Group(w.positiveInt()));
@@ -637,6 +647,13 @@ public final class FakeKernel implements Driver, Devices {
 
         boolean peek(String word) {
             return i < words.length && words[i].equals(word);
+        }
+
+        /** Takes the word if it comes next. */
+        boolean flag(String word) {
+            if (!peek(word)) return false;
+            i++;
+            return true;
         }
 
         void expect(String word) {

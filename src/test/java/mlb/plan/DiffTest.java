@@ -47,7 +47,7 @@ class DiffTest {
         NetState current = NetState.of(List.of(NH1, NH2, resilient(512, 5, 1), r));
         NetState desired = NetState.of(List.of(NH1, NH2, resilient(512, 3, 1), r));
         Plan plan = plan(current, desired);
-        assertEquals(List.of("ip nexthop replace id 100 group 1,3/2,1 type resilient buckets 512 proto 250"), lines(plan));
+        assertEquals(List.of("ip nexthop replace id 100 group 1,3/2,1 type resilient buckets 512 idle_timer 120 unbalanced_timer 0 proto 250"), lines(plan));
         assertTrue(plan.changes().head() instanceof Change.Update);
     }
 

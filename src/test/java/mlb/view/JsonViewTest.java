@@ -65,7 +65,7 @@ class JsonViewTest {
         assertEquals("destroy", delete.get("action").asText(), "the same word as the summary's");
         assertEquals(203, delete.at("/before/id").asInt());
         assertFalse(delete.has("after"), "a delete has nothing after it");
-        assertEquals(List.of("ip nexthop replace id 200 group 201,3/202,1 type resilient buckets 512 proto 250", "ip nexthop del id 203"),
+        assertEquals(List.of("ip nexthop replace id 200 group 201,3/202,1 type resilient buckets 512 idle_timer 120 unbalanced_timer 0 proto 250", "ip nexthop del id 203"),
                 List.ofAll(n.get("commands")).map(JsonNode::asText));
         assertEquals(2, n.get("changes").size());
     }

@@ -70,7 +70,7 @@ public final class IpJson {
             return Option.some(new Route(table, dst, metric, new RouteTarget.Group(n.get("nhid").asInt()), protocol(n)));
         }
         if (n.has("gateway") && n.has("dev")) {
-            RouteTarget via = new RouteTarget.Gateway(n.get("gateway").asText(), n.get("dev").asText());
+            RouteTarget via = new RouteTarget.Gateway(n.get("gateway").asText(), n.get("dev").asText(), onlink(n));
             return Option.some(new Route(table, dst, metric, via, protocol(n)));
         }
         return Option.none();
@@ -84,13 +84,22 @@ public final class IpJson {
                 members = members.append(new NexthopGroup.Member(m.path("id").asInt(), m.path("weight").asInt(1)));
             }
             boolean resilient = "resilient".equals(n.path("type").asText());
-            int buckets = n.path("resilient_args").path("buckets").asInt(0);
-            return Option.some(new NexthopGroup(id, members, resilient, buckets, protocol(n)));
+            JsonNode args = n.path("resilient_args");
+            return Option.some(new NexthopGroup(id, members, resilient, args.path("buckets").asInt(0),
+                    args.path("idle_timer").asInt(NexthopGroup.DEFAULT_IDLE_TIMER),
+                    args.path("unbalanced_timer").asInt(NexthopGroup.DEFAULT_UNBALANCED_TIMER), protocol(n)));
         }
         if (n.has("gateway") && n.has("dev") && !n.has("encap")) {
-            return Option.some(new Nexthop(id, n.get("gateway").asText(), n.get("dev").asText(), protocol(n)));
+            return Option.some(new Nexthop(id, n.get("gateway").asText(), n.get("dev").asText(), onlink(n), protocol(n)));
         }
         return Option.none();
+    }
+
+    private static boolean onlink(JsonNode n) {
+        for (JsonNode f : n.path("flags")) {
+            if ("onlink".equals(f.asText())) return true;
+        }
+        return false;
     }
 
     /** Rules print a prefix as src + srclen; a host source has no srclen. */

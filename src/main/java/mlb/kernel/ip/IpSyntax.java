@@ -31,7 +31,7 @@ final class IpSyntax {
     private static Either<String, String> create(KernelObject o) {
         return o.match(IpSyntax::notIp,
                 n -> nexthop(n).map(w -> "nexthop add " + w),
-                g -> Either.right("nexthop add " + group(g)),
+                g -> Either.right("nexthop add " + group(g, false)),
                 r -> route(r).map(w -> "route add " + w),
                 r -> rule(r).map(w -> "rule add " + w + " proto " + r.protocol()));
     }
@@ -39,7 +39,7 @@ final class IpSyntax {
     private static Either<String, String> replace(KernelObject o) {
         return o.match(IpSyntax::notIp,
                 n -> nexthop(n).map(w -> "nexthop replace " + w),
-                g -> Either.right("nexthop replace " + group(g)),
+                g -> Either.right("nexthop replace " + group(g, true)),
                 r -> route(r).map(w -> "route replace " + w),
                 r -> Either.left("a rule cannot be changed in place (a bug: plans replace rules)"));
     }
@@ -58,19 +58,25 @@ final class IpSyntax {
 
     private static Either<String, String> nexthop(Nexthop n) {
         return Tokens.check(n.gateway(), "gateway").flatMap(gw -> Tokens.check(n.dev(), "device")
-                .map(dev -> "id " + n.id() + " via " + gw + " dev " + dev + " proto " + n.protocol()));
+                .map(dev -> "id " + n.id() + " via " + gw + " dev " + dev + (n.onlink() ? " onlink" : "") + " proto " + n.protocol()));
     }
 
-    private static String group(NexthopGroup g) {
+    /**
+     * A resilient group's timers: `replace` keeps a timer it is not given, so a replace always names both; a new
+     * group names them only when they are not the kernel's defaults.
+     */
+    private static String group(NexthopGroup g, boolean replace) {
         String members = g.members().map(m -> m.id() + "," + m.weight()).mkString("/");
         String type = g.resilient() ? " type resilient buckets " + g.buckets() : "";
-        return "id " + g.id() + " group " + members + type + " proto " + g.protocol();
+        String timers = g.resilient() && (replace || !g.defaultTimers())
+                ? " idle_timer " + g.idleTimer() + " unbalanced_timer " + g.unbalancedTimer() : "";
+        return "id " + g.id() + " group " + members + type + timers + " proto " + g.protocol();
     }
 
     private static Either<String, String> route(Route r) {
         Either<String, String> target = r.target().match(
                 g -> Tokens.check(g.via(), "gateway").flatMap(v -> Tokens.check(g.dev(), "device")
-                        .map(d -> " via " + v + " dev " + d)),
+                        .map(d -> " via " + v + " dev " + d + (g.onlink() ? " onlink" : ""))),
                 g -> Either.right(" nhid " + g.nhid()),
                 u -> Either.right(""));
         return selector(r).flatMap(s -> target.map(t -> s + t + " proto " + r.protocol()));

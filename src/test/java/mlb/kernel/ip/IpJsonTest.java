@@ -130,6 +130,22 @@ class IpJsonTest {
     }
 
     @Test
+    void onlinkFlagsAndGroupTimersAsThisKernelPrintsThem() {
+        // nexthop add id 201 via 198.19.5.1 dev wan1 onlink proto 250; id 200 ... idle_timer 5 unbalanced_timer 30
+        JsonNode n = IpJson.tree("""
+                [{"id":200,"group":[{"id":201,"weight":2},{"id":202}],"type":"resilient","resilient_args":{"buckets":64,\
+                "idle_timer":5,"unbalanced_timer":30,"unbalanced_time":0},"scope":"0","protocol":"250","flags":[]},\
+                {"id":201,"gateway":"198.19.5.1","dev":"wan1","scope":"253","protocol":"250","flags":["onlink"]}]""");
+        assertEquals(new NexthopGroup(200, List.of(new NexthopGroup.Member(201, 2), new NexthopGroup.Member(202, 1)), true, 64, 5, 30, 250),
+                known(IpJson.nexthop(n.get(0))));
+        assertEquals(new Nexthop(201, "198.19.5.1", "wan1", true, 250), known(IpJson.nexthop(n.get(1))));
+        JsonNode r = IpJson.tree("""
+                [{"type":"1","dst":"default","gateway":"198.19.5.1","dev":"wan1","protocol":"250","scope":"0","flags":["onlink"]}]""");
+        assertEquals(new Route(201, "default", 0, new RouteTarget.Gateway("198.19.5.1", "wan1", true), 250),
+                known(IpJson.route(r.get(0), 201)));
+    }
+
+    @Test
     void unreadableOutputIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> IpJson.tree(FixtureRunner.fixture("routes-999.stdout")),
                 "the partial output of a failed dump");

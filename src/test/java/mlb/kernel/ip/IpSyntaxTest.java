@@ -92,7 +92,7 @@ class IpSyntaxTest {
         Sysctl hash = new Sysctl("net.ipv4.fib_multipath_hash_policy", "1");
         assertEquals(List.of("sysctl -w net.ipv4.fib_multipath_hash_policy=1"),
                 new SysctlDriver(null, null).render(new Change.Update(new Sysctl(hash.name(), "0"), hash)).get());
-        assertEquals("ip nexthop replace id 200 group 201,5/202,3 type resilient buckets 512 proto 250",
+        assertEquals("ip nexthop replace id 200 group 201,5/202,3 type resilient buckets 512 idle_timer 120 unbalanced_timer 0 proto 250",
                 one(new Change.Update(RES, RES)));
         assertEquals("ip route replace default table 200 nhid 200 proto 250", one(new Change.Update(VIA_GW, VIA_GROUP)));
         assertEquals("ip route replace default table 200 nhid 200 proto 250", one(new Change.Replace(VIA_GROUP, VIA_GROUP)),
@@ -107,6 +107,20 @@ class IpSyntaxTest {
         Rule moved = new Rule(FROM.priority(), FROM.from(), FROM.oif(), FROM.fwmark(), 202, FROM.suppressPrefixLength(), 250);
         assertEquals(List.of("ip rule del priority 10010 from 198.18.1.2 lookup 201 proto 250",
                 "ip rule add priority 10010 from 198.18.1.2 lookup 202 proto 250"), lines(new Change.Replace(FROM, moved)));
+    }
+
+    @Test
+    void timersAndOnlinkAreWrittenWhenTheyMatter() {
+        NexthopGroup quick = new NexthopGroup(200, RES.members(), true, 512, 5, 30, 250);
+        assertEquals("ip nexthop add id 200 group 201,5/202,3 type resilient buckets 512 idle_timer 5 unbalanced_timer 30 proto 250",
+                create(quick));
+        assertEquals("ip nexthop replace id 200 group 201,5/202,3 type resilient buckets 512 idle_timer 120 unbalanced_timer 0 proto 250",
+                one(new Change.Update(quick, RES)), "a replace names both timers: the kernel keeps a timer it is not given");
+        assertEquals("ip nexthop add id 1000200 group 201,1/202,1 proto 250", create(PLAIN), "plain groups have no timers");
+        Nexthop p2p = new Nexthop(201, "198.19.5.1", "wan1", true, 250);
+        assertEquals("ip nexthop add id 201 via 198.19.5.1 dev wan1 onlink proto 250", create(p2p));
+        Route viaP2p = new Route(201, "default", 0, new RouteTarget.Gateway("198.19.5.1", "wan1", true), 250);
+        assertEquals("ip route add default table 201 via 198.19.5.1 dev wan1 onlink proto 250", create(viaP2p));
     }
 
     @Test
