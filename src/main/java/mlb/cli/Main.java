@@ -26,7 +26,7 @@ import java.util.function.ToIntFunction;
         description = "Declarative multi-link load balancer for Linux routers.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
                 HistoryCommand.class, ShowCommand.class, DiffCommand.class, RollbackCommand.class,
-                StatusCommand.class, ConfirmCommand.class, ConfirmWatchCommand.class, LabCommand.class,
+                StatusCommand.class, ConfirmCommand.class, ConfirmWatchCommand.class, MonitorCommand.class, LabCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     @CommandLine.Option(names = "--state", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
@@ -40,11 +40,14 @@ public final class Main {
     final PrintStream out;
     final PrintStream err;
     final Env env;
+    /** The words this run was given, for a command that runs mlb again elsewhere (the monitor in a namespace). */
+    final java.util.List<String> args;
 
-    Main(PrintStream out, PrintStream err, Env env) {
+    Main(PrintStream out, PrintStream err, Env env, String... args) {
         this.out = out;
         this.err = err;
         this.env = env;
+        this.args = java.util.List.of(args);
     }
 
     public static void main(String[] args) {
@@ -57,7 +60,7 @@ public final class Main {
     }
 
     public static int run(PrintStream out, PrintStream err, Env env, String... args) {
-        CommandLine cl = new CommandLine(new Main(out, err, env));
+        CommandLine cl = new CommandLine(new Main(out, err, env, args));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExitCodeExceptionMapper(e -> Exit.FAILED);

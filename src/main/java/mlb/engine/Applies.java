@@ -1,6 +1,7 @@
 package mlb.engine;
 
 import io.vavr.collection.List;
+import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import mlb.compile.Compiler;
@@ -52,6 +53,26 @@ final class Applies {
         return s.applyIfApproved(plan, intent, approval, "Apply these changes to " + s.target + "?").flatMap(r ->
                 confirm.isEmpty() || r.outcome() != ApplyResult.Outcome.APPLIED ? Either.right(r)
                         : s.confirms.arm(confirm.get(), plan, r.recorded()).map(r::armed));
+    }
+
+    /**
+     * The monitor's change: the spec with only these links carrying balanced traffic, through the same plan,
+     * apply, verify and record as any apply. While an apply waits for `mlb confirm` it changes nothing: if that
+     * apply is not confirmed, the kernel must return exactly to the state before it.
+     */
+    static Either<Refusal, ApplyResult> follow(Session s, Memo memo, Spec spec, Path file, Set<String> balancing, String why) {
+        return locked(s, () -> s.confirms.read().flatMap(pending -> {
+            if (pending.isDefined()) return Either.right(s.result(Plan.of(NetState.empty(), NetState.empty(), List.empty(),
+                    pending.get().scope()), Record.Kind.MONITOR, ApplyResult.Outcome.HELD));
+            Monitors.Balancing only = new Monitors.Balancing(Option.some(balancing), List.empty());
+            Either<Refusal, mlb.compile.Compiler.Compiled> compiled = Plans.fits(s,
+                    s.reconciler.compile(spec, only.links(), memo.facts(spec, s.reconciler)));
+            return Plans.toward(s, compiled, only, memo.scope()).peek(p -> memo.planned(p.plan().scope())).flatMap(p -> {
+                s.events.on(new Event.Planned(p.plan(), Record.Kind.MONITOR));
+                return s.applyIfApproved(p.plan(), Intent.monitor(why, file.toAbsolutePath().normalize(), spec.source()),
+                        Approval.ALWAYS, "");
+            });
+        }));
     }
 
     /** Removes everything in the scope the target's last entry was made for (or mlb's default scope). */

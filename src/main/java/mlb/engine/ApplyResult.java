@@ -23,6 +23,8 @@ public record ApplyResult(Target target, Record.Kind kind, Plan plan, Outcome ou
         UNCHANGED,
         /** The person asked said no: nothing was changed. */
         DECLINED,
+        /** The monitor held back: an apply waits for `mlb confirm`, so nothing was changed. */
+        HELD,
         /** Applied and verified. */
         APPLIED,
         /** A command or the verification failed, and the state before was restored. */

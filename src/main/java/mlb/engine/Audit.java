@@ -1,6 +1,8 @@
 package mlb.engine;
 
+import io.vavr.Tuple2;
 import io.vavr.collection.List;
+import io.vavr.collection.TreeMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import mlb.history.Entry;
@@ -25,7 +27,13 @@ final class Audit {
         s.flushIfIdle();
         Option<DriftReport> drift = Drifts.of(s);
         return s.confirms.read().map(pending -> new Status(s.target, drift, pending.map(p -> pending(s, p)),
-                s.recorder.pending()));
+                s.recorder.pending(), monitoring(s)));
+    }
+
+    private static Option<Status.Monitoring> monitoring(Session s) {
+        return Monitors.view(s).map(v -> new Status.Monitoring(v, Monitors.running(v.pid()),
+                TreeMap.ofEntries(v.links().flatMap(l -> s.reconciler.kernel().devices().traffic(l.dev())
+                        .map(t -> new Tuple2<>(l.name(), t))))));
     }
 
     private static Status.Pending pending(Session s, PendingConfirm p) {

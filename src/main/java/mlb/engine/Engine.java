@@ -22,11 +22,13 @@ public final class Engine {
     private final Workspace ws;
     private final Target target;
     private final Listener events;
+    private final Memo memo;
 
     public Engine(Workspace ws, Target target, Listener events) {
         this.ws = ws;
         this.target = target;
         this.events = events;
+        this.memo = new Memo(ws.clock());
     }
 
     public Target target() {
@@ -36,6 +38,12 @@ public final class Engine {
     /** Takes SIGINT and SIGTERM over for the whole process (see Interrupts): what a command-line front end wants. */
     public static void handleInterrupts() {
         Interrupts.process().install();
+    }
+
+    /** The same for a long-running process that reports its own stop (the monitor). */
+    public static void handleInterruptsQuietly() {
+        Interrupts.process().install();
+        Interrupts.process().quiet();
     }
 
     /** Whether this process was told to stop (SIGINT, SIGTERM): a front end ends with exit 130 then. */
@@ -55,6 +63,14 @@ public final class Engine {
     /** Applies a saved plan, refusing it when the kernel moved since it was made. */
     public Either<Refusal, ApplyResult> apply(SavedPlan saved, Path planFile, Option<Duration> confirm, Approval approval) {
         return guard(() -> Applies.saved(session(), saved, planFile, confirm, approval));
+    }
+
+    /**
+     * The monitor's change: the spec with only the links in balancing carrying balanced traffic (every link out
+     * follows the spec's last_resort), recorded as a monitor entry; held while an apply waits for `mlb confirm`.
+     */
+    public Either<Refusal, ApplyResult> follow(Spec spec, Path specFile, io.vavr.collection.Set<String> balancing, String why) {
+        return guard(() -> Applies.follow(session(), memo, spec, specFile, balancing, why));
     }
 
     /** Removes everything mlb owns (of another protocol than the recorded one, when given). */

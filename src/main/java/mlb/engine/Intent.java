@@ -22,6 +22,12 @@ record Intent(Record.Kind kind, String title, Option<Path> specFile, Option<Stri
         return new Intent(kind, title, Option.none(), Option.none(), Option.none(), kind != Record.Kind.REVERT);
     }
 
+    /** The monitor's change: never confirms a pending apply (it holds while one waits). */
+    static Intent monitor(String why, Path specFile, String specText) {
+        return new Intent(Record.Kind.MONITOR, "monitor: " + why, Option.some(specFile), Option.some(specText),
+                Option.none(), false);
+    }
+
     Intent rollingBackTo(String rev, Option<String> spec) {
         return new Intent(kind, title, specFile, spec, Option.some(rev), confirmsPending);
     }

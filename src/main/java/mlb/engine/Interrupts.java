@@ -19,6 +19,7 @@ final class Interrupts {
     private int operations;
     private int critical;
     private boolean installed;
+    private volatile boolean announce = true;
 
     private Interrupts() {
     }
@@ -41,6 +42,11 @@ final class Interrupts {
         Signal.handle(new Signal("INT"), s -> interrupted());
         Signal.handle(new Signal("TERM"), s -> interrupted());
         installed = true;
+    }
+
+    /** A daemon (the monitor) says itself that it stopped: then the handler adds no word. */
+    void quiet() {
+        announce = false;
     }
 
     synchronized void enter() {
@@ -84,7 +90,7 @@ final class Interrupts {
             }
             unreported |= operations > 0;
         }
-        if (unreported) System.err.println("mlb: interrupted");
+        if (unreported && announce) System.err.println("mlb: interrupted");
         System.exit(EXIT);
     }
 }

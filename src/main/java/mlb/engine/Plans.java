@@ -23,8 +23,23 @@ final class Plans {
     record Planned(Plan plan, Option<Snapshot> last) {
     }
 
+    /** Toward a spec, honouring the links a running monitor has taken out. */
     static Either<Refusal, Planned> toward(Session s, Spec spec) {
-        return compile(s, spec).flatMap(c -> {
+        return toward(s, spec, Monitors.balancing(s, spec));
+    }
+
+    static Either<Refusal, Planned> toward(Session s, Spec spec, Monitors.Balancing balancing) {
+        return toward(s, compile(s, spec, balancing.links()), balancing, Option.none());
+    }
+
+    /** With the scope last planned (the monitor's), when known: the history then need not be read. */
+    static Either<Refusal, Planned> toward(Session s, Either<Refusal, Compiler.Compiled> compiled,
+                                           Monitors.Balancing balancing, Option<Scope> known) {
+        return compiled.map(c -> new Compiler.Compiled(c.desired(), c.scope(),
+                c.notes().appendAll(balancing.notes()))).flatMap(c -> {
+            if (known.isDefined()) {
+                return s.plan(c.desired(), c.scope().union(known.get()), c.notes()).map(p -> new Planned(p, Option.none()));
+            }
             Option<Snapshot> last = Drifts.last(s);
             // What the last apply owned is still ours to remove (priority_base or tables changed since).
             Scope scope = last.map(snap -> c.scope().union(snap.scope())).getOrElse(c.scope());
@@ -32,8 +47,12 @@ final class Plans {
         });
     }
 
-    static Either<Refusal, Compiler.Compiled> compile(Session s, Spec spec) {
-        return s.reconciler.compile(spec).toEither().mapLeft(problems -> Refusal.of(Refusal.Reason.INVALID_SPEC,
+    static Either<Refusal, Compiler.Compiled> compile(Session s, Spec spec, Option<io.vavr.collection.Set<String>> balancing) {
+        return fits(s, s.reconciler.compile(spec, balancing));
+    }
+
+    static Either<Refusal, Compiler.Compiled> fits(Session s, io.vavr.control.Validation<List<String>, Compiler.Compiled> compiled) {
+        return compiled.toEither().mapLeft(problems -> Refusal.of(Refusal.Reason.INVALID_SPEC,
                 "the spec does not fit " + s.target + " (" + problems.size() + (problems.size() == 1 ? " problem)" : " problems)"),
                 problems));
     }

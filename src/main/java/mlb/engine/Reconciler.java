@@ -43,7 +43,16 @@ public final class Reconciler {
         return Compiler.compile(spec, facts(spec));
     }
 
-    private Facts facts(Spec spec) {
+    /** With only these links carrying balanced traffic (the monitor's view), none meaning all. */
+    Validation<List<String>, Compiler.Compiled> compile(Spec spec, Option<io.vavr.collection.Set<String>> balancing) {
+        return compile(spec, balancing, facts(spec));
+    }
+
+    Validation<List<String>, Compiler.Compiled> compile(Spec spec, Option<io.vavr.collection.Set<String>> balancing, Facts facts) {
+        return Compiler.compile(spec, facts, balancing);
+    }
+
+    Facts facts(Spec spec) {
         Devices d = kernel.devices();
         List<String> devs = spec.links().map(Link::dev).distinct();
         java.util.Set<String> present = new java.util.HashSet<>(devs.filter(d::exists).asJava());

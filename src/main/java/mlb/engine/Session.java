@@ -116,13 +116,14 @@ final class Session {
 
     /** Asks, and either declines (nothing changes) or applies and records. */
     Either<Refusal, ApplyResult> applyIfApproved(Plan plan, Intent intent, Approval approval, String question) {
-        if (plan.isEmpty()) return Either.right(result(plan, intent, ApplyResult.Outcome.UNCHANGED));
-        if (!approval.approve(plan, question)) return Either.right(result(plan, intent, ApplyResult.Outcome.DECLINED));
+        if (plan.isEmpty()) return Either.right(result(plan, intent.kind(), ApplyResult.Outcome.UNCHANGED));
+        if (!approval.approve(plan, question)) return Either.right(result(plan, intent.kind(), ApplyResult.Outcome.DECLINED));
         return applyAndRecord(plan, intent);
     }
 
-    private ApplyResult result(Plan plan, Intent intent, ApplyResult.Outcome outcome) {
-        return new ApplyResult(target, intent.kind(), plan, outcome, List.empty(), Option.none(), stateDir(),
+    /** An outcome that changed nothing. */
+    ApplyResult result(Plan plan, Record.Kind kind, ApplyResult.Outcome outcome) {
+        return new ApplyResult(target, kind, plan, outcome, List.empty(), Option.none(), stateDir(),
                 Option.none(), false, Option.none());
     }
 
@@ -161,7 +162,7 @@ final class Session {
             case UNCHANGED, APPLIED -> Record.Outcome.APPLIED;
             case REVERTED, INTERRUPTED -> Record.Outcome.REVERTED;
             case FAILED -> Record.Outcome.FAILED;
-            case DECLINED -> throw new IllegalArgumentException("a declined apply is never recorded");
+            case DECLINED, HELD -> throw new IllegalArgumentException("an apply that changed nothing is never recorded");
         };
     }
 

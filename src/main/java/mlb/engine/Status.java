@@ -1,16 +1,27 @@
 package mlb.engine;
 
+import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import mlb.history.Entry;
+import mlb.history.MonitorView;
 import mlb.history.PendingConfirm;
+import mlb.kernel.Traffic;
 import mlb.proc.Target;
 
 /**
  * One target at a glance: its last recorded apply, an apply waiting for `mlb confirm`, drift since the last
- * apply (none when nothing is recorded), and an entry waiting in the journal. `mlb status` renders it as text
- * and JSON.
+ * apply (none when nothing is recorded), an entry waiting in the journal, and what `mlb monitor` says of the
+ * links. `mlb status` renders it as text and JSON, and the monitor's metrics endpoint the same figures.
  */
-public record Status(Target target, Option<DriftReport> drift, Option<Pending> pending, boolean journalPending) {
+public record Status(Target target, Option<DriftReport> drift, Option<Pending> pending, boolean journalPending,
+                     Option<Monitoring> monitor) {
+    /**
+     * What the monitor says of the links (its status file), whether it still runs, and each link's device
+     * counters now.
+     */
+    public record Monitoring(MonitorView view, boolean running, Map<String, Traffic> traffic) {
+    }
+
     /** A waiting confirm, with whether its watcher still runs and how long is left. */
     public record Pending(PendingConfirm confirm, boolean watcherAlive, long secondsLeft) {
     }

@@ -24,7 +24,7 @@ public record Record(Kind kind, String title, String target, Scope scope, Outcom
                      Option<String> failure, Option<String> rollbackOf, Instant time, String user, String host,
                      String version) {
 
-    public enum Kind { APPLY, DESTROY, ROLLBACK, REVERT }
+    public enum Kind { APPLY, DESTROY, ROLLBACK, REVERT, MONITOR }
 
     public enum Outcome { APPLIED, REVERTED, FAILED, INTERRUPTED }
 

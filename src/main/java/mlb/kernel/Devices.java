@@ -9,6 +9,9 @@ public interface Devices {
     /** The first global IPv4 address of a device, if it exists and has one. */
     Option<String> ipv4Address(String dev);
 
+    /** The device's byte and packet counters; none when it does not exist. */
+    Option<Traffic> traffic(String dev);
+
     /** Whether nexthop groups of type resilient can be created here. */
     boolean resilientGroups();
 }

@@ -1,5 +1,6 @@
 package mlb.lab;
 
+import mlb.view.TextTable;
 import mlb.lab.traffic.DownloadReport;
 import mlb.proc.Runner;
 

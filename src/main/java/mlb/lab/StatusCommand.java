@@ -1,5 +1,6 @@
 package mlb.lab;
 
+import mlb.view.TextTable;
 import mlb.proc.SystemRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -34,7 +34,7 @@ public final class Exit {
 
     public static int of(ApplyResult r) {
         return switch (r.outcome()) {
-            case UNCHANGED, APPLIED -> OK;
+            case UNCHANGED, APPLIED, HELD -> OK;
             case DECLINED, REVERTED, FAILED -> FAILED;
             case INTERRUPTED -> INTERRUPTED;
         };

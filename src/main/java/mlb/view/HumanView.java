@@ -75,7 +75,7 @@ public final class HumanView implements View {
     @Override
     public void apply(ApplyResult r) {
         Runnable show = switch (r.outcome()) {
-            case UNCHANGED -> () -> { };
+            case UNCHANGED, HELD -> () -> { };
             case DECLINED -> () -> err.println("mlb: " + verb(r) + " cancelled; nothing was changed");
             case APPLIED -> () -> applied(r);
             case REVERTED -> () -> error("apply failed and was reverted: " + r.failure().get(),
@@ -95,7 +95,7 @@ public final class HumanView implements View {
 
     private static String verb(ApplyResult r) {
         return switch (r.kind()) {
-            case APPLY, REVERT -> "apply";
+            case APPLY, REVERT, MONITOR -> "apply";
             case DESTROY -> "destroy";
             case ROLLBACK -> "rollback";
         };

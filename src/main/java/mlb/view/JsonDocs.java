@@ -10,6 +10,7 @@ import mlb.engine.DriftReport;
 import mlb.engine.Refusal;
 import mlb.engine.Status;
 import mlb.history.Entry;
+import mlb.history.MonitorView;
 import mlb.model.Change;
 import mlb.model.KernelObject;
 import mlb.model.StateJson;
@@ -109,6 +110,31 @@ final class JsonDocs {
                     .put("pid", p.confirm().pid()).put("watcher_alive", p.watcherAlive());
             p.confirm().unconfirmed().forEach(u -> c.put("unconfirmed", u));
         }
-        return n.put("journal_pending", s.journalPending());
+        n.put("journal_pending", s.journalPending());
+        if (s.monitor().isEmpty()) n.putNull("monitor"); else monitor(n.putObject("monitor"), s.monitor().get());
+        return n;
+    }
+
+    private static void monitor(ObjectNode n, Status.Monitoring m) {
+        MonitorView v = m.view();
+        n.put("pid", v.pid()).put("running", m.running()).put("started", v.started().toString())
+                .put("updated", v.updated().toString()).put("spec_file", v.specFile());
+        strings(n, "balancing", List.ofAll(v.balancing()));
+        if (v.holding().isDefined()) n.put("holding", v.holding().get()); else n.putNull("holding");
+        ArrayNode links = n.putArray("links");
+        for (MonitorView.LinkView l : v.links()) {
+            ObjectNode o = links.addObject().put("name", l.name()).put("dev", l.dev()).put("state", l.state())
+                    .put("since", l.since().toString()).put("reason", l.reason())
+                    .put("weight", v.balancing().contains(l.name()) ? l.weight() : 0);
+            number(o, "last_rtt_ms", l.lastRttMs());
+            if (l.lossPercent().isDefined()) o.put("loss_percent", l.lossPercent().get()); else o.putNull("loss_percent");
+            number(o, "mean_rtt_ms", l.meanRttMs());
+            m.traffic().get(l.name()).forEach(t -> o.putObject("traffic").put("rx_bytes", t.rxBytes())
+                    .put("tx_bytes", t.txBytes()).put("rx_packets", t.rxPackets()).put("tx_packets", t.txPackets()));
+        }
+    }
+
+    private static void number(ObjectNode n, String field, Option<Double> value) {
+        if (value.isDefined()) n.put(field, value.get()); else n.putNull(field);
     }
 }

@@ -98,6 +98,7 @@ public final class FakeKernel implements Driver, Devices {
     private int failAtCount = 0;
     private int commandsSinceArmed = 0;
     private int writes = 0;
+    private long trafficReads = 0;
 
     /**
      * @param owned     the protocol whose rules must always find a route (mlb's)
@@ -289,6 +290,14 @@ public final class FakeKernel implements Driver, Devices {
     @Override
     public boolean exists(String dev) {
         return devices.containsKey(dev);
+    }
+
+    /** Counters that grow with every read, as a busy link's do. */
+    @Override
+    public Option<Traffic> traffic(String dev) {
+        if (!devices.containsKey(dev)) return Option.none();
+        long n = ++trafficReads;
+        return Option.some(new Traffic(1000 * n, 500 * n, 10 * n, 5 * n));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import mlb.kernel.Devices;
 import mlb.kernel.KernelError;
+import mlb.kernel.Traffic;
 import mlb.proc.Runner;
 import mlb.proc.Target;
 
@@ -40,6 +41,19 @@ public final class IpDevices implements Devices {
         if (r.ok() || isMissingDevice(r)) return r.ok();
         // Not "no such device" but, say, no permission to enter the namespace: say that, not "missing device".
         throw KernelError.from("reading device " + dev, r.stderr());
+    }
+
+    @Override
+    public Option<Traffic> traffic(String dev) {
+        Runner.Result r = runner.run(target.ip("-s", "-j", "link", "show", "dev", dev));
+        if (!r.ok() && isMissingDevice(r)) return Option.none();
+        if (!r.ok()) throw KernelError.from("reading the counters of " + dev, r.stderr());
+        for (JsonNode link : IpJson.tree(r.stdout())) {
+            JsonNode s = link.path("stats64");
+            return Option.some(new Traffic(s.path("rx").path("bytes").asLong(), s.path("tx").path("bytes").asLong(),
+                    s.path("rx").path("packets").asLong(), s.path("tx").path("packets").asLong()));
+        }
+        return Option.none();
     }
 
     private static boolean isMissingDevice(Runner.Result r) {

@@ -18,6 +18,9 @@ import mlb.model.Sysctl;
 import mlb.proc.Runner;
 import mlb.proc.Target;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /** Kernel settings under /proc/sys of the target, read with `cat` and set with `tee` (inside the namespace). */
@@ -27,6 +30,7 @@ public final class SysctlDriver implements Driver {
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private final Runner runner;
     private final Target target;
+    private Boolean inside;
 
     public SysctlDriver(Runner runner, Target target) {
         this.runner = runner;
@@ -46,9 +50,33 @@ public final class SysctlDriver implements Driver {
 
     private Sysctl read(String name) {
         String file = path(name).getOrElseThrow(why -> new KernelError(KernelError.Reason.FAILED, why));
+        if (inside()) {
+            try {
+                return new Sysctl(name, Files.readString(Path.of(file)).strip());
+            } catch (IOException e) {
+                throw KernelError.from("reading " + name, String.valueOf(e.getMessage()));
+            }
+        }
         Runner.Result r = runner.run(target.exec("cat", file));
         if (!r.ok()) throw KernelError.from("reading " + name, r.stderr());
         return new Sysctl(name, r.stdout().strip());
+    }
+
+    /**
+     * Whether this process already lives in the target namespace (the monitor does): /proc/sys is then the
+     * target's own, read without spawning `ip netns exec ... cat`.
+     */
+    private boolean inside() {
+        if (inside == null) {
+            inside = target.netns().map(n -> {
+                try {
+                    return Files.isSameFile(Path.of("/proc/self/ns/net"), Path.of("/run/netns", n));
+                } catch (IOException | RuntimeException e) {
+                    return false;
+                }
+            }).orElse(false);
+        }
+        return inside;
     }
 
     @Override

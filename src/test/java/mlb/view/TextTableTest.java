@@ -1,4 +1,4 @@
-package mlb.lab;
+package mlb.view;
 
 import org.junit.jupiter.api.Test;
 

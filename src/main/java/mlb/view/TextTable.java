@@ -1,22 +1,22 @@
-package mlb.lab;
+package mlb.view;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A plain text table: a header row, a rule, the rows. A header written ">name" marks a right-aligned column. */
-final class TextTable {
+public final class TextTable {
     private final List<String> header = new ArrayList<>();
     private final List<Boolean> right = new ArrayList<>();
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         for (String h : header) {
             this.right.add(h.startsWith(">"));
             this.header.add(h.startsWith(">") ? h.substring(1) : h);
         }
     }
 
-    TextTable row(Object... cells) {
+    public TextTable row(Object... cells) {
         if (cells.length != header.size()) throw new IllegalArgumentException("row width " + cells.length);
         List<String> r = new ArrayList<>();
         for (Object c : cells) r.add(String.valueOf(c));
@@ -24,7 +24,7 @@ final class TextTable {
         return this;
     }
 
-    String render(String indent) {
+    public String render(String indent) {
         int[] w = new int[header.size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = header.get(i).length();
@@ -50,15 +50,28 @@ final class TextTable {
         s.append(l.toString().stripTrailing()).append('\n');
     }
 
-    static String pct(double fraction) {
+    public static String pct(double fraction) {
         return String.format(java.util.Locale.ROOT, "%.1f %%", fraction * 100);
     }
 
-    static String mbit(double bitsPerSecond) {
+    public static String mbit(double bitsPerSecond) {
         return String.format(java.util.Locale.ROOT, "%.1f Mbit/s", bitsPerSecond / 1e6);
     }
 
-    static String seconds(double ms) {
+    /** 12.3 MB, 4.1 kB, 17 B: counters at a glance (decimal units, as the link rates are). */
+    public static String bytes(long n) {
+        if (n < 1000) return n + " B";
+        String[] units = {"kB", "MB", "GB", "TB", "PB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
+    public static String seconds(double ms) {
         return String.format(java.util.Locale.ROOT, "%.2f s", ms / 1000.0);
     }
 }

@@ -1,0 +1,85 @@
+package mlb.cli;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import mlb.engine.Engine;
+import mlb.engine.Inputs;
+import mlb.engine.Refusal;
+import mlb.monitor.Log;
+import mlb.monitor.Monitor;
+import mlb.monitor.Requirements;
+import mlb.monitor.conntrack.SystemConntrack;
+import mlb.monitor.hook.ProcessHooks;
+import mlb.monitor.probe.NetworkProbe;
+import mlb.proc.SystemRunner;
+import mlb.proc.Target;
+import mlb.view.Exit;
+import mlb.view.View;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+@Command(name = "monitor", mixinStandardHelpOptions = true,
+        description = {"Probe every link through itself and keep dead links out of the balancing, until stopped.",
+                "Each change goes through plan, apply, verify and record like `mlb apply`; stopping leaves the kernel"
+                        + " as the monitor last set it. SIGHUP or a changed spec file reloads the spec."})
+final class MonitorCommand implements Callable<Integer> {
+    /** Set in the copy of mlb that runs inside the target namespace. */
+    static final String INSIDE = "MLB_MONITOR_NETNS";
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    SpecOption file;
+
+    @Mixin
+    TargetOption target;
+
+    @CommandLine.Option(names = "--metrics", paramLabel = "ADDR:PORT", converter = Address.class,
+            description = "Serve Prometheus metrics on ADDR:PORT (e.g. 127.0.0.1:9101); off by default.")
+    InetSocketAddress metrics;
+
+    @Override
+    public Integer call() {
+        Target t = target.target();
+        View view = main.view(false, "monitor", Option.some(t));
+        Either<Refusal, mlb.spec.Spec> spec = Inputs.spec(file.path())
+                .flatMap(s -> Requirements.unmet(s, System.getenv("PATH")).<Either<Refusal, mlb.spec.Spec>>map(Either::left)
+                        .getOrElse(Either.right(s)));
+        if (spec.isLeft()) return Main.refused(view, spec.getLeft());
+        Engine.handleInterruptsQuietly();
+        if (t.netns().isPresent() && !t.netns().get().equals(System.getenv(INSIDE))) {
+            return InNamespace.run(t.netns().get(), main.args, main.err);
+        }
+        Monitor m = new Monitor(main.env.workspace(main.stateDir()), t, file.path(),
+                new Monitor.Tools(new NetworkProbe(), new SystemConntrack(new SystemRunner(), t), new ProcessHooks()),
+                Log.to(main.out, main.err, Clock.systemUTC()), Clock.systemUTC());
+        return m.run(spec.get(), Option.of(metrics)).fold(r -> Main.refused(view, r), ok -> Exit.OK);
+    }
+
+    /** ADDR:PORT, an IPv4 address (no name lookups) and a port. */
+    static final class Address implements CommandLine.ITypeConverter<InetSocketAddress> {
+        @Override
+        public InetSocketAddress convert(String value) {
+            int colon = value.lastIndexOf(':');
+            if (colon < 1 || !value.substring(0, colon).matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not ADDR:PORT (write e.g. 127.0.0.1:9101)");
+            }
+            try {
+                int port = Integer.parseInt(value.substring(colon + 1));
+                if (port < 1 || port > 65535) throw new NumberFormatException();
+                return new InetSocketAddress(InetAddress.getByName(value.substring(0, colon)), port);
+            } catch (NumberFormatException | UnknownHostException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not ADDR:PORT (write e.g. 127.0.0.1:9101)");
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package mlb.engine;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.collection.TreeSet;
+import io.vavr.control.Option;
+import mlb.history.MonitorView;
+import mlb.spec.Link;
+import mlb.spec.Spec;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * What a running `mlb monitor` says about a target's links, as plans by a person see it: links it took out stay
+ * out (a person's apply never puts a dead link back), and the plan says why. A view left by a monitor that is no
+ * longer running is ignored, with a note: nobody would put those links back once they recover.
+ */
+final class Monitors {
+    private Monitors() {
+    }
+
+    /** The links to balance over (none: all of them) and what to tell the person about it. */
+    record Balancing(Option<Set<String>> links, List<String> notes) {
+        static final Balancing ALL = new Balancing(Option.none(), List.empty());
+    }
+
+    static Balancing balancing(Session s, Spec spec) {
+        Option<MonitorView> view = view(s);
+        if (view.isEmpty()) return Balancing.ALL;
+        MonitorView v = view.get();
+        if (!running(v.pid())) {
+            return new Balancing(Option.none(), List.of("the link states " + MonitorView.file(s.stateDir(), s.target.id())
+                    + " holds are from mlb monitor pid " + v.pid() + ", which is not running: ignored"));
+        }
+        Set<String> names = TreeSet.ofAll(spec.links().map(Link::name));
+        Set<String> unknownToIt = names.removeAll(v.links().map(MonitorView.LinkView::name));
+        Set<String> in = v.balancing().intersect(names).union(unknownToIt);
+        List<String> notes = List.ofAll(names.removeAll(in)).map(n -> outNote(v, n));
+        return new Balancing(Option.some(in), notes);
+    }
+
+    private static String outNote(MonitorView v, String link) {
+        return v.link(link).map(l -> link + " stays out of the balancing: mlb monitor (pid " + v.pid() + ") has it "
+                + l.state() + " since " + l.since() + " (" + l.reason() + ")").getOrElse(link + " stays out of the balancing");
+    }
+
+    static Option<MonitorView> view(Session s) {
+        try {
+            return MonitorView.read(s.stateDir(), s.target.id());
+        } catch (IOException | RuntimeException e) {
+            s.events.on(new Event.Warning("cannot read " + MonitorView.file(s.stateDir(), s.target.id()) + ": " + e.getMessage()));
+            return Option.none();
+        }
+    }
+
+    /** A monitor is this very process, or a live process whose command line is mlb's monitor (pids get reused). */
+    static boolean running(long pid) {
+        if (pid == ProcessHandle.current().pid()) return true;
+        Optional<ProcessHandle> p = ProcessHandle.of(pid);
+        return p.isPresent() && p.get().isAlive()
+                && p.get().info().commandLine().map(c -> c.contains(" monitor")).orElse(false);
+    }
+}

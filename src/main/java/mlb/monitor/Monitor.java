@@ -1,0 +1,194 @@
+package mlb.monitor;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import mlb.engine.Engine;
+import mlb.engine.Inputs;
+import mlb.engine.Refusal;
+import mlb.engine.Workspace;
+import mlb.kernel.Devices;
+import mlb.monitor.conntrack.Conntrack;
+import mlb.monitor.hook.Hooks;
+import mlb.monitor.probe.Probe;
+import mlb.monitor.probe.Prober;
+import mlb.proc.Target;
+import mlb.spec.Spec;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * `mlb monitor`: probes every checked link through itself on its own schedule, feeds the rounds to the
+ * reconcile loop on one thread, and keeps the status file and the metrics. Runs until SIGINT or SIGTERM (or
+ * stop()); stopping leaves the kernel as the monitor last set it. Everything it spawns ends with it.
+ */
+public final class Monitor {
+    /** What the monitor uses to reach the world, real or fake. */
+    public record Tools(Probe probe, Conntrack conntrack, Hooks hooks) {
+    }
+
+    private final Workspace ws;
+    private final Target target;
+    private final Path specFile;
+    private final Tools tools;
+    private final Log log;
+    private final Clock clock;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("mlb-monitor-tick"));
+    private final ExecutorService decider = Executors.newSingleThreadExecutor(daemon("mlb-monitor"));
+    private final List<ScheduledFuture<?>> rounds = new ArrayList<>();
+    private final Object stopped = new Object();
+    private volatile boolean stopping;
+
+    public Monitor(Workspace ws, Target target, Path specFile, Tools tools, Log log, Clock clock) {
+        this.ws = ws;
+        this.target = target;
+        this.specFile = specFile;
+        this.tools = tools;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** Runs until stopped; a spec that cannot be read or does not fit is a refusal before anything starts. */
+    public Either<Refusal, Monitor> run(Spec spec, Option<InetSocketAddress> metricsAddress) {
+        Devices devices = ws.kernels().apply(target).devices();
+        EngineEvents heard = new EngineEvents(log, clock);
+        Engine engine = new Engine(ws, target, heard);
+        Monitored first = Monitored.of(spec, specFile, devices);
+        Instant started = clock.instant();
+        MonitorMetrics metrics = new MonitorMetrics(() -> engine.status().toOption(), clock);
+        ViewWriter view = new ViewWriter(ws.stateDir(), target.id(), started, clock, log);
+        ReconcileLoop[] loop = new ReconcileLoop[1];
+        Reactions reactions = new Reactions(tools.hooks(), tools.conntrack(), log, () -> loop[0].monitored(), metrics);
+        loop[0] = new ReconcileLoop(engine, heard, first, clock, log, reactions);
+        Either<Refusal, Monitor> served = serve(metrics, metricsAddress);
+        if (served.isLeft()) return served;
+        Prober prober = new Prober(tools.probe(), Math.max(2, first.probed().values().map(p -> p.targets().size()).sum().intValue()), clock);
+        SpecWatch watch = new SpecWatch(specFile);
+        watch.onHangup();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(prober, metrics), "mlb-monitor-stop"));
+        log.line("mlb monitor " + target + ": " + Describe.links(first) + " (spec " + specFile + ")");
+        schedule(loop[0], prober, first);
+        ticker.scheduleAtFixedRate(() -> decider.execute(() -> second(loop[0], view, watch, devices, prober)),
+                1, 1, TimeUnit.SECONDS);
+        waitUntilStopped();
+        return Either.right(this);
+    }
+
+    private Either<Refusal, Monitor> serve(MonitorMetrics metrics, Option<InetSocketAddress> address) {
+        if (address.isEmpty()) return Either.right(this);
+        try {
+            metrics.serve(address.get());
+            log.line("metrics on http://" + address.get().getHostString() + ":" + address.get().getPort() + "/metrics");
+            return Either.right(this);
+        } catch (java.io.IOException e) {
+            return Either.left(Refusal.of(Refusal.Reason.FAILED, "cannot serve metrics on " + address.get() + ": " + e.getMessage()));
+        }
+    }
+
+    /** Every checked link on its own interval; a link without an address yet has its rounds fail. */
+    private void schedule(ReconcileLoop loop, Prober prober, Monitored m) {
+        rounds.forEach(f -> f.cancel(false));
+        rounds.clear();
+        for (Probed p : m.probed().values()) {
+            rounds.add(ticker.scheduleAtFixedRate(() -> probe(loop, prober, p), 0, p.interval().toNanos(), TimeUnit.NANOSECONDS));
+        }
+    }
+
+    private void probe(ReconcileLoop loop, Prober prober, Probed p) {
+        Option<InetAddress> source = loop.monitored().sources().get(p.link().name()).flatMap(a -> a);
+        if (source.isEmpty()) {
+            decider.execute(() -> loop.round(p, p.failed(clock.instant(), "no IPv4 address on " + p.link().dev())));
+            return;
+        }
+        prober.start(p.from(source.get()), p.targets(), p.timeout(), p.interval())
+                .ifPresent(f -> f.thenAcceptAsync(r -> loop.round(p, p.judged(r)), decider));
+    }
+
+    /** Once a second on the decider: reload a changed spec, retry, the grace period, the status file. */
+    private void second(ReconcileLoop loop, ViewWriter view, SpecWatch watch, Devices devices, Prober prober) {
+        try {
+            if (watch.changed()) reload(loop, devices, prober);
+            loop.tick();
+            view.write(loop.monitored(), loop.fleet(), loop.effective(), loop.holding());
+        } catch (RuntimeException e) {
+            log.problem("monitor step failed (it goes on): " + e);
+        }
+    }
+
+    private void reload(ReconcileLoop loop, Devices devices, Prober prober) {
+        Either<Refusal, Spec> spec = Inputs.spec(specFile);
+        if (spec.isLeft()) {
+            log.problem("the changed spec is not used: " + spec.getLeft().message() + "; "
+                    + String.join("; ", spec.getLeft().context()));
+            return;
+        }
+        if (spec.get().source().equals(loop.monitored().spec().source())) return;
+        if (loop.holding().isDefined()) {
+            log.line("the spec changed; it is used once the apply waiting for `mlb confirm` is confirmed or reverted");
+            return;
+        }
+        Monitored next = Monitored.of(spec.get(), specFile, devices);
+        log.line("spec reloaded: " + Describe.links(next));
+        loop.reload(next);
+        schedule(loop, prober, next);
+    }
+
+    private void waitUntilStopped() {
+        synchronized (stopped) {
+            while (!stopping) {
+                try {
+                    stopped.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Stops probing; the kernel stays as the monitor last set it. */
+    public void stop() {
+        synchronized (stopped) {
+            stopping = true;
+            stopped.notifyAll();
+        }
+    }
+
+    private void shutdown(Prober prober, MonitorMetrics metrics) {
+        ticker.shutdownNow();
+        decider.shutdown();
+        try {
+            decider.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        prober.close();
+        if (tools.probe() instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.problem("stopping the probes: " + e);
+            }
+        }
+        metrics.close();
+        log.line("mlb monitor stopped; the kernel stays as the monitor last set it");
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

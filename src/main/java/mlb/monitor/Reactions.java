@@ -1,0 +1,127 @@
+package mlb.monitor;
+
+import io.vavr.collection.HashMap;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.Map;
+import io.vavr.collection.Set;
+import io.vavr.collection.SortedSet;
+import io.vavr.control.Option;
+import mlb.engine.ApplyResult;
+import mlb.monitor.conntrack.Conntrack;
+import mlb.monitor.conntrack.Deletion;
+import mlb.monitor.health.Fleet;
+import mlb.monitor.health.LinkHealth;
+import mlb.monitor.health.State;
+import mlb.monitor.hook.HookEvent;
+import mlb.monitor.hook.HookOutcome;
+import mlb.monitor.hook.Hooks;
+import mlb.spec.Hook;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * What follows from the loop's decisions besides the kernel change: hooks on events, the conntrack entries of a
+ * link that stayed out past the grace period (that link's only, once), and the counters the metrics show.
+ */
+final class Reactions {
+    private final Hooks hooks;
+    private final Conntrack conntrack;
+    private final Log log;
+    private final Supplier<Monitored> monitored;
+    private final MonitorMetrics metrics;
+    private Map<String, Instant> outSince = HashMap.empty();
+    private Set<String> flushed = HashSet.empty();
+
+    Reactions(Hooks hooks, Conntrack conntrack, Log log, Supplier<Monitored> monitored, MonitorMetrics metrics) {
+        this.hooks = hooks;
+        this.conntrack = conntrack;
+        this.log = log;
+        this.monitored = monitored;
+        this.metrics = metrics;
+    }
+
+    void changed(Fleet.LinkEvent e, Probed link, LinkHealth after) {
+        metrics.changed(e.link());
+        Hook.Event kind = switch (after.state()) {
+            case DOWN -> Hook.Event.DOWN;
+            case DEGRADED -> Hook.Event.DEGRADED;
+            case UP, UNKNOWN -> Hook.Event.UP;
+        };
+        HookEvent.Kind hookKind = e.event().before() == State.DEGRADED && after.state() == State.UP
+                ? HookEvent.Kind.RECOVERED : HookEvent.Kind.valueOf(kind.name());
+        run(kind, e.link(), new HookEvent(e.link(), hookKind, link.link().dev(), after.state().name().toLowerCase()));
+    }
+
+    void allDown(Probed last, Fleet fleet) {
+        run(Hook.Event.ALL_DOWN, last.link().name(), new HookEvent(last.link().name(), HookEvent.Kind.ALL_DOWN,
+                last.link().dev(), "down"));
+    }
+
+    private void run(Hook.Event event, String link, HookEvent what) {
+        for (Hook h : monitored.get().spec().monitor().hooks()) {
+            if (!h.runsFor(event, link)) continue;
+            mlb.monitor.hook.Hook hook = new mlb.monitor.hook.Hook(Path.of(h.argv().head()), h.argv().tail().asJava(), h.timeout());
+            hooks.run(hook, what).thenAccept(o -> outcome(h, what, o));
+        }
+    }
+
+    private void outcome(Hook h, HookEvent what, HookOutcome o) {
+        if (o instanceof HookOutcome.Exited x && x.ok()) return;
+        log.problem("hook " + h.argv().head() + " (" + what.kind().word() + " " + what.link() + ") " + describe(o));
+    }
+
+    private static String describe(HookOutcome o) {
+        if (o instanceof HookOutcome.Exited x) return "exited " + x.code() + tail(x.stderr());
+        if (o instanceof HookOutcome.TimedOut t) return "was killed after " + t.after().toMillis() + " ms" + tail(t.stderr());
+        return "could not start: " + ((HookOutcome.NotStarted) o).reason();
+    }
+
+    private static String tail(String stderr) {
+        String s = stderr.strip();
+        return s.isEmpty() ? "" : ": " + s.lines().reduce((a, b) -> b).orElse("");
+    }
+
+    void applied(ApplyResult r, long ms) {
+        metrics.applied(r, ms);
+    }
+
+    /** Deletes the conntrack entries of links out of the balancing for longer than the grace period. */
+    void tick(Fleet fleet, SortedSet<String> effective, Instant now) {
+        Monitored m = monitored.get();
+        Duration grace = m.spec().monitor().conntrackGrace();
+        for (String name : m.names()) {
+            if (effective.contains(name)) {
+                outSince = outSince.remove(name);
+                flushed = flushed.remove(name);
+                continue;
+            }
+            outSince = outSince.put(name, outSince.get(name).getOrElse(now));
+            boolean due = !Duration.between(outSince.get(name).get(), now).minus(grace).isNegative();
+            if (m.spec().monitor().deletesConntrack() && due && !flushed.contains(name)) {
+                flushed = flushed.add(name);
+                m.sources().get(name).flatMap(a -> a).forEach(a -> delete(name, a, grace));
+            }
+        }
+    }
+
+    private void delete(String link, InetAddress address, Duration grace) {
+        Deletion d = conntrack.deleteNatedTo(address);
+        String after = "after " + grace.toSeconds() + " s out of the balancing";
+        if (d instanceof Deletion.Deleted x) {
+            log.line(link + ": deleted " + x.count() + " of its connections from conntrack " + after
+                    + " (those masqueraded to " + address.getHostAddress() + ")");
+        } else if (d instanceof Deletion.Missing x) {
+            log.problem(link + ": cannot delete its connections: the " + x.program() + " command is missing: install " + x.debianPackage());
+        } else {
+            log.problem(link + ": cannot delete its connections: " + ((Deletion.Failed) d).reason());
+        }
+    }
+
+    Option<Instant> outSince(String link) {
+        return outSince.get(link);
+    }
+}

@@ -1,0 +1,165 @@
+package mlb.monitor;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.collection.SortedSet;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import mlb.engine.ApplyResult;
+import mlb.engine.Engine;
+import mlb.engine.Refusal;
+import mlb.monitor.health.Fleet;
+import mlb.monitor.health.LastResort;
+import mlb.spec.Balancer;
+import mlb.spec.Spec;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The monitor's decisions, on one thread: each round goes through its link's state machine; when the set of
+ * links that should carry traffic changes, the engine applies the spec with exactly those links (plan, apply,
+ * verify, record, like any apply); a link out longer than the grace period loses its conntrack entries. Nothing
+ * touches the kernel before every link has had a first verdict, so a restarted monitor never blinks a dead link
+ * back in.
+ */
+final class ReconcileLoop {
+    private static final Duration RETRY = Duration.ofSeconds(5);
+    private final Engine engine;
+    private final EngineEvents heard;
+    private final Clock clock;
+    private final Log log;
+    private final Reactions reactions;
+    private Monitored monitored;
+    private Fleet fleet;
+    private Option<SortedSet<String>> applied = Option.none();
+    private Option<Instant> retryAt = Option.none();
+    private Option<String> holding = Option.none();
+
+    ReconcileLoop(Engine engine, EngineEvents heard, Monitored monitored, Clock clock, Log log, Reactions reactions) {
+        this.engine = engine;
+        this.heard = heard;
+        this.monitored = monitored;
+        this.clock = clock;
+        this.log = log;
+        this.reactions = reactions;
+        this.fleet = monitored.fleet(clock.instant());
+    }
+
+    Fleet fleet() {
+        return fleet;
+    }
+
+    Monitored monitored() {
+        return monitored;
+    }
+
+    Option<String> holding() {
+        return holding;
+    }
+
+    /** The links that should carry traffic now, by the spec's last resort when every link is down. */
+    SortedSet<String> effective() {
+        return fleet.effective(lastResort(monitored.spec().balancer().lastResort()));
+    }
+
+    static LastResort lastResort(Balancer.LastResort lr) {
+        return switch (lr) {
+            case KEEP -> LastResort.KEEP;
+            case MAIN -> LastResort.MAIN;
+            case UNREACHABLE -> LastResort.UNREACHABLE;
+        };
+    }
+
+    void round(Probed link, mlb.monitor.health.Round judged) {
+        boolean wasAllDown = fleet.live().isEmpty();
+        Fleet.Step step = fleet.next(link.link().name(), judged);
+        fleet = step.after();
+        step.events().forEach(e -> {
+            log.line(e.line());
+            reactions.changed(e, link, fleet.health(e.link()).get());
+        });
+        if (!wasAllDown && fleet.live().isEmpty()) {
+            log.line("all links down: " + allDownText());
+            reactions.allDown(link, fleet);
+        }
+        if (!step.events().isEmpty()) reconcile(step.events().map(Fleet.LinkEvent::line).mkString("; "), false);
+    }
+
+    private String allDownText() {
+        return switch (monitored.spec().balancer().lastResort()) {
+            case KEEP -> "keeping the balancing as it was (last_resort keep: the probe targets may be what failed)";
+            case MAIN -> "the balancing table gives way to main (last_resort main)";
+            case UNREACHABLE -> "new connections fail fast (last_resort unreachable)";
+        };
+    }
+
+    /** Once a second: retries, the conntrack grace period, and the status file. */
+    void tick() {
+        Instant now = clock.instant();
+        if (retryAt.exists(t -> !now.isBefore(t))) reconcile("retry", true);
+        reactions.tick(fleet, effective(), now);
+    }
+
+    /** A new spec (SIGHUP or a changed file): links whose check is unchanged keep their state. */
+    void reload(Monitored next) {
+        fleet = next.fleet(clock.instant(), fleet, monitored);
+        monitored = next;
+        reconcile("spec reloaded", true);
+    }
+
+    /**
+     * Applies the links that should carry traffic, unless that is what was applied last (force: do it anyway, the
+     * spec or the kernel may have changed). Nothing happens before every link has had its first verdict.
+     */
+    private void reconcile(String why, boolean force) {
+        if (!fleet.settled()) return;
+        SortedSet<String> want = effective();
+        if (!force && applied.contains(want)) return;
+        Instant verdict = clock.instant();
+        Either<Refusal, ApplyResult> r = engine.follow(monitored.spec(), monitored.file(), want, describe(want, why));
+        r.fold(refused -> failed(refused.message()), result -> done(result, want, verdict));
+    }
+
+    private String describe(Set<String> want, String why) {
+        List<String> out = List.ofAll(monitored.names()).filter(n -> !want.contains(n));
+        return (out.isEmpty() ? "every link in" : String.join(", ", out) + " out") + " (" + why + ")";
+    }
+
+    private Void done(ApplyResult r, SortedSet<String> want, Instant verdict) {
+        switch (r.outcome()) {
+            case HELD -> hold();
+            case UNCHANGED, APPLIED -> {
+                applied = Option.some(want);
+                retryAt = Option.none();
+                holding.forEach(h -> log.line("no apply waits for `mlb confirm` any more: the monitor acts again"));
+                holding = Option.none();
+                if (r.outcome() == ApplyResult.Outcome.APPLIED) applied(r, want, verdict);
+            }
+            case DECLINED, REVERTED, INTERRUPTED, FAILED -> failed(r.outcome().name().toLowerCase() + ": " + r.failure().getOrElse(""));
+        }
+        return null;
+    }
+
+    private void applied(ApplyResult r, SortedSet<String> want, Instant verdict) {
+        long toWrite = Math.max(0, Duration.between(verdict, heard.writing()).toMillis());
+        long ms = Duration.between(verdict, clock.instant()).toMillis();
+        log.line("balancing over " + (want.isEmpty() ? "no link" : want.mkString(", ")) + ": " + r.plan().summary()
+                + ", written " + toWrite + " ms after the verdict, verified and recorded in " + ms + " ms"
+                + r.recorded().map(id -> " as " + id.substring(0, 7)).getOrElse(""));
+        reactions.applied(r, ms);
+    }
+
+    private void hold() {
+        if (holding.isEmpty()) log.line("holding: an apply waits for `mlb confirm`; the kernel stays as it is until it is confirmed or reverted");
+        holding = Option.some("an apply waits for `mlb confirm`");
+        retryAt = Option.some(clock.instant().plus(Duration.ofSeconds(1)));
+    }
+
+    private Void failed(String why) {
+        log.problem("could not apply the balancing (retrying in " + RETRY.toSeconds() + " s): " + why);
+        retryAt = Option.some(clock.instant().plus(RETRY));
+        return null;
+    }
+}
