@@ -59,9 +59,15 @@ final class ReconcileLoop {
         return holding;
     }
 
-    /** The links that should carry traffic now, by the spec's last resort when every link is down. */
+    /**
+     * The links that should carry traffic now. When every link is down the spec's last resort decides; with
+     * "keep" the balancing stays exactly as it was (the probe targets may be what failed), and each link is
+     * restored as soon as it is up again, without waiting for the others.
+     */
     SortedSet<String> effective() {
-        return fleet.effective(lastResort(monitored.spec().balancer().lastResort()));
+        Balancer.LastResort lr = monitored.spec().balancer().lastResort();
+        if (fleet.live().isEmpty() && lr == Balancer.LastResort.KEEP && applied.isDefined()) return applied.get();
+        return fleet.effective(lastResort(lr));
     }
 
     static LastResort lastResort(Balancer.LastResort lr) {
@@ -89,7 +95,7 @@ final class ReconcileLoop {
 
     private String allDownText() {
         return switch (monitored.spec().balancer().lastResort()) {
-            case KEEP -> "keeping the balancing as it was (last_resort keep: the probe targets may be what failed)";
+            case KEEP -> "the balancing stays as it was (last_resort keep: the probe targets may be what failed)";
             case MAIN -> "the balancing table gives way to main (last_resort main)";
             case UNREACHABLE -> "new connections fail fast (last_resort unreachable)";
         };

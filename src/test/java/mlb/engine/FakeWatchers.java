@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Watchers that are only bookkeeping: spawned ones are alive until ended (or killed by the test). */
-final class FakeWatchers implements Watchers {
+public final class FakeWatchers implements Watchers {
     private final Set<String> alive = new HashSet<>();
     private long next = 1000;
 
