@@ -25,6 +25,7 @@ final class Demo {
     private final Settings settings;
     private final Console c;
     private final List<String[]> summary = new ArrayList<>();
+    private Path specFile;
 
     Demo(Runner runner, Topology topology, Settings settings, Console console) {
         this.runner = runner;
@@ -72,6 +73,7 @@ final class Demo {
     private void apply(LabSpec spec) {
         c.heading("mlb plan and apply in " + topology.routerNs());
         Path file = mlb.write(spec, "lab");
+        specFile = file;
         c.line("spec " + file + ":");
         c.block(indent(spec.toml()));
         RouterMlb.Result plan = mlb.plan(file);
@@ -129,24 +131,40 @@ final class Demo {
 
     private void cut(Measurements m, LabSpec spec, Isp victim) {
         c.heading("Cutting " + victim.name() + "'s upstream for " + settings.cutFor().toSeconds()
-                + " s (carrier stays up), probing every 100 ms");
-        Measurements.CutRun run = m.cut(victim, Duration.ofSeconds(1), settings.cutFor(), Duration.ofMillis(100));
-        Outages during = run.during();
-        Outages after = run.after();
-        c.line(String.format(Locale.ROOT, "before the cut: %d of %d probes failed", run.before().failed(),
-                run.before().probes()));
-        c.line(String.format(Locale.ROOT, "during the cut: %d of %d probes failed (%s; %s of new flows hash onto %s)",
-                during.failed(), during.probes(), TextTable.pct(during.failedShare()),
-                TextTable.pct(spec.share(victim)), victim.name()));
-        c.line(String.format(Locale.ROOT, "  %d failure runs, longest %.0f ms", during.windows().size(),
-                during.longestMs(run.report().intervalMs())));
-        c.line(String.format(Locale.ROOT, "after healing:  %d of %d probes failed", after.failed(), after.probes()));
-        c.line("Taking a dead link out needs `mlb monitor` (health checks through each link), which is not built");
-        c.line("yet: until then every new flow hashed onto the dead upstream fails, for as long as the cut lasts.");
-        summary.add(new String[]{"new flows failing while " + victim.name() + " is cut",
-                TextTable.pct(spec.share(victim)) + " (its share)", TextTable.pct(during.failedShare())});
-        summary.add(new String[]{"failover (dead link taken out)", "after down x interval = 3 s",
-                "n/a: mlb monitor not built yet"});
+                + " s with mlb monitor running (carrier stays up)");
+        c.begin("starting mlb monitor in " + topology.routerNs());
+        try (LabMonitor monitor = LabMonitor.start(topology, specFile)) {
+            c.done("every link judged");
+            int n = topology.isps().size() * 4;
+            c.begin("new connections every 100 ms and " + n + " long downloads, across the cut and the heal");
+            Measurements.FailoverRun run = m.failover(victim, Duration.ofSeconds(1), settings.cutFor(), Duration.ofMillis(100), n);
+            c.done("done");
+            failover(run, new MonitorLog(monitor.lines()), victim);
+        }
+    }
+
+    private void failover(Measurements.FailoverRun run, MonitorLog log, Isp victim) {
+        Measurements.CutRun cut = run.cut();
+        java.time.Instant cutAt = java.time.Instant.ofEpochMilli(cut.cutDone());
+        java.time.Instant healAt = java.time.Instant.ofEpochMilli(cut.healDone());
+        java.util.Optional<MonitorLog.Entry> down = log.first(victim.name() + " down:", cutAt);
+        java.util.Optional<MonitorLog.Entry> out = log.first("balancing over", cutAt);
+        java.util.Optional<MonitorLog.Entry> up = log.first(victim.name() + " up:", healAt);
+        down.ifPresent(d -> c.line(String.format(Locale.ROOT, "mlb monitor: %s (%.2f s after the cut)", d.text(), d.secondsAfter(cutAt))));
+        out.ifPresent(o -> c.line("  " + o.text()));
+        Outages during = cut.during();
+        double outage = during.spanMs(cut.report().intervalMs());
+        c.line(String.format(Locale.ROOT, "new connections failed for %.1f s after the cut (%d of %d, those hashed onto %s),"
+                        + " then none; %d of %d after healing", outage / 1000, during.failed(), during.probes(), victim.name(),
+                cut.after().failed(), cut.after().probes()));
+        up.ifPresent(u -> c.line(String.format(Locale.ROOT, "mlb monitor: %s (%.2f s after the heal)", u.text(), u.secondsAfter(healAt))));
+        java.util.Map<String, long[]> broken = run.brokenPerLink(topology);
+        c.line("long downloads broken: " + broken.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + " of "
+                + e.getValue()[1] + (e.getKey().equals(victim.name()) ? " (on the cut line itself)" : "")).collect(Collectors.joining(", ")));
+        long survivorsBroken = broken.entrySet().stream().filter(e -> !e.getKey().equals(victim.name())).mapToLong(e -> e.getValue()[0]).sum();
+        summary.add(new String[]{"failover: new connections failing", "at most 2.0 s (mwan3: ~70 s)",
+                String.format(Locale.ROOT, "%.1f s", outage / 1000)});
+        summary.add(new String[]{"downloads broken on the other links", "0 (failover and failback)", String.valueOf(survivorsBroken)});
     }
 
     private String names() {

@@ -71,7 +71,7 @@ final class LabProcesses {
         for (String ns : Lab.existing(runner, prefix)) pids.addAll(inNamespace(runner, ns));
         List<ProcessHandle> stopping = new ArrayList<>();
         for (long pid : pids) {
-            ProcessHandle.of(pid).filter(LabProcesses::isLabTool).ifPresent(h -> {
+            ProcessHandle.of(pid).filter(h -> isLabTool(h, prefix)).ifPresent(h -> {
                 h.destroy();
                 stopping.add(h);
             });
@@ -109,12 +109,16 @@ final class LabProcesses {
         return r.stdout().lines().map(String::strip).filter(s -> s.matches("\\d+")).map(Long::parseLong).toList();
     }
 
-    /** Reads /proc/PID/cmdline: a recycled pid that now belongs to something else is never signalled. */
-    private static boolean isLabTool(ProcessHandle h) {
+    /**
+     * Reads /proc/PID/cmdline: a recycled pid that now belongs to something else is never signalled. A lab tool
+     * runs the lab's main class, or is mlb itself (the monitor) working in this lab's run directory.
+     */
+    private static boolean isLabTool(ProcessHandle h, String prefix) {
         try {
             byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(h.pid()), "cmdline"));
             String cmdline = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
-            return cmdline.contains(LabJvm.MAIN_CLASS);
+            return cmdline.contains(LabJvm.MAIN_CLASS)
+                    || cmdline.contains(LabJvm.MLB_CLASS) && cmdline.contains(stateDir(prefix) + "/");
         } catch (IOException e) {
             return false;
         }

@@ -7,7 +7,21 @@ import java.util.Optional;
  * The mlb spec that matches a lab: one link per ISP (dev = the router's interface towards it, gateway = the
  * ISP's address, bandwidth = the line's rate, or explicit weights), each checked against the first server.
  */
-public record LabSpec(Topology topology, String mode, String hash, Optional<List<Integer>> weights) {
+public record LabSpec(Topology topology, String mode, String hash, Optional<List<Integer>> weights, Tuning tuning) {
+    /**
+     * Lines a measurement adds to the spec: to [balancer] (e.g. idle_timer), to every [link.check] (e.g. interval),
+     * and a [monitor] table (e.g. conntrack_grace). Empty for the lab's own spec.
+     */
+    public record Tuning(List<String> balancer, List<String> check, List<String> monitor) {
+        public static final Tuning NONE = new Tuning(List.of(), List.of(), List.of());
+
+        public Tuning {
+            balancer = List.copyOf(balancer);
+            check = List.copyOf(check);
+            monitor = List.copyOf(monitor);
+        }
+    }
+
     public LabSpec {
         if (!mode.equals("route") && !mode.equals("connmark")) throw new IllegalArgumentException("mode: " + mode);
         if (!hash.equals("l3") && !hash.equals("l4")) throw new IllegalArgumentException("hash: " + hash);
@@ -19,15 +33,19 @@ public record LabSpec(Topology topology, String mode, String hash, Optional<List
     }
 
     public static LabSpec of(Topology topology) {
-        return new LabSpec(topology, "route", "l4", Optional.empty());
+        return new LabSpec(topology, "route", "l4", Optional.empty(), Tuning.NONE);
     }
 
     public LabSpec withHash(String hash) {
-        return new LabSpec(topology, mode, hash, weights);
+        return new LabSpec(topology, mode, hash, weights, tuning);
     }
 
     public LabSpec withWeights(List<Integer> weights) {
-        return new LabSpec(topology, mode, hash, Optional.of(List.copyOf(weights)));
+        return new LabSpec(topology, mode, hash, Optional.of(List.copyOf(weights)), tuning);
+    }
+
+    public LabSpec tuned(Tuning t) {
+        return new LabSpec(topology, mode, hash, weights, t);
     }
 
     /** Each link's expected share of new flows: its weight (or rate) over the sum. */
@@ -45,6 +63,11 @@ public record LabSpec(Topology topology, String mode, String hash, Optional<List
         s.append("[balancer]\n");
         s.append("mode = \"").append(mode).append("\"\n");
         s.append("hash = \"").append(hash).append("\"\n");
+        tuning.balancer().forEach(l -> s.append(l).append('\n'));
+        if (!tuning.monitor().isEmpty()) {
+            s.append("\n[monitor]\n");
+            tuning.monitor().forEach(l -> s.append(l).append('\n'));
+        }
         for (Isp isp : topology.isps()) {
             s.append("\n[[link]]\n");
             s.append("name = \"").append(isp.name()).append("\"\n");
@@ -57,9 +80,7 @@ public record LabSpec(Topology topology, String mode, String hash, Optional<List
             }
             s.append("[link.check]\n");
             s.append("targets = [\"").append(topology.server()).append("\"]\n");
-            s.append("interval = \"1s\"\n");
-            s.append("down = 3\n");
-            s.append("up = 3\n");
+            tuning.check().forEach(l -> s.append(l).append('\n'));
         }
         return s.toString();
     }

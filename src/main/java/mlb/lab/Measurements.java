@@ -63,6 +63,33 @@ public final class Measurements {
     }
 
     /**
+     * A cut while mlb monitor runs, with long downloads on every link meanwhile: new connections show how long
+     * the dead link took in traffic, the downloads which flows the failover and the failback left alone.
+     */
+    public FailoverRun failover(Isp isp, Duration around, Duration during, Duration interval, int downloads) {
+        Duration total = CLIENT_START.plus(around).plus(during).plus(around).plus(around);
+        long bytes = session.topology().totalRate().bytesPerSecond() * total.toSeconds() / downloads;
+        LanClient.Pending<DownloadReport> running = session.client().download(downloads, bytes, servers(),
+                total.plusSeconds(2));
+        CutRun cut = cut(isp, around.plus(around), during, interval);
+        return new FailoverRun(cut, running.await());
+    }
+
+    /** A cut with the monitor at work, and the downloads that ran across it. */
+    public record FailoverRun(CutRun cut, DownloadReport downloads) {
+        /** Downloads broken, per link (by the address the server saw), in link order. */
+        public java.util.Map<String, long[]> brokenPerLink(Topology t) {
+            java.util.Map<String, long[]> out = new java.util.LinkedHashMap<>();
+            for (Isp i : t.isps()) {
+                List<mlb.lab.traffic.Download> on = downloads.downloads().stream()
+                        .filter(d -> d.source().equals(i.routerAddress())).toList();
+                out.put(i.name(), new long[]{on.stream().filter(d -> !d.complete()).count(), on.size()});
+            }
+            return out;
+        }
+    }
+
+    /**
      * A probe run around one cut, with the wall-clock moments the cut and the heal began and took effect.
      * Probes sent while a change was being made belong to no window.
      */

@@ -47,6 +47,16 @@ public record Outages(int probes, int failed, List<Window> windows) {
         return probes == 0 ? 0 : failed / (double) probes;
     }
 
+    /**
+     * How long new connections kept failing: from the first failed probe to the last, plus one interval. With
+     * per-flow balancing only the flows hashed onto the dead link fail, so this, not the longest run, is the
+     * outage a failover ends.
+     */
+    public double spanMs(double intervalMs) {
+        if (windows.isEmpty()) return 0;
+        return windows.get(windows.size() - 1).toMs() - windows.get(0).fromMs() + intervalMs;
+    }
+
     public double longestMs(double intervalMs) {
         return windows.stream().mapToDouble(w -> w.toMs() - w.fromMs() + intervalMs).max().orElse(0);
     }

@@ -26,9 +26,6 @@ class LabSpecTest {
                 bandwidth = "20mbit"
                 [link.check]
                 targets = ["198.19.0.1"]
-                interval = "1s"
-                down = 3
-                up = 3
 
                 [[link]]
                 name = "isp2"
@@ -37,9 +34,6 @@ class LabSpecTest {
                 bandwidth = "30mbit"
                 [link.check]
                 targets = ["198.19.0.1"]
-                interval = "1s"
-                down = 3
-                up = 3
                 """, LabSpec.of(t).toml());
     }
 
@@ -50,6 +44,15 @@ class LabSpecTest {
         assertTrue(s.toml().contains("weight = 3\n"));
         assertTrue(!s.toml().contains("bandwidth"));
         assertEquals(0.75, s.share(t.isps().get(1)), 1e-9);
+    }
+
+    @Test
+    void aMeasurementTunesTheBalancerTheChecksAndTheMonitor() {
+        String toml = LabSpec.of(t).tuned(new LabSpec.Tuning(List.of("idle_timer = \"5s\""), List.of("interval = \"200ms\"",
+                "timeout = \"150ms\""), List.of("conntrack_grace = \"2s\""))).toml();
+        assertTrue(toml.contains("hash = \"l4\"\nidle_timer = \"5s\"\n\n[monitor]\nconntrack_grace = \"2s\"\n"), toml);
+        assertTrue(toml.contains("targets = [\"198.19.0.1\"]\ninterval = \"200ms\"\ntimeout = \"150ms\"\n"), toml);
+        assertTrue(mlb.spec.SpecParser.parse(toml, "lab.toml").isValid(), toml);
     }
 
     @Test

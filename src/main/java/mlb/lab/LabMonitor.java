@@ -1,0 +1,84 @@
+package mlb.lab;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * `mlb monitor` on a lab's router, as a process of its own (its probes must live in the router's namespace,
+ * which mlb enters by itself), with its log and audit history in the lab's run directory. Ready once every
+ * link has had its first verdict; closed (SIGTERM) with the lab at the latest, as `lab down` stops it too.
+ */
+public final class LabMonitor implements AutoCloseable {
+    private static final Duration READY = Duration.ofSeconds(20);
+    private final Process process;
+    private final Path log;
+
+    private LabMonitor(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    public static LabMonitor start(Topology t, Path spec) {
+        Path dir = LabProcesses.stateDir(t.prefix());
+        Path log = dir.resolve("monitor.log");
+        List<String> argv = LabJvm.current().mlb(List.of("--state", dir.resolve("audit").toString(), "monitor",
+                "-f", spec.toString(), "--netns", t.routerNs()));
+        try {
+            Files.createDirectories(dir);
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            Files.writeString(dir.resolve("monitor.pid"), p.pid() + "\n");
+            LabMonitor m = new LabMonitor(p, log);
+            m.awaitVerdicts(t.isps().size());
+            return m;
+        } catch (IOException e) {
+            throw new LabException(LabException.FAILED, "cannot start mlb monitor: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until every link has had its first verdict (the monitor changes nothing before). */
+    private void awaitVerdicts(int links) {
+        long until = System.nanoTime() + READY.toNanos();
+        while (System.nanoTime() < until) {
+            if (lines().stream().filter(l -> l.matches(".* isp\\d+ (up|down): .*")).count() >= links) return;
+            if (!process.isAlive()) {
+                throw new LabException(LabException.FAILED, "mlb monitor exited: " + String.join("\n", lines()));
+            }
+            LabProcesses.sleep(50);
+        }
+        close();
+        throw new LabException(LabException.FAILED, "mlb monitor gave no verdict within " + READY.toSeconds() + " s: "
+                + String.join("\n", lines()));
+    }
+
+    /** The monitor's log so far, one event a line. */
+    public List<String> lines() {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) return;
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
