@@ -26,8 +26,13 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The audit repository: a bare git repository at the state directory, one branch per target
@@ -45,43 +50,107 @@ public final class History implements AutoCloseable {
         this.repo = repo;
     }
 
-    /** Opens the repository, creating it (private) if it does not exist yet. */
+    /** Opens the repository, creating it (private) if it does not exist yet or finishing a half-made one. */
     public static History open(Path dir) throws IOException {
-        Private.dir(dir);
-        if (!exists(dir)) create(dir);
-        return new History(dir, build(dir));
+        Path real = Private.dir(dir);
+        if (!exists(real)) create(real);
+        return new History(real, build(real));
     }
 
     /** Opens the repository for reading; none when nothing was ever recorded there. */
     public static Option<History> existing(Path dir) throws IOException {
-        return exists(dir) ? Option.some(new History(dir, build(dir))) : Option.none();
+        Optional<Path> real = Private.existingDir(dir);
+        return real.isPresent() && exists(real.get()) ? Option.some(new History(real.get(), build(real.get()))) : Option.none();
     }
 
     /** The config file is the last thing a repository creation writes, so its presence means a whole repo. */
     private static boolean exists(Path dir) {
-        return Files.isRegularFile(dir.resolve("config")) && Files.isDirectory(dir.resolve("objects"));
+        return Files.isRegularFile(dir.resolve("config"), LinkOption.NOFOLLOW_LINKS)
+                && Files.isDirectory(dir.resolve("objects"), LinkOption.NOFOLLOW_LINKS);
     }
 
     private static Repository build(Path dir) throws IOException {
         return new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
     }
 
-    /** Two first applies on two targets may race to create the repo; an OS lock makes one of them wait. */
+    /**
+     * Creates the repository, or finishes one whose creation was killed (objects/ or refs/ there, no config):
+     * JGit makes a whole private repository in a fresh directory beside, its entries move in where nothing is
+     * yet (what is there stays, nothing is deleted), and config comes last. Under an OS lock, since two first
+     * applies on two targets may race to create it.
+     */
     private static void create(Path dir) throws IOException {
-        Path lockFile = Private.file(dir.resolve("mlb-init.lock"));
-        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+        try (FileChannel ch = Private.open(dir.resolve("mlb-init.lock")); FileLock ignored = ch.lock()) {
             if (exists(dir)) return;
-            // Left by a creation that was killed; we hold the init lock, so nobody else is creating.
-            Files.deleteIfExists(dir.resolve("config.lock"));
-            Files.deleteIfExists(dir.resolve("HEAD.lock"));
-            try (Repository r = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build()) {
-                r.create(true);
-                StoredConfig c = r.getConfig();
-                c.setString("core", null, "logAllRefUpdates", "false");
-                c.save();
+            removeStaleCreations(dir);
+            Path fresh = Private.freshDir(dir, ".mlb-init-");
+            try {
+                try (Repository r = new FileRepositoryBuilder().setGitDir(fresh.toFile()).setBare().build()) {
+                    r.create(true);
+                    StoredConfig c = r.getConfig();
+                    c.setString("core", null, "logAllRefUpdates", "false");
+                    c.save();
+                }
+                Private.tighten(fresh);
+                moveIn(fresh, dir, "config");
+                if (Owners.lstatIfAny(dir.resolve("config")) == null) {
+                    Files.move(fresh.resolve("config"), dir.resolve("config"), StandardCopyOption.ATOMIC_MOVE);
+                }
+                Private.syncDir(dir);
+            } finally {
+                removeOwn(fresh);
             }
         }
-        Private.tighten(dir);
+    }
+
+    /** Moves every entry of from (but skip) to where nothing is in to; directories on both sides merge. */
+    private static void moveIn(Path from, Path to, String skip) throws IOException {
+        java.util.List<Path> entries;
+        try (var s = Files.list(from)) {
+            entries = s.toList();
+        }
+        for (Path e : entries) {
+            String name = e.getFileName().toString();
+            if (name.equals(skip)) continue;
+            Path there = to.resolve(name);
+            var a = Owners.lstatIfAny(there);
+            if (a == null) {
+                Files.move(e, there, StandardCopyOption.ATOMIC_MOVE);
+            } else if (a.directory() && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                Private.fix(Private.dir(there));
+                moveIn(e, there, null);
+            }
+        }
+    }
+
+    /** Creation directories of a creation that was killed: we hold the init lock, so nobody is using them. */
+    private static void removeStaleCreations(Path dir) throws IOException {
+        java.util.List<Path> stale;
+        try (var s = Files.list(dir)) {
+            stale = s.filter(p -> p.getFileName().toString().startsWith(".mlb-init-")).toList();
+        }
+        for (Path p : stale) {
+            var a = Owners.lstatIfAny(p);
+            if (a != null && a.directory() && a.uid() == Owners.self()) removeOwn(p);
+        }
+    }
+
+    /** Removes a creation directory: only what JGit made there and did not move in. */
+    private static void removeOwn(Path fresh) throws IOException {
+        if (Owners.lstatIfAny(fresh) == null) return;
+        Files.walkFileTree(fresh, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+                Files.delete(f);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /**
@@ -93,21 +162,28 @@ public final class History implements AutoCloseable {
         removeStaleRefLock(ref);
         ObjectId parent = repo.resolve(ref);
         ObjectId commitId;
+        java.util.List<ObjectId> written = new java.util.ArrayList<>();
         try (ObjectInserter ins = repo.newObjectInserter()) {
             TreeFormatter folder = new TreeFormatter();
             for (var f : r.files()) {
-                folder.append(f._1, FileMode.REGULAR_FILE, ins.insert(Constants.OBJ_BLOB, f._2.getBytes(StandardCharsets.UTF_8)));
+                ObjectId blob = ins.insert(Constants.OBJ_BLOB, f._2.getBytes(StandardCharsets.UTF_8));
+                written.add(blob);
+                folder.append(f._1, FileMode.REGULAR_FILE, blob);
             }
             TreeFormatter root = new TreeFormatter();
-            root.append(r.target(), FileMode.TREE, ins.insert(folder));
+            ObjectId tree = ins.insert(folder);
+            root.append(r.target(), FileMode.TREE, tree);
             CommitBuilder c = new CommitBuilder();
-            c.setTreeId(ins.insert(root));
+            ObjectId top = ins.insert(root);
+            written.addAll(java.util.List.of(tree, top));
+            c.setTreeId(top);
             if (parent != null) c.setParentId(parent);
             PersonIdent who = new PersonIdent(r.user(), "mlb@" + r.host(), r.time(), java.time.ZoneId.systemDefault());
             c.setAuthor(who);
             c.setCommitter(who);
             c.setMessage(r.message());
             commitId = ins.insert(c);
+            written.add(commitId);
             ins.flush();
         }
         RefUpdate u = repo.updateRef(ref);
@@ -118,8 +194,22 @@ public final class History implements AutoCloseable {
         if (res != RefUpdate.Result.NEW && res != RefUpdate.Result.FAST_FORWARD) {
             throw new IOException("could not update " + ref + ": " + res);
         }
-        Private.tighten(dir);
+        tighten(written, ref);
         return commitId.name();
+    }
+
+    /**
+     * JGit writes loose objects 0444 in 0755 fan-out directories and refs with the umask; objects/ and refs/
+     * being 0700 already keeps others out, this makes what the commit wrote say so too.
+     */
+    private void tighten(java.util.List<ObjectId> written, String ref) throws IOException {
+        for (ObjectId id : written) {
+            String name = id.name();
+            Path fanOut = dir.resolve("objects").resolve(name.substring(0, 2));
+            Private.fix(fanOut);
+            Private.fix(fanOut.resolve(name.substring(2)));
+        }
+        Private.fix(dir.resolve(ref));
     }
 
     private void removeStaleRefLock(String ref) throws IOException {
