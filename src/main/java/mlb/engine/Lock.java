@@ -85,8 +85,8 @@ public final class Lock implements AutoCloseable {
     /** Both locks of the target, or who holds one of them. Throws when a lock cannot be created safely. */
     public static Either<Holder, Lock> tryAcquire(Path lockDir, Target target, Path stateDir) throws IOException {
         Path state = stateDir.toAbsolutePath().normalize();
-        Path targetLock = checked(lockDir, "lock directory").resolve(key(target) + ".lock");
         Path stateLock = checked(checked(stateDir, "state directory").resolve(target.id()), "state directory").resolve("apply.lock");
+        Path targetLock = checked(lockDir, "lock directory").resolve(key(target) + ".lock");
         synchronized (HELD_HERE) {
             Either<Holder, Held> first = take(targetLock, state);
             if (first.isLeft()) return Either.left(first.getLeft());
