@@ -110,7 +110,8 @@ final class Session {
         try {
             return Either.right(History.existing(stateDir()));
         } catch (IOException e) {
-            return Either.left(e instanceof Private.Unsafe ? Unwritable.refusal("refusing the audit history", stateDir(), e)
+            return Either.left(e instanceof Private.Unsafe u
+                    ? Unwritable.refusal("cannot open the audit history", stateDir(), u.about("state directory " + stateDir()))
                     : Refusal.of(Refusal.Reason.FAILED, "cannot open the audit history " + stateDir() + ": " + e.getMessage()));
         }
     }

@@ -20,7 +20,8 @@ final class Unwritable {
     static Refusal refusal(String what, Path where, IOException e) {
         if (e instanceof Private.Unsafe) {
             return Refusal.of(Refusal.Reason.CANT_CREATE, e.getMessage(), List.of(
-                    "nothing was changed; make it belong to root (or you) and not writable by others, or give another --state"));
+                    "nothing was changed; every directory on the way must belong to root (or you) and be writable by nobody"
+                            + " else (unless it has the sticky bit, like /tmp)"));
         }
         String text = String.valueOf(e.getMessage());
         Store store = store(where);
