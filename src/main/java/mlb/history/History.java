@@ -13,7 +13,6 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -21,16 +20,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.FileVisitResult;
 import java.nio.file.LinkOption;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -53,7 +46,8 @@ public final class History implements AutoCloseable {
     /** Opens the repository, creating it (private) if it does not exist yet or finishing a half-made one. */
     public static History open(Path dir) throws IOException {
         Path real = Private.dir(dir);
-        if (!exists(real)) create(real);
+        if (!exists(real)) Creation.create(real);
+        else Creation.tidy(real);
         return new History(real, build(real));
     }
 
@@ -64,93 +58,13 @@ public final class History implements AutoCloseable {
     }
 
     /** The config file is the last thing a repository creation writes, so its presence means a whole repo. */
-    private static boolean exists(Path dir) {
+    static boolean exists(Path dir) {
         return Files.isRegularFile(dir.resolve("config"), LinkOption.NOFOLLOW_LINKS)
                 && Files.isDirectory(dir.resolve("objects"), LinkOption.NOFOLLOW_LINKS);
     }
 
     private static Repository build(Path dir) throws IOException {
         return new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
-    }
-
-    /**
-     * Creates the repository, or finishes one whose creation was killed (objects/ or refs/ there, no config):
-     * JGit makes a whole private repository in a fresh directory beside, its entries move in where nothing is
-     * yet (what is there stays, nothing is deleted), and config comes last. Under an OS lock, since two first
-     * applies on two targets may race to create it.
-     */
-    private static void create(Path dir) throws IOException {
-        try (FileChannel ch = Private.open(dir.resolve("mlb-init.lock")); FileLock ignored = ch.lock()) {
-            if (exists(dir)) return;
-            removeStaleCreations(dir);
-            Path fresh = Private.freshDir(dir, ".mlb-init-");
-            try {
-                try (Repository r = new FileRepositoryBuilder().setGitDir(fresh.toFile()).setBare().build()) {
-                    r.create(true);
-                    StoredConfig c = r.getConfig();
-                    c.setString("core", null, "logAllRefUpdates", "false");
-                    c.save();
-                }
-                Private.tighten(fresh);
-                moveIn(fresh, dir, "config");
-                if (Owners.lstatIfAny(dir.resolve("config")) == null) {
-                    Files.move(fresh.resolve("config"), dir.resolve("config"), StandardCopyOption.ATOMIC_MOVE);
-                }
-                Private.syncDir(dir);
-            } finally {
-                removeOwn(fresh);
-            }
-        }
-    }
-
-    /** Moves every entry of from (but skip) to where nothing is in to; directories on both sides merge. */
-    private static void moveIn(Path from, Path to, String skip) throws IOException {
-        java.util.List<Path> entries;
-        try (var s = Files.list(from)) {
-            entries = s.toList();
-        }
-        for (Path e : entries) {
-            String name = e.getFileName().toString();
-            if (name.equals(skip)) continue;
-            Path there = to.resolve(name);
-            var a = Owners.lstatIfAny(there);
-            if (a == null) {
-                Files.move(e, there, StandardCopyOption.ATOMIC_MOVE);
-            } else if (a.directory() && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
-                Private.fix(Private.dir(there));
-                moveIn(e, there, null);
-            }
-        }
-    }
-
-    /** Creation directories of a creation that was killed: we hold the init lock, so nobody is using them. */
-    private static void removeStaleCreations(Path dir) throws IOException {
-        java.util.List<Path> stale;
-        try (var s = Files.list(dir)) {
-            stale = s.filter(p -> p.getFileName().toString().startsWith(".mlb-init-")).toList();
-        }
-        for (Path p : stale) {
-            var a = Owners.lstatIfAny(p);
-            if (a != null && a.directory() && a.uid() == Owners.self()) removeOwn(p);
-        }
-    }
-
-    /** Removes a creation directory: only what JGit made there and did not move in. */
-    private static void removeOwn(Path fresh) throws IOException {
-        if (Owners.lstatIfAny(fresh) == null) return;
-        Files.walkFileTree(fresh, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                Files.delete(f);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /**
@@ -200,9 +114,14 @@ public final class History implements AutoCloseable {
 
     /**
      * JGit writes loose objects 0444 in 0755 fan-out directories and refs with the umask; objects/ and refs/
-     * being 0700 already keeps others out, this makes what the commit wrote say so too.
+     * being 0700 already keeps others out, this makes what the commit wrote (and what a killed one left at
+     * the top of objects/) say so too. One directory listing and a few files, not a walk of the repo.
      */
     private void tighten(java.util.List<ObjectId> written, String ref) throws IOException {
+        try (var top = Files.list(dir.resolve("objects"))) {
+            // fan-out directories, and temporary files a killed insert left (another target may be writing one now)
+            for (Path p : top.toList()) Private.fix(p);
+        }
         for (ObjectId id : written) {
             String name = id.name();
             Path fanOut = dir.resolve("objects").resolve(name.substring(0, 2));

@@ -9,7 +9,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -20,8 +19,6 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +34,6 @@ import java.util.Set;
 public final class Private {
     static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-    private static final int MAX_LINKS = 40;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Private() {
@@ -60,85 +56,12 @@ public final class Private {
      * changes a directory it did not create. Returns the physical path (symlinks resolved).
      */
     public static Path dir(Path dir) throws IOException {
-        return walk(dir, true).orElseThrow();
+        return StrictModes.walk(dir, true).orElseThrow();
     }
 
     /** The physical path of an existing, safe dir; empty when a component is missing. Creates nothing. */
     public static Optional<Path> existingDir(Path dir) throws IOException {
-        return walk(dir, false);
-    }
-
-    private static Optional<Path> walk(Path dir, boolean create) throws IOException {
-        Path abs = dir.toAbsolutePath();
-        Deque<String> todo = new ArrayDeque<>();
-        for (Path name : abs) todo.addLast(name.toString());
-        Path root = abs.getRoot();
-        Path cur = root;
-        intermediate(cur, Owners.lstat(cur));
-        int links = 0;
-        while (!todo.isEmpty()) {
-            String name = todo.removeFirst();
-            if (name.isEmpty() || name.equals(".")) continue;
-            if (name.equals("..")) {
-                cur = cur.getParent() == null ? cur : cur.getParent();
-                continue;
-            }
-            Path next = cur.resolve(name);
-            Owners.Attrs a = Owners.lstatIfAny(next);
-            if (a == null) {
-                if (!create) return Optional.empty();
-                a = mkdir(next);
-            }
-            if (a.symlink()) {
-                if (!Owners.trusted(a.uid())) {
-                    throw new Unsafe(next + " is a symlink owned by uid " + a.uid() + ", who could point it anywhere; mlb follows only"
-                            + " symlinks of " + Owners.trustedText());
-                }
-                if (++links > MAX_LINKS) throw new Unsafe(abs + " has too many levels of symbolic links");
-                Path to = Files.readSymbolicLink(next);
-                java.util.List<String> names = new java.util.ArrayList<>();
-                for (Path n : to) names.add(n.toString());
-                for (int i = names.size() - 1; i >= 0; i--) todo.addFirst(names.get(i));
-                if (to.isAbsolute()) cur = root;
-                continue;
-            }
-            if (!a.directory()) throw new NotDirectoryException(next.toString());
-            intermediate(next, a);
-            cur = next;
-        }
-        Owners.Attrs last = Owners.lstat(cur);
-        if ((last.mode() & 022) != 0) {
-            throw new Unsafe(cur + " is writable by " + writers(last.mode()) + " (mode " + octal(last.mode()) + ")");
-        }
-        return Optional.of(cur);
-    }
-
-    /** A directory on the way: a trusted owner, and writable by others only with the sticky bit. */
-    private static void intermediate(Path d, Owners.Attrs a) throws Unsafe {
-        if (!Owners.trusted(a.uid())) {
-            throw new Unsafe(d + " belongs to uid " + a.uid() + ", and mlb writes only through directories of " + Owners.trustedText());
-        }
-        if ((a.mode() & 022) != 0 && (a.mode() & 01000) == 0) {
-            throw new Unsafe(d + " is writable by " + writers(a.mode()) + " without the sticky bit (mode " + octal(a.mode()) + ")");
-        }
-    }
-
-    private static String writers(int mode) {
-        return (mode & 020) != 0 && (mode & 002) != 0 ? "its group and others" : (mode & 020) != 0 ? "its group" : "others";
-    }
-
-    private static String octal(int mode) {
-        return String.format("%04o", mode & 07777);
-    }
-
-    private static Owners.Attrs mkdir(Path d) throws IOException {
-        try {
-            Files.createDirectory(d, PosixFilePermissions.asFileAttribute(DIR));
-            setMode(d, DIR);
-        } catch (FileAlreadyExistsException raced) {
-            // another mlb made it a moment ago: it is checked like any existing one
-        }
-        return Owners.lstat(d);
+        return StrictModes.walk(dir, false);
     }
 
     /**

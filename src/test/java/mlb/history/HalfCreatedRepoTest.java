@@ -75,5 +75,9 @@ class HalfCreatedRepoTest {
         }
         assertFalse(Files.exists(stale.getParent().getParent()));
         assertEquals("the checkout's own file\n", Files.readString(state.resolve("README.md")));
+
+        Path late = Files.createDirectories(state.resolve(".mlb-init-ba9876543210/refs"));
+        History.open(state).close();
+        assertFalse(Files.exists(late.getParent()), "left by a creation killed after config moved in");
     }
 }
