@@ -1,5 +1,6 @@
 package mlb.engine;
 
+import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -67,15 +68,19 @@ final class Recorder {
     private record Pending(Journal.Entry entry, Record record) {
     }
 
-    private io.vavr.collection.LinkedHashMap<Journal.Entry, String> commitAll(Option<Pending> mine,
-                                                                        Function<Record, NetState> readNow) {
-        io.vavr.collection.LinkedHashMap<Journal.Entry, String> ids = io.vavr.collection.LinkedHashMap.empty();
+    /** Commits the journal oldest first (mine: the entry being finished, with its record in hand). */
+    private LinkedHashMap<Journal.Entry, String> commitAll(Option<Pending> mine, Function<Record, NetState> readNow) {
+        LinkedHashMap<Journal.Entry, String> ids = LinkedHashMap.empty();
         List<Journal.Entry> entries;
         try {
             entries = journal.entries();
         } catch (IOException e) {
             warn("cannot list the audit journal " + journal.dir() + ": " + e.getMessage());
             return ids;
+        }
+        for (Pending m : mine) {
+            // its file may have gone meanwhile: it is still recorded, last
+            if (!entries.contains(m.entry())) entries = entries.append(m.entry());
         }
         for (Journal.Entry e : entries) {
             boolean isMine = mine.exists(m -> m.entry().equals(e));

@@ -4,9 +4,11 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import mlb.history.History;
+import mlb.history.Journal;
 import mlb.history.Private;
 import mlb.history.Provenance;
 import mlb.history.Record;
+import mlb.model.NetState;
 import mlb.model.Scope;
 import mlb.plan.Plan;
 import mlb.plan.PlanText;
@@ -48,10 +50,11 @@ final class Session {
      * nobody is watching any more is honoured.
      */
     Either<Refusal, Lock> lock() {
-        return attempt().flatMap(a -> a.<Either<Refusal, Lock>>fold(h -> Either.left(Refusal.of(Refusal.Reason.LOCKED,
-                        "another mlb (" + h + ") holds the lock on " + target, List.of("wait for it to finish")
-                        )), Either::right))
-                .flatMap(l -> prepare().map(ok -> l).peekLeft(r -> close(l)));
+        return attempt().flatMap(a -> a.mapLeft(this::busy)).flatMap(l -> prepare().map(ok -> l).peekLeft(r -> close(l)));
+    }
+
+    private Refusal busy(Lock.Holder h) {
+        return Refusal.of(Refusal.Reason.LOCKED, "another mlb (" + h + ") holds the lock on " + target, List.of("wait for it to finish"));
     }
 
     Refusal locked(String what, String hint) {
@@ -89,7 +92,7 @@ final class Session {
     }
 
     /** The owned state now, in everything a record may have touched: what an interrupted apply left. */
-    private mlb.model.NetState found(Record r) {
+    private NetState found(Record r) {
         return reconciler.read(r.scope().covering(r.desired()).covering(r.before())).owned();
     }
 
@@ -142,7 +145,7 @@ final class Session {
                     List.of("nothing was changed")));
         }
         Record start = record(plan, intent, commands.get());
-        Either<Refusal, mlb.history.Journal.Entry> journaled = recorder.begin(start);
+        Either<Refusal, Journal.Entry> journaled = recorder.begin(start);
         if (journaled.isLeft()) return Either.left(journaled.getLeft());
         events.on(new Event.Applying(target, plan.changes().size()));
         Reconciler.Applied o = reconciler.apply(plan);
