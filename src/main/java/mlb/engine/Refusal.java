@@ -23,7 +23,12 @@ public record Refusal(Reason reason, String message, List<String> context) {
         /** Not permitted (not root, or no access to the state directory). */
         NOT_PERMITTED,
         /** Stopped by SIGINT or SIGTERM before anything was changed. */
-        INTERRUPTED
+        INTERRUPTED,
+        /**
+         * The state directory or the lock cannot be written safely: an owner or mode that lets others steer
+         * mlb's writes, a symlink, a read-only or full file system. Nothing was changed.
+         */
+        CANT_CREATE
     }
 
     public static Refusal of(Reason reason, String message) {

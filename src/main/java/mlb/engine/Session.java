@@ -4,9 +4,11 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import mlb.history.History;
+import mlb.history.Journal;
 import mlb.history.Private;
 import mlb.history.Provenance;
 import mlb.history.Record;
+import mlb.model.NetState;
 import mlb.model.Scope;
 import mlb.plan.Plan;
 import mlb.plan.PlanText;
@@ -44,29 +46,31 @@ final class Session {
     }
 
     /**
-     * The target's apply lock, after which the journal of an earlier run is recorded first and a confirm
-     * deadline nobody is watching any more is honoured.
+     * The target's lock, after which the journal of an earlier run is recorded first and a confirm deadline
+     * nobody is watching any more is honoured.
      */
     Either<Refusal, Lock> lock() {
-        return tryLock().flatMap(l -> l.<Either<Refusal, Lock>>map(Either::right).orElseGet(() -> Either.left(locked(
-                "another mlb apply holds the lock on " + target, "wait for it to finish; the lock is " + dir().resolve("apply.lock")))))
-                .flatMap(l -> prepare().map(ok -> l).peekLeft(r -> close(l)));
+        return attempt().flatMap(a -> a.mapLeft(this::busy)).flatMap(l -> prepare().map(ok -> l).peekLeft(r -> close(l)));
+    }
+
+    private Refusal busy(Lock.Holder h) {
+        return Refusal.of(Refusal.Reason.LOCKED, "another mlb (" + h + ") holds the lock on " + target, List.of("wait for it to finish"));
     }
 
     Refusal locked(String what, String hint) {
-        return Refusal.of(Refusal.Reason.LOCKED, what + " (pid " + Lock.holder(dir()) + ")", List.of(hint));
+        return Refusal.of(Refusal.Reason.LOCKED, what + " (" + Lock.holder(ws.lockDir(), target, stateDir()) + ")", List.of(hint));
     }
 
     /** The lock without waiting or preparing: empty when another mlb holds it. */
     Either<Refusal, Optional<Lock>> tryLock() {
+        return attempt().map(a -> a.toJavaOptional());
+    }
+
+    private Either<Refusal, Either<Lock.Holder, Lock>> attempt() {
         try {
-            Private.dir(stateDir());
-            Private.dir(dir());
-            Optional<Lock> l = Lock.tryAcquire(dir());
-            if (l.isPresent()) Private.tighten(dir().resolve("apply.lock"));
-            return Either.right(l);
+            return Either.right(Lock.tryAcquire(ws.lockDir(), target, stateDir()));
         } catch (IOException e) {
-            return Either.left(Refusal.of(Refusal.Reason.NOT_PERMITTED, "cannot create the lock in " + dir() + ": " + e.getMessage()));
+            return Either.left(Unwritable.refusal("cannot take the lock on " + target, stateDir(), e));
         }
     }
 
@@ -84,7 +88,12 @@ final class Session {
     }
 
     void flushJournal() {
-        recorder.flush(r -> reconciler.read(r.scope().covering(r.desired()).covering(r.before())).owned());
+        recorder.flush(this::found);
+    }
+
+    /** The owned state now, in everything a record may have touched: what an interrupted apply left. */
+    private NetState found(Record r) {
+        return reconciler.read(r.scope().covering(r.desired()).covering(r.before())).owned();
     }
 
     /** For read-only commands: records a journaled entry if no other mlb is busy with this target. */
@@ -104,7 +113,9 @@ final class Session {
         try {
             return Either.right(History.existing(stateDir()));
         } catch (IOException e) {
-            return Either.left(Refusal.of(Refusal.Reason.FAILED, "cannot open the audit history " + stateDir() + ": " + e.getMessage()));
+            return Either.left(e instanceof Private.Unsafe u
+                    ? Unwritable.refusal("cannot open the audit history", stateDir(), u.about("state directory " + stateDir()))
+                    : Refusal.of(Refusal.Reason.FAILED, "cannot open the audit history " + stateDir() + ": " + e.getMessage()));
         }
     }
 
@@ -127,7 +138,7 @@ final class Session {
                 Option.none(), false, Option.none());
     }
 
-    /** Journals, applies, records; the caller holds the lock. */
+    /** Journals (or refuses, changing nothing), applies, records; the caller holds the lock. */
     Either<Refusal, ApplyResult> applyAndRecord(Plan plan, Intent intent) {
         Either<String, List<String>> commands = reconciler.kernel().commands(plan.changes());
         if (commands.isLeft()) {
@@ -136,17 +147,19 @@ final class Session {
         }
         Interrupts interrupts = Interrupts.process();
         if (interrupts.requested()) return Either.left(Engine.interruptedRefusal());
-        return Either.right(interrupts.critical(() -> {
-            events.on(new Event.Applying(target, plan.changes().size()));
+        return interrupts.critical(() -> {
             Record start = record(plan, intent, commands.get());
-            recorder.begin(start);
+            Either<Refusal, Journal.Entry> journaled = recorder.begin(start);
+            if (journaled.isLeft()) return Either.left(journaled.getLeft());
+            events.on(new Event.Applying(target, plan.changes().size()));
             Reconciler.Applied o = reconciler.apply(plan, interrupts::requested);
             events.on(new Event.Ran(o.commands()));
-            Option<String> id = recorder.finish(start.finished(outcome(o.outcome()), o.after(), o.commands(), o.failure()));
+            Option<String> id = recorder.finish(journaled.get(), start.finished(outcome(o.outcome()), o.after(), o.commands(),
+                    o.failure()), this::found);
             boolean confirmedEarlier = o.failure().isEmpty() && intent.confirmsPending() && confirms.supersede();
-            return new ApplyResult(target, intent.kind(), plan, o.outcome(), o.commands(), id, stateDir(),
-                    o.failure(), confirmedEarlier, Option.none());
-        }));
+            return Either.right(new ApplyResult(target, intent.kind(), plan, o.outcome(), o.commands(), id, stateDir(),
+                    o.failure(), confirmedEarlier, Option.none()));
+        });
     }
 
     private Record record(Plan plan, Intent intent, List<String> commands) {

@@ -11,19 +11,34 @@ import java.util.function.Function;
 
 /**
  * What the engine needs from the outside world: the audit state directory, the kernel of a target, the
- * confirm watchers, a clock, and who is acting on which host (for the records). Tests hand in fakes.
+ * confirm watchers, a clock, who is acting on which host (for the records), and where the targets' locks
+ * live. Tests hand in fakes.
  */
 public record Workspace(Path stateDir, Function<Target, Kernel> kernels, Watchers watchers, Clock clock,
-                        String user, String host) {
+                        String user, String host, Path lockDir) {
+
+    /**
+     * A world of its own kernels (tests): their targets are not this machine's, so their locks live with the
+     * state directory, in `.locks/`, instead of the machine's lock directory.
+     */
+    public Workspace(Path stateDir, Function<Target, Kernel> kernels, Watchers watchers, Clock clock, String user, String host) {
+        this(stateDir, kernels, watchers, clock, user, host, stateDir.resolve(".locks"));
+    }
 
     /** The real machine: iproute2 and /proc/sys of the target, detached watcher processes, the system clock. */
     public static Workspace system(Path stateDir) {
-        return new Workspace(stateDir, Kernel::of, new ProcessWatchers(), Clock.systemUTC(), currentUser(), hostName());
+        return new Workspace(stateDir, Kernel::of, new ProcessWatchers(), Clock.systemUTC(), currentUser(), hostName(),
+                Lock.systemDir());
     }
 
-    /** The same world with another kernel, e.g. a fake one. */
+    /** The same world with another kernel, e.g. a fake one, whose targets lock with the state directory. */
     public Workspace withKernels(Function<Target, Kernel> other) {
         return new Workspace(stateDir, other, watchers, clock, user, host);
+    }
+
+    /** The same world with its target locks in another directory. */
+    public Workspace withLockDir(Path dir) {
+        return new Workspace(stateDir, kernels, watchers, clock, user, host, dir);
     }
 
     private static String currentUser() {

@@ -13,7 +13,6 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -21,13 +20,12 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.LinkOption;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The audit repository: a bare git repository at the state directory, one branch per target
@@ -45,43 +43,28 @@ public final class History implements AutoCloseable {
         this.repo = repo;
     }
 
-    /** Opens the repository, creating it (private) if it does not exist yet. */
+    /** Opens the repository, creating it (private) if it does not exist yet or finishing a half-made one. */
     public static History open(Path dir) throws IOException {
-        Private.dir(dir);
-        if (!exists(dir)) create(dir);
-        return new History(dir, build(dir));
+        Path real = Private.dir(dir);
+        if (!exists(real)) Creation.create(real);
+        else Creation.tidy(real);
+        return new History(real, build(real));
     }
 
     /** Opens the repository for reading; none when nothing was ever recorded there. */
     public static Option<History> existing(Path dir) throws IOException {
-        return exists(dir) ? Option.some(new History(dir, build(dir))) : Option.none();
+        Optional<Path> real = Private.existingDir(dir);
+        return real.isPresent() && exists(real.get()) ? Option.some(new History(real.get(), build(real.get()))) : Option.none();
     }
 
     /** The config file is the last thing a repository creation writes, so its presence means a whole repo. */
-    private static boolean exists(Path dir) {
-        return Files.isRegularFile(dir.resolve("config")) && Files.isDirectory(dir.resolve("objects"));
+    static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve("config"), LinkOption.NOFOLLOW_LINKS)
+                && Files.isDirectory(dir.resolve("objects"), LinkOption.NOFOLLOW_LINKS);
     }
 
     private static Repository build(Path dir) throws IOException {
         return new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
-    }
-
-    /** Two first applies on two targets may race to create the repo; an OS lock makes one of them wait. */
-    private static void create(Path dir) throws IOException {
-        Path lockFile = Private.file(dir.resolve("mlb-init.lock"));
-        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
-            if (exists(dir)) return;
-            // Left by a creation that was killed; we hold the init lock, so nobody else is creating.
-            Files.deleteIfExists(dir.resolve("config.lock"));
-            Files.deleteIfExists(dir.resolve("HEAD.lock"));
-            try (Repository r = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build()) {
-                r.create(true);
-                StoredConfig c = r.getConfig();
-                c.setString("core", null, "logAllRefUpdates", "false");
-                c.save();
-            }
-        }
-        Private.tighten(dir);
     }
 
     /**
@@ -93,21 +76,28 @@ public final class History implements AutoCloseable {
         removeStaleRefLock(ref);
         ObjectId parent = repo.resolve(ref);
         ObjectId commitId;
+        java.util.List<ObjectId> written = new java.util.ArrayList<>();
         try (ObjectInserter ins = repo.newObjectInserter()) {
             TreeFormatter folder = new TreeFormatter();
             for (var f : r.files()) {
-                folder.append(f._1, FileMode.REGULAR_FILE, ins.insert(Constants.OBJ_BLOB, f._2.getBytes(StandardCharsets.UTF_8)));
+                ObjectId blob = ins.insert(Constants.OBJ_BLOB, f._2.getBytes(StandardCharsets.UTF_8));
+                written.add(blob);
+                folder.append(f._1, FileMode.REGULAR_FILE, blob);
             }
             TreeFormatter root = new TreeFormatter();
-            root.append(r.target(), FileMode.TREE, ins.insert(folder));
+            ObjectId tree = ins.insert(folder);
+            root.append(r.target(), FileMode.TREE, tree);
             CommitBuilder c = new CommitBuilder();
-            c.setTreeId(ins.insert(root));
+            ObjectId top = ins.insert(root);
+            written.addAll(java.util.List.of(tree, top));
+            c.setTreeId(top);
             if (parent != null) c.setParentId(parent);
             PersonIdent who = new PersonIdent(r.user(), "mlb@" + r.host(), r.time(), java.time.ZoneId.systemDefault());
             c.setAuthor(who);
             c.setCommitter(who);
             c.setMessage(r.message());
             commitId = ins.insert(c);
+            written.add(commitId);
             ins.flush();
         }
         RefUpdate u = repo.updateRef(ref);
@@ -118,8 +108,27 @@ public final class History implements AutoCloseable {
         if (res != RefUpdate.Result.NEW && res != RefUpdate.Result.FAST_FORWARD) {
             throw new IOException("could not update " + ref + ": " + res);
         }
-        Private.tighten(dir);
+        tighten(written, ref);
         return commitId.name();
+    }
+
+    /**
+     * JGit writes loose objects 0444 in 0755 fan-out directories and refs with the umask; objects/ and refs/
+     * being 0700 already keeps others out, this makes what the commit wrote (and what a killed one left at
+     * the top of objects/) say so too. One directory listing and a few files, not a walk of the repo.
+     */
+    private void tighten(java.util.List<ObjectId> written, String ref) throws IOException {
+        try (var top = Files.list(dir.resolve("objects"))) {
+            // fan-out directories, and temporary files a killed insert left (another target may be writing one now)
+            for (Path p : top.toList()) Private.fix(p);
+        }
+        for (ObjectId id : written) {
+            String name = id.name();
+            Path fanOut = dir.resolve("objects").resolve(name.substring(0, 2));
+            Private.fix(fanOut);
+            Private.fix(fanOut.resolve(name.substring(2)));
+        }
+        Private.fix(dir.resolve(ref));
     }
 
     private void removeStaleRefLock(String ref) throws IOException {

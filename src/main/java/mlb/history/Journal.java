@@ -1,36 +1,77 @@
 package mlb.history;
 
-import io.vavr.control.Option;
+import io.vavr.collection.List;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The record not yet in the audit repo: written before the kernel is touched (outcome INTERRUPTED), rewritten
- * with the outcome, removed once committed. Whatever stops an apply between those steps, the next mlb run on
- * the target finds it here and commits it, so no kernel change goes unrecorded.
+ * Records not yet in the audit repo, one file per entry: `<target>/journal/<sequence>.json`, written (and made
+ * durable) before the kernel is touched with outcome INTERRUPTED, rewritten with the outcome, removed once
+ * committed. Entries never overwrite each other; the sequence (next after the highest present, under the
+ * target's lock) keeps their order. Whatever stops an apply between those steps, the next mlb run on the
+ * target commits what is here, oldest first, so no kernel change goes unrecorded. The single
+ * `record.pending.json` of earlier versions is read as the oldest entry.
  */
-public record Journal(Path file) {
+public record Journal(Path dir, Path legacy) {
+    private static final Pattern NAME = Pattern.compile("(\\d{10})\\.json");
+
     public static Journal of(Path stateDir, String target) {
-        return new Journal(stateDir.resolve(target).resolve("record.pending.json"));
+        Path t = stateDir.resolve(target);
+        return new Journal(t.resolve("journal"), t.resolve("record.pending.json"));
     }
 
-    public void write(Record r) throws IOException {
-        Private.write(file, RecordJson.journal(r));
+    /** One journaled record: its file, and its place in the order. */
+    public record Entry(Path file, long sequence) {
     }
 
-    /** The pending record; a journal that cannot be parsed is reported, never silently dropped. */
-    public Option<Record> read() throws IOException {
-        if (!Files.exists(file)) return Option.none();
-        return Option.some(RecordJson.parseJournal(Files.readString(file)));
+    /** Adds a record after every entry present; returns once it is on disk. */
+    public Entry add(Record r) throws IOException {
+        long next = entries().lastOption().map(e -> e.sequence() + 1).getOrElse(1L);
+        Entry e = new Entry(dir.resolve(String.format("%010d.json", next)), next);
+        write(e, r);
+        return e;
+    }
+
+    /** Replaces an entry's record (with its outcome), atomically. */
+    public void write(Entry e, Record r) throws IOException {
+        Private.write(e.file(), RecordJson.journal(r));
+    }
+
+    /** The entries present, oldest first. */
+    public List<Entry> entries() throws IOException {
+        List<Entry> out = List.empty();
+        if (Owners.lstatIfAny(legacy) != null) out = out.append(new Entry(legacy, 0));
+        if (Owners.lstatIfAny(dir) == null) return out;
+        List<Entry> numbered = List.empty();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                Matcher m = NAME.matcher(f.getFileName().toString());
+                if (m.matches()) numbered = numbered.append(new Entry(f, Long.parseLong(m.group(1))));
+            }
+        }
+        return out.appendAll(numbered.sortBy(Entry::sequence));
+    }
+
+    /** An entry's record; one that cannot be parsed is reported, never silently dropped. */
+    public Record read(Entry e) throws IOException {
+        return RecordJson.parseJournal(Private.read(e.file()));
     }
 
     public boolean pending() {
-        return Files.exists(file);
+        try {
+            return !entries().isEmpty();
+        } catch (IOException e) {
+            return true;
+        }
     }
 
-    public void clear() throws IOException {
-        Files.deleteIfExists(file);
+    public void remove(Entry e) throws IOException {
+        Files.deleteIfExists(e.file());
+        Private.syncDir(e.file().getParent());
     }
 }

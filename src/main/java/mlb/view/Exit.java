@@ -12,6 +12,7 @@ public final class Exit {
     public static final int INVALID_SPEC = 65;
     public static final int NO_INPUT = 66;
     public static final int MISSING = 69;
+    public static final int CANT_CREATE = 73;
     public static final int LOCKED = 75;
     public static final int NOT_PERMITTED = 77;
     public static final int INTERRUPTED = 130;
@@ -29,6 +30,7 @@ public final class Exit {
             case LOCKED -> LOCKED;
             case NOT_PERMITTED -> NOT_PERMITTED;
             case INTERRUPTED -> INTERRUPTED;
+            case CANT_CREATE -> CANT_CREATE;
         };
     }
 

@@ -1,22 +1,27 @@
 package mlb.cli;
 
+import io.vavr.control.Either;
 import mlb.engine.Lock;
+import mlb.proc.Target;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
-/** Run in a child JVM by ApplyLockTest: takes the apply lock of a directory and holds it until stdin closes. */
+/**
+ * Run in a child JVM by the lock tests: takes the lock of a namespace for a state directory, the way every
+ * writing command does, and holds it until stdin closes. Args: STATE_DIR NETNS [LOCK_DIR].
+ */
 public final class HoldLock {
     private HoldLock() {
     }
 
     public static void main(String[] args) throws Exception {
-        Optional<Lock> lock = Lock.tryAcquire(Path.of(args[0]));
-        System.out.println(lock.isPresent() ? "held" : "busy");
+        Path lockDir = args.length > 2 ? Path.of(args[2]) : Lock.systemDir();
+        Either<Lock.Holder, Lock> lock = Lock.tryAcquire(lockDir, Target.netns(args[1]), Path.of(args[0]));
+        System.out.println(lock.isRight() ? "held" : "busy (" + lock.getLeft() + ")");
         System.out.flush();
         while (System.in.read() >= 0) {
             // wait for the parent to close our stdin
         }
-        if (lock.isPresent()) lock.get().close();
+        if (lock.isRight()) lock.get().close();
     }
 }

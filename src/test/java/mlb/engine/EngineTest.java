@@ -189,11 +189,12 @@ class EngineTest {
 
     @Test
     void anotherHolderOfTheLockIsARefusalNotAWait() throws Exception {
-        Path dir = tmp.resolve("state").resolve("netns-lab");
-        try (Lock held = Lock.tryAcquire(dir).get()) {
+        Path other = tmp.resolve("other-state");
+        try (Lock held = Lock.tryAcquire(tmp.resolve("state").resolve(".locks"), Target.netns("lab"), other).get()) {
             Refusal r = engine().destroy(Option.none(), Approval.ALWAYS).getLeft();
             assertEquals(Refusal.Reason.LOCKED, r.reason());
-            assertTrue(r.message().startsWith("another mlb apply holds the lock on netns lab (pid "), r.message());
+            assertEquals("another mlb (pid " + ProcessHandle.current().pid() + ", state " + other + ") holds the lock on netns lab",
+                    r.message());
         }
         assertFalse(engine().destroy(Option.none(), Approval.ALWAYS).isLeft());
     }

@@ -48,10 +48,10 @@ class RecorderTest {
     void anInterruptedApplyIsRecordedByTheNextRunWithTheStateItLeft() throws Exception {
         Path state = tmp.resolve("state");
         Recorder r = new Recorder(state, TARGET, err);
-        r.begin(intent());
+        assertTrue(r.begin(intent()).isRight());
         assertTrue(r.pending());
-        Option<String> id = new Recorder(state, TARGET, err).flush(rec -> ONE_RULE);
-        assertTrue(id.isDefined(), warnings.toString());
+        List<String> ids = new Recorder(state, TARGET, err).flush(rec -> ONE_RULE);
+        assertEquals(1, ids.size(), warnings.toString());
         assertFalse(r.pending());
         try (History h = History.open(state)) {
             Entry e = h.latest(TARGET).get();
@@ -69,13 +69,14 @@ class RecorderTest {
         Files.delete(heads);
         Files.writeString(heads, "in the way");
         Recorder r = new Recorder(state, TARGET, err);
+        mlb.history.Journal.Entry entry = r.begin(intent()).get();
         Record done = intent().finished(Record.Outcome.APPLIED, ONE_RULE, intent().commands(), Option.none());
-        assertTrue(r.finish(done).isEmpty());
+        assertTrue(r.finish(entry, done, rec -> NetState.empty()).isEmpty());
         assertTrue(warnings.get(0).contains("could not be recorded"), warnings.toString());
         assertTrue(r.pending());
 
         Files.delete(heads);
-        assertTrue(r.flush(rec -> NetState.empty()).isDefined());
+        assertEquals(1, r.flush(rec -> NetState.empty()).size());
         assertTrue(r.flush(rec -> NetState.empty()).isEmpty(), "recorded once");
         try (History h = History.open(state)) {
             assertEquals(1, h.log(TARGET).size());
