@@ -89,18 +89,21 @@ final class Confirms {
     }
 
     /** Reverts to the state before the unconfirmed apply; the caller holds the lock. */
+    /**
+     * Reverts to the state before the unconfirmed apply; the caller holds the lock. The pending confirm goes only
+     * once the revert is done: a revert that could not run (a full state disk) is tried again by the next run.
+     */
     Either<Refusal, ApplyResult> settle(PendingConfirm p, String why) {
         s.events.on(new Event.Settling(s.target, p.deadline(), why));
-        try {
-            return s.plan(p.returnTo(), p.scope(), List.empty()).flatMap(plan -> {
-                s.events.on(new Event.Planned(plan, Record.Kind.REVERT));
-                String what = p.unconfirmed().map(r -> " " + r.substring(0, 7)).getOrElse("");
-                return s.applyIfApproved(plan, Intent.of(Record.Kind.REVERT, "revert unconfirmed apply" + what),
-                        Approval.ALWAYS, "");
-            }).peek(r -> s.events.on(new Event.Settled(r)));
-        } finally {
-            remove();
-        }
+        return s.plan(p.returnTo(), p.scope(), List.empty()).flatMap(plan -> {
+            s.events.on(new Event.Planned(plan, Record.Kind.REVERT));
+            String what = p.unconfirmed().map(r -> " " + r.substring(0, 7)).getOrElse("");
+            return s.applyIfApproved(plan, Intent.of(Record.Kind.REVERT, "revert unconfirmed apply" + what),
+                    Approval.ALWAYS, "");
+        }).peek(r -> {
+            if (r.ok()) remove();
+            s.events.on(new Event.Settled(r));
+        });
     }
 
     void remove() {

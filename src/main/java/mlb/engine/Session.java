@@ -21,6 +21,7 @@ import java.util.Optional;
 
 /** One operation's hold on one target: its kernel, its lock, its journal and history, and its listener. */
 final class Session {
+    private static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(3);
     final Target target;
     final Workspace ws;
     final Reconciler reconciler;
@@ -50,11 +51,31 @@ final class Session {
      * nobody is watching any more is honoured.
      */
     Either<Refusal, Lock> lock() {
-        return attempt().flatMap(a -> a.mapLeft(this::busy)).flatMap(l -> prepare().map(ok -> l).peekLeft(r -> close(l)));
+        return patiently().flatMap(a -> a.mapLeft(this::busy)).flatMap(l -> prepare().map(ok -> l).peekLeft(r -> close(l)));
+    }
+
+    /**
+     * A change the monitor is making holds the lock for a fraction of a second: wait that out, a little, before
+     * telling a person that another mlb is busy.
+     */
+    private Either<Refusal, Either<Lock.Holder, Lock>> patiently() {
+        long until = System.nanoTime() + PATIENCE.toNanos();
+        Either<Refusal, Either<Lock.Holder, Lock>> a = attempt();
+        while (a.exists(Either::isLeft) && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            a = attempt();
+        }
+        return a;
     }
 
     private Refusal busy(Lock.Holder h) {
-        return Refusal.of(Refusal.Reason.LOCKED, "another mlb (" + h + ") holds the lock on " + target, List.of("wait for it to finish"));
+        return Refusal.of(Refusal.Reason.LOCKED, "another mlb (" + h + ") holds the lock on " + target,
+                List.of("it held it for " + PATIENCE.toSeconds() + " s; wait for it to finish"));
     }
 
     Refusal locked(String what, String hint) {

@@ -65,14 +65,19 @@ final class ClientCommand {
         int parallel;
         @Option(names = "--bytes", defaultValue = "1MB", converter = Units.SizeConverter.class)
         long bytes;
-        @Option(names = "--deadline", defaultValue = "60s", converter = Units.DurationConverter.class)
+        @Option(names = "--deadline", defaultValue = "60s", converter = Units.DurationConverter.class,
+                description = "stop what still runs after this long (default: ${DEFAULT-VALUE})")
         Duration deadline;
+
+        @Option(names = "--stall", defaultValue = "15s", converter = Units.DurationConverter.class,
+                description = "a download that receives nothing this long is broken (default: ${DEFAULT-VALUE})")
+        Duration stall;
 
         @Override
         int run() {
             Bounds.check(parallel, 1, 256, "--parallel");
             Bounds.check(bytes, 1, Protocol.MAX_BYTES, "--bytes");
-            out().println(Json.write(DownloadClient.run(target.addresses(), target.port, parallel, bytes, deadline)));
+            out().println(Json.write(DownloadClient.run(target.addresses(), target.port, parallel, bytes, deadline, stall)));
             return 0;
         }
     }

@@ -40,8 +40,13 @@ public final class LanClient {
     }
 
     public Pending<DownloadReport> download(int parallel, long bytes, List<String> servers, Duration deadline) {
+        return download(parallel, bytes, servers, deadline, mlb.lab.traffic.DownloadClient.STALL);
+    }
+
+    /** stall: how long a download may receive nothing before it counts as broken. */
+    public Pending<DownloadReport> download(int parallel, long bytes, List<String> servers, Duration deadline, Duration stall) {
         List<String> args = new ArrayList<>(List.of("client", "download", "--parallel", String.valueOf(parallel),
-                "--bytes", String.valueOf(bytes), "--deadline", deadline.toSeconds() + "s"));
+                "--bytes", String.valueOf(bytes), "--deadline", deadline.toSeconds() + "s", "--stall", stall.toMillis() + "ms"));
         args.addAll(serverArgs(servers));
         return start(args, deadline.plusSeconds(30), DownloadReport.class);
     }

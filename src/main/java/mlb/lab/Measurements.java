@@ -68,9 +68,11 @@ public final class Measurements {
      */
     public FailoverRun failover(Isp isp, Duration around, Duration during, Duration interval, int downloads) {
         Duration total = CLIENT_START.plus(around).plus(during).plus(around).plus(around);
-        long bytes = session.topology().totalRate().bytesPerSecond() * total.toSeconds() / downloads;
+        // Long enough to outlast the failback even on a link carrying few of them; a flow stuck on the dead
+        // path stops receiving, and 5 s of nothing is broken.
+        long bytes = session.topology().totalRate().bytesPerSecond() * total.toSeconds() * 2 / downloads;
         LanClient.Pending<DownloadReport> running = session.client().download(downloads, bytes, servers(),
-                total.plusSeconds(2));
+                Duration.ofSeconds(90), Duration.ofSeconds(5));
         CutRun cut = cut(isp, around.plus(around), during, interval);
         return new FailoverRun(cut, running.await());
     }

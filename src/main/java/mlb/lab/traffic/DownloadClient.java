@@ -22,12 +22,18 @@ public final class DownloadClient {
      */
     private static final Duration CONNECT = Duration.ofSeconds(10);
     /** A download that receives nothing for this long counts as broken (a reset, or a flow stuck on a dead path). */
-    private static final int STALL_MS = 15_000;
+    public static final Duration STALL = Duration.ofSeconds(15);
 
     private DownloadClient() {
     }
 
     public static DownloadReport run(List<InetAddress> servers, int port, int parallel, long bytes, Duration deadline) {
+        return run(servers, port, parallel, bytes, deadline, STALL);
+    }
+
+    /** stall: how long a download may receive nothing before it counts as broken. */
+    public static DownloadReport run(List<InetAddress> servers, int port, int parallel, long bytes, Duration deadline,
+                                     Duration stall) {
         long epoch = System.currentTimeMillis();
         long t0 = System.nanoTime();
         CountDownLatch gate = new CountDownLatch(1);
@@ -39,7 +45,7 @@ public final class DownloadClient {
             InetAddress server = servers.get(i % servers.size());
             futures.add(pool.submit(() -> {
                 gate.await();
-                return one(id, server, port, bytes, t0, open);
+                return one(id, server, port, bytes, t0, open, (int) stall.toMillis());
             }));
         }
         gate.countDown();
@@ -47,7 +53,7 @@ public final class DownloadClient {
         try {
             if (!pool.awaitTermination(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
                 open.forEach(DownloadClient::closeQuietly); // past the deadline: stop what still runs
-                pool.awaitTermination(STALL_MS, TimeUnit.MILLISECONDS);
+                pool.awaitTermination(stall.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -59,7 +65,8 @@ public final class DownloadClient {
         return new DownloadReport(epoch, (System.nanoTime() - t0) / 1e6, done);
     }
 
-    private static Download one(int id, InetAddress server, int port, long bytes, long t0, Set<java.net.Socket> open) {
+    private static Download one(int id, InetAddress server, int port, long bytes, long t0, Set<java.net.Socket> open,
+                                int stallMs) {
         double start = ms(t0);
         String source = "";
         long received = 0;
@@ -67,7 +74,7 @@ public final class DownloadClient {
         try (Exchange x = Exchange.open(server, port, "get " + bytes, CONNECT)) {
             open.add(x.socket);
             source = x.source;
-            x.socket.setSoTimeout(STALL_MS);
+            x.socket.setSoTimeout(stallMs);
             x.socket.setReceiveBufferSize(256 * 1024);
             first = ms(t0);
             InputStream in = x.socket.getInputStream();

@@ -1,0 +1,241 @@
+package mlb.lab;
+
+import mlb.proc.Runner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * mlb monitor on the lab, judged by real packets: a cut upstream is taken out within the aims and the other
+ * links' flows survive failover and failback, the link takes new connections again once back, only the dead
+ * link's conntrack entries go after the grace period, every link down changes nothing, flapping stays within
+ * the hysteresis, a person's apply keeps a dead link out and a changed spec is picked up, hooks hear the events.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MonitorLabIT {
+    private Topology t;
+    private LabSession session;
+    private RouterMlb mlb;
+    private LabMonitor monitor;
+    private Path specFile;
+    private Path hookLog;
+    private Measurements m;
+
+    private LabSpec spec(List<Integer> weights) {
+        return LabSpec.of(t).withWeights(weights).tuned(new LabSpec.Tuning(List.of("idle_timer = \"2s\""), List.of(),
+                List.of("conntrack_grace = \"3s\"")));
+    }
+
+    @BeforeAll
+    void up() throws IOException {
+        TestLabs.assumeRoot();
+        t = TestLabs.topology();
+        session = LabSession.open(TestLabs.RUNNER, t, true);
+        mlb = new RouterMlb(t);
+        m = new Measurements(session);
+        Path dir = LabProcesses.stateDir(t.prefix());
+        hookLog = dir.resolve("hook.log");
+        Path hook = dir.resolve("hook.sh");
+        Files.writeString(hook, "#!/bin/sh\necho \"$MLB_EVENT $MLB_LINK $MLB_DEV $MLB_STATE\" >> " + hookLog + "\n");
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
+        String withHook = spec(List.of(2, 3, 5)).toml() + "\n[[hook]]\nargv = [\"" + hook + "\"]\n";
+        specFile = dir.resolve("monitored.toml");
+        Files.writeString(specFile, withHook);
+        assertEquals(0, mlb.apply(specFile).code());
+        monitor = LabMonitor.start(t, specFile);
+    }
+
+    @AfterAll
+    void down() {
+        if (monitor != null) monitor.close();
+        if (session != null) session.close();
+    }
+
+    private Isp isp(int n) {
+        return t.isps().get(n - 1);
+    }
+
+    private List<Integer> members() {
+        String out = ip("nexthop", "show", "id", "200");
+        String group = out.replaceAll(".*group (\\S+) .*\\s*", "$1");
+        return java.util.Arrays.stream(group.split("/")).map(g -> Integer.parseInt(g.split(",")[0])).toList();
+    }
+
+    private String ip(String... args) {
+        List<String> argv = new java.util.ArrayList<>(List.of("ip", "-n", t.routerNs()));
+        argv.addAll(List.of(args));
+        Runner.Result r = TestLabs.RUNNER.run(argv);
+        assertTrue(r.ok(), r.stderr());
+        return r.stdout();
+    }
+
+    private static void sleep(long ms) {
+        LabProcesses.sleep(ms);
+    }
+
+    private void awaitMembers(List<Integer> want, Duration within) {
+        long until = System.nanoTime() + within.toNanos();
+        while (!members().equals(want) && System.nanoTime() < until) sleep(50);
+        assertEquals(want, members(), () -> String.join("\n", monitor.lines()));
+    }
+
+    @Test
+    @Order(1)
+    void aCutLineIsTakenOutWithinTheAimAndTheOtherLinksFlowsSurviveFailoverAndFailback() {
+        Measurements.FailoverRun run = m.failover(isp(2), Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMillis(100), 12);
+        Outages during = run.cut().during();
+        double span = during.spanMs(run.cut().report().intervalMs());
+        Map<String, long[]> broken = run.brokenPerLink(t);
+        System.out.printf("failover: new connections failed for %.0f ms (%d of %d probes); downloads broken per link %s%n",
+                span, during.failed(), during.probes(), broken.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0]
+                        + "/" + e.getValue()[1]).toList());
+        assertTrue(span <= 2000, "new connections failed for " + span + " ms:\n" + String.join("\n", monitor.lines()));
+        double heal = run.cut().onProbeClock(run.cut().healDone());
+        assertEquals(0, run.cut().after().failed(), () -> "after the heal at " + heal + " ms: " + run.cut().report().probes().stream()
+                .filter(p -> !p.ok() && p.atMs() >= heal).map(p -> p.atMs() + " " + p.error()).toList() + "\n"
+                + String.join("\n", monitor.lines()));
+        assertEquals(0, broken.get("isp1")[0], "isp1's downloads");
+        assertEquals(0, broken.get("isp3")[0], "isp3's downloads");
+        MonitorLog log = new MonitorLog(monitor.lines());
+        Instant cut = Instant.ofEpochMilli(run.cut().cutDone());
+        assertTrue(log.first("isp2 down:", cut).get().secondsAfter(cut) <= 1.5, "detected within (down-1) x interval + timeout");
+    }
+
+    @Test
+    @Order(2)
+    void theLinkTakesNewConnectionsAgainOnceItIsBack() {
+        awaitMembers(List.of(201, 202, 203), Duration.ofSeconds(5));
+        long start = System.nanoTime();
+        Shares s = m.shares(spec(List.of(2, 3, 5)), 300);
+        while (s.worstDeviationPoints() > 5 && System.nanoTime() - start < Duration.ofSeconds(20).toNanos()) {
+            sleep(1000);
+            s = m.shares(spec(List.of(2, 3, 5)), 300);
+        }
+        System.out.printf("failback with idle_timer 2s: shares %s within +-5 pt after %.1f s%n", s.counts(),
+                (System.nanoTime() - start) / 1e9);
+        assertTrue(s.worstDeviationPoints() <= 5, s.rows().toString());
+    }
+
+    @Test
+    @Order(3)
+    void onlyTheDeadLinksConnectionsLeaveConntrackAfterTheGracePeriod() {
+        LanClient.Pending<mlb.lab.traffic.DownloadReport> running = session.client().download(12,
+                t.totalRate().bytesPerSecond() * 10 / 12, m.servers(), Duration.ofSeconds(14));
+        sleep(3000);
+        int isp1Before = conntrack(isp(1));
+        assertTrue(conntrack(isp(2)) > 0 && isp1Before > 0, "downloads over both links first");
+        session.lab().cut(isp(2));
+        try {
+            awaitMembers(List.of(201, 203), Duration.ofSeconds(3));
+            sleep(4500);
+            assertEquals(0, conntrack(isp(2)), "isp2's connections are gone after the grace period");
+            assertTrue(conntrack(isp(1)) > 0, "isp1's stay");
+            assertTrue(monitor.lines().stream().anyMatch(l -> l.contains("isp2: deleted ")), "logged");
+        } finally {
+            session.lab().heal(isp(2));
+        }
+        running.await();
+        awaitMembers(List.of(201, 202, 203), Duration.ofSeconds(5));
+    }
+
+    /** Connections masqueraded to the link's address (the monitor's own selector, read back independently). */
+    private int conntrack(Isp isp) {
+        Runner.Result r = TestLabs.RUNNER.run(List.of("ip", "netns", "exec", t.routerNs(), "conntrack", "-L", "-p", "tcp",
+                "--reply-dst", isp.routerAddress(), "--dport", String.valueOf(Topology.PORT)));
+        return (int) r.stdout().lines().filter(l -> l.contains("tcp")).count();
+    }
+
+    @Test
+    @Order(4)
+    void everyLinkDownChangesNothingAndEachComesBackAlone() {
+        t.isps().forEach(i -> session.lab().cut(i));
+        try {
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (monitor.lines().stream().noneMatch(l -> l.contains("all links down")) && System.nanoTime() < until) sleep(50);
+            List<Integer> last = members();
+            assertEquals(1, last.size(), "the last link standing stays in: " + last);
+            sleep(2000);
+            assertEquals(last, members(), "nothing destructive while every link is down");
+            session.lab().heal(isp(1));
+            awaitMembers(List.of(201), Duration.ofSeconds(4));
+        } finally {
+            t.isps().forEach(i -> session.lab().heal(i));
+        }
+        awaitMembers(List.of(201, 202, 203), Duration.ofSeconds(5));
+    }
+
+    @Test
+    @Order(5)
+    void aLinkFlappingEverySecondChangesStateNoMoreThanTheHysteresisAllows() {
+        int before = changesOf("isp2");
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < until) {
+            session.lab().cut(isp(2));
+            sleep(1000);
+            session.lab().heal(isp(2));
+            sleep(1000);
+        }
+        sleep(2000);
+        int changes = changesOf("isp2") - before;
+        // A change needs 3 rounds of 500 ms in a row: at most 10 s / 1.5 s of them, and a 1 s cut is only 2 rounds.
+        System.out.println("flapping every second for 10 s: " + changes + " state changes of isp2");
+        assertTrue(changes <= 6, changes + " changes");
+        assertEquals(0, changes, "a 1 s cut never reaches down = 3 rounds");
+        awaitMembers(List.of(201, 202, 203), Duration.ofSeconds(5));
+    }
+
+    private int changesOf(String link) {
+        return (int) monitor.lines().stream().filter(l -> l.matches(".* " + link + " (down|up|degraded|recovered): .*")).count();
+    }
+
+    @Test
+    @Order(6)
+    void aPersonsApplyKeepsADeadLinkOutAndTheMonitorFollowsTheChangedSpec() throws IOException {
+        session.lab().cut(isp(2));
+        try {
+            awaitMembers(List.of(201, 203), Duration.ofSeconds(3));
+            RouterMlb.Result same = mlb.apply(specFile);
+            assertEquals(0, same.code(), same.err());
+            assertTrue(same.out().contains("isp2 stays out of the balancing"), same.out());
+            assertEquals(List.of(201, 203), members(), "the dead link is not put back");
+            String heavier = Files.readString(specFile).replace("weight = 2\n", "weight = 7\n");
+            Files.writeString(specFile, heavier);
+            RouterMlb.Result changed = mlb.apply(specFile);
+            assertEquals(0, changed.code(), changed.err());
+            assertTrue(ip("nexthop", "show", "id", "200").contains("group 201,7/203,5"), ip("nexthop", "show", "id", "200"));
+            long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            while (monitor.lines().stream().noneMatch(l -> l.contains("spec reloaded")) && System.nanoTime() < until) sleep(50);
+            assertTrue(monitor.lines().stream().anyMatch(l -> l.contains("spec reloaded")), String.join("\n", monitor.lines()));
+        } finally {
+            session.lab().heal(isp(2));
+        }
+        awaitMembers(List.of(201, 202, 203), Duration.ofSeconds(5));
+        assertTrue(ip("nexthop", "show", "id", "200").contains("group 201,7/202,3/203,5"), "back with the new weights");
+    }
+
+    @Test
+    @Order(7)
+    void hooksHearTheEvents() throws IOException {
+        String heard = Files.readString(hookLog);
+        assertTrue(heard.contains("down isp2 isp2 down"), heard);
+        assertTrue(heard.contains("up isp2 isp2 up"), heard);
+        assertTrue(heard.contains("all_down "), heard);
+    }
+}
