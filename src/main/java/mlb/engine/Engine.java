@@ -70,7 +70,26 @@ public final class Engine {
      * follows the spec's last_resort), recorded as a monitor entry; held while an apply waits for `mlb confirm`.
      */
     public Either<Refusal, ApplyResult> follow(Spec spec, Path specFile, io.vavr.collection.Set<String> balancing, String why) {
-        return guard(() -> Applies.follow(session(), memo, spec, specFile, balancing, why));
+        return guard(() -> Applies.follow(new Session(ws, target, events, Option.some(memo)), memo, spec, specFile, balancing, why));
+    }
+
+    /**
+     * Commits the monitor's changes that wait in the journal to be coalesced, once their window closed (all:
+     * whatever waits, as the monitor stops). Nothing to do is no work: no lock, no read.
+     */
+    public Either<Refusal, Boolean> recordHeld(boolean all) {
+        if (!all && !memo.heldDue()) return Either.right(false);
+        return guard(() -> {
+            Session s = all ? session() : new Session(ws, target, events, Option.some(memo));
+            return s.tryLock().map(lock -> lock.map(l -> {
+                try {
+                    s.flushJournal();
+                    return true;
+                } finally {
+                    Session.close(l);
+                }
+            }).orElse(false));
+        });
     }
 
     /** Removes everything mlb owns (of another protocol than the recorded one, when given). */

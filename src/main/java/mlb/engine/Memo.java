@@ -12,7 +12,8 @@ import java.time.Instant;
 /**
  * What the monitor's frequent changes reuse from one to the next, so a verdict reaches the kernel in tens of
  * milliseconds: the devices' facts for a while (an address that changed is seen within that), and the scope the
- * last change was planned with (the history is read once, for the first).
+ * last change was planned with (the history is read once, for the first), and when its changes were last
+ * committed (a flapping link's changes are coalesced: one commit per 10 s window).
  */
 final class Memo {
     private static final Duration FACTS_FOR = Duration.ofSeconds(30);
@@ -21,6 +22,9 @@ final class Memo {
     private String factsOf = "";
     private Instant factsAt = Instant.EPOCH;
     private Option<Scope> scope = Option.none();
+    private static final Duration COALESCE = Duration.ofSeconds(10);
+    private Instant lastCommit = Instant.EPOCH;
+    private boolean held;
 
     Memo(Clock clock) {
         this.clock = clock;
@@ -42,5 +46,31 @@ final class Memo {
 
     synchronized void planned(Scope s) {
         scope = Option.some(s);
+    }
+
+    /**
+     * Until when the monitor's change just made waits in the journal to be committed with those that follow:
+     * none (commit now) when the last commit of its changes is older than the window; the first change of a
+     * burst is recorded at once, a flapping link's next ones together, once per window.
+     */
+    synchronized Option<Instant> holdUntil() {
+        Instant now = clock.instant();
+        if (Duration.between(lastCommit, now).compareTo(COALESCE) >= 0) {
+            lastCommit = now;
+            return Option.none();
+        }
+        held = true;
+        return Option.some(lastCommit.plus(COALESCE));
+    }
+
+    /** Whether changes wait in the journal and their window has closed. */
+    synchronized boolean heldDue() {
+        return held && !clock.instant().isBefore(lastCommit.plus(COALESCE));
+    }
+
+    /** After the journal was flushed: whether that committed something, and whether changes still wait. */
+    synchronized void flushed(boolean committed, boolean stillHolding) {
+        if (committed && !stillHolding) lastCommit = clock.instant();
+        held = stillHolding;
     }
 }

@@ -11,6 +11,7 @@ import mlb.model.NetState;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -44,21 +45,47 @@ final class Recorder {
      * id, or none (with a warning) when it stays journaled.
      */
     Option<String> finish(Journal.Entry entry, Record done, Function<Record, NetState> readNow) {
+        return finish(entry, done, readNow, Option.none());
+    }
+
+    /**
+     * The same, but with holdUntil the entry stays journaled until then, so that the monitor's changes that
+     * follow within moments (a flapping link) become one commit with it; the journal keeps it safe meanwhile.
+     */
+    Option<String> finish(Journal.Entry entry, Record done, Function<Record, NetState> readNow, Option<Instant> holdUntil) {
         try {
             journal.write(entry, done);
+            if (holdUntil.isDefined()) {
+                journal.hold(entry, holdUntil.get());
+                return Option.none();
+            }
         } catch (IOException e) {
             warn("cannot write the outcome to the audit journal " + entry.file() + ": " + e.getMessage()
                     + "; if it cannot be recorded now either, the next run records it as interrupted");
         }
-        return commitAll(Option.some(new Pending(entry, done)), readNow).get(entry);
+        return commitAll(Option.some(new Pending(entry, done)), readNow, Instant.MAX).get(entry);
     }
 
     /**
      * Commits the records left by earlier runs, oldest first. An interrupted one gets its after state from the
-     * kernel now: the caller holds the lock, so that is the state the interrupted apply left.
+     * kernel now: the caller holds the lock, so that is the state the interrupted apply left. Entries held for
+     * coalescing until after heldBefore stay (with everything after them, to keep the order).
      */
+    List<String> flush(Function<Record, NetState> readNow, Instant heldBefore) {
+        return List.ofAll(commitAll(Option.none(), readNow, heldBefore).values());
+    }
+
     List<String> flush(Function<Record, NetState> readNow) {
-        return List.ofAll(commitAll(Option.none(), readNow).values());
+        return flush(readNow, Instant.MAX);
+    }
+
+    /** Whether an entry is held for coalescing (the monitor then flushes it in time). */
+    boolean holding() {
+        try {
+            return journal.entries().exists(e -> journal.heldUntil(e).isDefined());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     boolean pending() {
@@ -68,15 +95,20 @@ final class Recorder {
     private record Pending(Journal.Entry entry, Record record) {
     }
 
-    /** Commits the journal oldest first (mine: the entry being finished, with its record in hand). */
-    private LinkedHashMap<Journal.Entry, String> commitAll(Option<Pending> mine, Function<Record, NetState> readNow) {
-        LinkedHashMap<Journal.Entry, String> ids = LinkedHashMap.empty();
+    /**
+     * Commits the journal oldest first (mine: the entry being finished, with its record in hand). Monitor entries
+     * held for coalescing go into one commit with the monitor entries after them; an entry of another kind
+     * commits what is held before it first. Held entries not yet due stop the walk: later ones wait behind them.
+     */
+    private LinkedHashMap<Journal.Entry, String> commitAll(Option<Pending> mine, Function<Record, NetState> readNow,
+                                                           Instant heldBefore) {
+        Commits c = new Commits();
         List<Journal.Entry> entries;
         try {
             entries = journal.entries();
         } catch (IOException e) {
             warn("cannot list the audit journal " + journal.dir() + ": " + e.getMessage());
-            return ids;
+            return c.ids;
         }
         for (Pending m : mine) {
             // its file may have gone meanwhile: it is still recorded, last
@@ -90,19 +122,48 @@ final class Recorder {
                 remove(e);
                 continue;
             }
-            Option<String> id = commitOrWarn(r.get(), isMine
-                    ? "it is kept in " + e.file() + " and the next mlb run records it"
-                    : "it stays in " + e.file() + " (with any later entry) for the next mlb run");
-            if (id.isEmpty()) {
+            Option<Instant> held = journal.heldUntil(e);
+            if (held.exists(until -> until.isAfter(heldBefore))) return c.ids;
+            if (r.get().kind() != Record.Kind.MONITOR && !c.commit(false)) return c.ids;
+            c.add(e, r.get());
+            if (held.isDefined() && r.get().kind() == Record.Kind.MONITOR) continue;
+            if (!c.commit(isMine)) {
                 mine.filter(m -> !m.entry().equals(e)).forEach(m -> warn("this " + name(m.record())
                         + " waits in the audit journal " + m.entry().file() + " behind it, to keep the order"));
-                break;
+                return c.ids;
             }
-            remove(e);
-            ids = ids.put(e, id.get());
-            if (!isMine) events.on(new Event.Recovered(id.get(), r.get().kind(), r.get().outcome()));
         }
-        return ids;
+        c.commit(false);
+        return c.ids;
+    }
+
+    /** The entries of one commit being gathered, and the commits made so far. */
+    private final class Commits {
+        LinkedHashMap<Journal.Entry, String> ids = LinkedHashMap.empty();
+        List<Journal.Entry> group = List.empty();
+        List<Record> records = List.empty();
+
+        void add(Journal.Entry e, Record r) {
+            group = group.append(e);
+            records = records.append(r);
+        }
+
+        /** Commits what is gathered (nothing gathered: done); false when it could not be committed. */
+        boolean commit(boolean mine) {
+            if (group.isEmpty()) return true;
+            Option<String> id = commitOrWarn(Record.coalesced(records), mine
+                    ? "it is kept in " + group.last().file() + " and the next mlb run records it"
+                    : "it stays in " + group.last().file() + " (with any later entry) for the next mlb run");
+            if (id.isEmpty()) return false;
+            for (Journal.Entry g : group) {
+                remove(g);
+                ids = ids.put(g, id.get());
+            }
+            if (!mine && records.size() == 1) events.on(new Event.Recovered(id.get(), records.head().kind(), records.head().outcome()));
+            group = List.empty();
+            records = List.empty();
+            return true;
+        }
     }
 
     private Option<Record> read(Journal.Entry e) {

@@ -17,6 +17,7 @@ import mlb.proc.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 /** One operation's hold on one target: its kernel, its lock, its journal and history, and its listener. */
@@ -29,7 +30,15 @@ final class Session {
     final Listener events;
     final Confirms confirms;
 
+    /** The monitor's memo when this session makes the monitor's changes (they are coalesced), else none. */
+    private final Option<Memo> monitor;
+
     Session(Workspace ws, Target target, Listener events) {
+        this(ws, target, events, Option.none());
+    }
+
+    Session(Workspace ws, Target target, Listener events, Option<Memo> monitor) {
+        this.monitor = monitor;
         this.target = target;
         this.ws = ws;
         this.reconciler = new Reconciler(ws.kernels().apply(target));
@@ -108,8 +117,17 @@ final class Session {
         return confirms.settleAbandoned();
     }
 
+    /**
+     * Commits what earlier runs left in the journal. The monitor's own sessions leave its held changes for their
+     * window; anyone else commits them first, so the history keeps the order things happened in.
+     */
     void flushJournal() {
-        recorder.flush(this::found);
+        if (monitor.isEmpty()) {
+            recorder.flush(this::found);
+            return;
+        }
+        boolean committed = !recorder.flush(this::found, ws.clock().instant()).isEmpty();
+        monitor.get().flushed(committed, recorder.holding());
     }
 
     /** The owned state now, in everything a record may have touched: what an interrupted apply left. */
@@ -117,12 +135,13 @@ final class Session {
         return reconciler.read(r.scope().covering(r.desired()).covering(r.before())).owned();
     }
 
-    /** For read-only commands: records a journaled entry if no other mlb is busy with this target. */
+    /** For read-only commands: records journaled entries if no other mlb is busy with this target. */
     void flushIfIdle() {
         if (!recorder.pending()) return;
         tryLock().forEach(l -> l.ifPresent(lock -> {
             try {
-                flushJournal();
+                // a look is no reason to commit the monitor's held changes before their window closes
+                recorder.flush(this::found, ws.clock().instant());
             } finally {
                 close(lock);
             }
@@ -175,8 +194,9 @@ final class Session {
             events.on(new Event.Applying(target, plan.changes().size()));
             Reconciler.Applied o = reconciler.apply(plan, interrupts::requested);
             events.on(new Event.Ran(o.commands()));
+            Option<Instant> hold = intent.kind() == Record.Kind.MONITOR ? monitor.flatMap(Memo::holdUntil) : Option.none();
             Option<String> id = recorder.finish(journaled.get(), start.finished(outcome(o.outcome()), o.after(), o.commands(),
-                    o.failure()), this::found);
+                    o.failure()), this::found, hold);
             boolean confirmedEarlier = o.failure().isEmpty() && intent.confirmsPending() && confirms.supersede();
             return Either.right(new ApplyResult(target, intent.kind(), plan, o.outcome(), o.commands(), id, stateDir(),
                     o.failure(), confirmedEarlier, Option.none()));

@@ -1,11 +1,13 @@
 package mlb.history;
 
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,7 +73,29 @@ public record Journal(Path dir, Path legacy) {
     }
 
     public void remove(Entry e) throws IOException {
+        Files.deleteIfExists(held(e));
         Files.deleteIfExists(e.file());
         Private.syncDir(e.file().getParent());
+    }
+
+    /**
+     * Marks a finished entry to be committed later, together with the monitor entries that follow it within
+     * the time given (flaps coalesced into one commit). The entry itself is on disk already.
+     */
+    public void hold(Entry e, Instant until) throws IOException {
+        Private.write(held(e), until.toString() + "\n");
+    }
+
+    /** Until when an entry waits to be coalesced; none when it is to be committed as soon as possible. */
+    public Option<Instant> heldUntil(Entry e) {
+        try {
+            return Owners.lstatIfAny(held(e)) == null ? Option.none() : Option.some(Instant.parse(Private.read(held(e)).strip()));
+        } catch (IOException | RuntimeException ex) {
+            return Option.none();
+        }
+    }
+
+    private static Path held(Entry e) {
+        return e.file().resolveSibling(e.file().getFileName() + ".held");
     }
 }

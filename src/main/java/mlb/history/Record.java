@@ -32,6 +32,25 @@ public record Record(Kind kind, String title, String target, Scope scope, Outcom
         if (title.contains("\n")) throw new IllegalArgumentException("a title is one line: " + title);
     }
 
+    /**
+     * Monitor entries that followed each other within moments, as one: from the first's state before to the
+     * last's after, every command, every plan, and a title that lists what each did.
+     */
+    public static Record coalesced(List<Record> records) {
+        if (records.size() == 1) return records.head();
+        Record first = records.head();
+        Record last = records.last();
+        String whats = records.map(r -> r.title().replaceFirst("^monitor: ", "").replaceFirst(" \\(.*", "")).mkString("; ");
+        long seconds = java.time.Duration.between(first.time(), last.time()).toSeconds();
+        String plans = records.map(r -> "--- " + r.time() + ": " + r.title() + "\n" + r.planText()).mkString("\n");
+        Outcome worst = records.map(Record::outcome).maxBy(Enum::ordinal).get();
+        Option<String> failures = Option.of(records.flatMap(Record::failure).mkString("; ")).filter(f -> !f.isEmpty());
+        return new Record(last.kind(), "monitor: " + records.size() + " changes in " + seconds + " s: " + whats, last.target(),
+                last.scope(), worst, last.specFile(), last.specText(), last.provenance(), last.desired(), first.before(),
+                last.after(), records.flatMap(Record::commands), plans, failures, Option.none(), first.time(), last.user(),
+                last.host(), last.version());
+    }
+
     /** The record once the apply's outcome is known. */
     public Record finished(Outcome outcome, NetState after, List<String> commands, Option<String> failure) {
         return new Record(kind, title, target, scope, outcome, specFile, specText, provenance, desired, before,

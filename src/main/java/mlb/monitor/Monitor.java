@@ -75,10 +75,10 @@ public final class Monitor {
         Prober prober = new Prober(tools.probe(), Math.max(2, first.probed().values().map(p -> p.targets().size()).sum().intValue()), clock);
         SpecWatch watch = new SpecWatch(specFile);
         watch.onHangup();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(prober, metrics), "mlb-monitor-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(engine, prober, metrics), "mlb-monitor-stop"));
         log.line("mlb monitor " + target + ": " + Describe.links(first) + " (spec " + specFile + ")");
         schedule(loop[0], prober, first);
-        ticker.scheduleAtFixedRate(() -> decider.execute(() -> second(loop[0], view, watch, devices, prober)),
+        ticker.scheduleAtFixedRate(() -> decider.execute(() -> second(engine, loop[0], view, watch, devices, prober)),
                 1, 1, TimeUnit.SECONDS);
         waitUntilStopped();
         return Either.right(this);
@@ -115,10 +115,11 @@ public final class Monitor {
     }
 
     /** Once a second on the decider: reload a changed spec, retry, the grace period, the status file. */
-    private void second(ReconcileLoop loop, ViewWriter view, SpecWatch watch, Devices devices, Prober prober) {
+    private void second(Engine engine, ReconcileLoop loop, ViewWriter view, SpecWatch watch, Devices devices, Prober prober) {
         try {
             if (watch.changed()) reload(loop, devices, prober);
             loop.tick();
+            engine.recordHeld(false).peekLeft(r -> log.problem("recording the monitor's changes: " + r.message()));
             view.write(loop.monitored(), loop.fleet(), loop.effective(), loop.holding());
         } catch (RuntimeException e) {
             log.problem("monitor step failed (it goes on): " + e);
@@ -164,7 +165,7 @@ public final class Monitor {
         }
     }
 
-    private void shutdown(Prober prober, MonitorMetrics metrics) {
+    private void shutdown(Engine engine, Prober prober, MonitorMetrics metrics) {
         ticker.shutdownNow();
         decider.shutdown();
         try {
@@ -172,6 +173,7 @@ public final class Monitor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        engine.recordHeld(true).peekLeft(r -> log.problem("recording the monitor's last changes: " + r.message()));
         prober.close();
         if (tools.probe() instanceof AutoCloseable c) {
             try {

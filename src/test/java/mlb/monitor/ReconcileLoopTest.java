@@ -145,6 +145,24 @@ class ReconcileLoopTest {
     }
 
     @Test
+    void aFlappingLinksChangesAreOneCommitPerWindow() {
+        rounds(3, true, true);
+        rounds(3, true, false);
+        assertEquals(2, engine.history().get().entries().size(), "the apply, and the first change at once");
+        rounds(3, true, true);
+        rounds(3, true, false);
+        rounds(3, true, true);
+        assertEquals(java.util.List.of(201, 202, 203), members(), "every change reached the kernel at once");
+        assertEquals(2, engine.history().get().entries().size(), () -> "the next ones wait to be coalesced: " + engine.history().get().entries().map(e -> e.title()));
+        clock.advance(Duration.ofSeconds(10));
+        assertTrue(engine.recordHeld(false).get());
+        var entries = engine.history().get().entries();
+        assertEquals(3, entries.size());
+        assertTrue(entries.head().title().matches("monitor: 3 changes in \\d+ s: every link in; isp2 out; every link in"),
+                entries.head().title());
+    }
+
+    @Test
     void nothingChangesBeforeEveryLinkHasAVerdict() {
         round("isp1", true);
         round("isp1", true);
