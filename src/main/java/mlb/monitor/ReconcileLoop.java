@@ -36,6 +36,7 @@ final class ReconcileLoop {
     private Option<SortedSet<String>> applied = Option.none();
     private Option<Instant> retryAt = Option.none();
     private Option<String> holding = Option.none();
+    private Set<String> complained = io.vavr.collection.HashSet.empty();
 
     ReconcileLoop(Engine engine, EngineEvents heard, Monitored monitored, Clock clock, Log log, Reactions reactions) {
         this.engine = engine;
@@ -79,6 +80,7 @@ final class ReconcileLoop {
     }
 
     void round(Probed link, mlb.monitor.health.Round judged) {
+        complaints(link.link().name(), judged);
         boolean wasAllDown = fleet.live().isEmpty();
         Fleet.Step step = fleet.next(link.link().name(), judged);
         fleet = step.after();
@@ -91,6 +93,23 @@ final class ReconcileLoop {
             reactions.allDown(link, fleet);
         }
         if (!step.events().isEmpty()) reconcile(step.events().map(Fleet.LinkEvent::line).mkString("; "), false);
+    }
+
+    /**
+     * A probe that failed for a reason other than a plain timeout (a refused connection, a ping that cannot
+     * run) is logged once per link and reason, until the link answers again: it may be the probe, not the link.
+     */
+    private void complaints(String link, mlb.monitor.health.Round judged) {
+        for (mlb.monitor.health.TargetResult r : judged.results()) {
+            if (r instanceof mlb.monitor.health.TargetResult.Failed f && !f.why().equals("timeout")) {
+                String key = link + " " + f.target() + " " + f.why();
+                if (!complained.contains(key)) log.problem(link + ": probe of " + f.target() + " failed: " + f.why()
+                        + " (said once; it counts as a lost probe of this link only)");
+                complained = complained.add(key);
+            } else if (r.answer().isDefined()) {
+                complained = complained.filter(k -> !k.startsWith(link + " " + r.target() + " "));
+            }
+        }
     }
 
     private String allDownText() {
