@@ -44,7 +44,7 @@ final class Bench {
             throughput(m);
             weightChange(m, spec);
             cut(m, spec);
-            table.row("failover outage (link cut)", "≈ down x interval", "n/a: mlb monitor not built yet", "-");
+            new MonitorBench(session, mlb, c, table).run();
         }
         c.raw("\n" + table.render(""));
         if (footnote != null) c.raw(footnote + "\n");
@@ -103,13 +103,13 @@ final class Bench {
                 .collect(Collectors.joining("/")) + " %";
     }
 
-    /** Without a monitor, a dead upstream fails the new flows hashed onto it: about its share of them. */
+    /** Without the monitor, a dead upstream fails the new flows hashed onto it: about its share of them. */
     private void cut(Measurements m, LabSpec spec) {
         Isp victim = topology.isps().get(topology.isps().size() > 1 ? 1 : 0);
         c.begin("probing every 100 ms while " + victim.name() + "'s upstream is cut for 4 s");
         Measurements.CutRun run = m.cut(victim, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMillis(100));
         c.done(run.during().failed() + " of " + run.during().probes() + " failed");
-        table.row("new flows failing, " + victim.name() + " cut", TextTable.pct(spec.share(victim)) + " until failover",
+        table.row("new flows failing, " + victim.name() + " cut, no monitor", TextTable.pct(spec.share(victim)) + " (its share)",
                 TextTable.pct(run.during().failedShare()), "-");
         table.row("probes failing after heal", "0", String.valueOf(run.after().failed()),
                 run.after().failed() == 0 ? "ok" : "FAIL");

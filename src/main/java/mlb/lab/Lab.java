@@ -43,6 +43,17 @@ public final class Lab {
         run(new TopologyScript(topology, false).cut(isp));
     }
 
+    /** The ISP's line loses percent of its packets at random (both ways), until lossless(). */
+    public void lossy(Isp isp, int percent) {
+        requireIsp(isp);
+        run(new TopologyScript(topology, false).lossy(isp, percent));
+    }
+
+    public void lossless(Isp isp) {
+        requireIsp(isp);
+        run(new TopologyScript(topology, false).lossless(isp));
+    }
+
     public void heal(Isp isp) {
         requireIsp(isp);
         run(new TopologyScript(topology, false).heal(isp));

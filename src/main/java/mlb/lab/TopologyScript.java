@@ -11,6 +11,8 @@ import java.util.List;
 final class TopologyScript {
     /** Table an ISP loads to drop everything it forwards: upstream dead while the router's carrier stays up. */
     static final String CUT_TABLE = "lab_cut";
+    /** Table an ISP loads to drop a share of what it forwards at random: a lossy but living line. */
+    static final String LOSS_TABLE = "lab_loss";
     /** The user's own NAT on the router, which mlb must leave alone (route mode does no NAT itself). */
     static final String NAT_TABLE = "lab_nat";
 
@@ -131,6 +133,23 @@ final class TopologyScript {
                 + "    type filter hook forward priority filter; policy drop;\n"
                 + "  }\n}\n";
         return Step.nft(t.ispNs(isp), script);
+    }
+
+    /** Drops percent of what the ISP forwards, each packet by chance (this kernel has no netem). */
+    Step lossy(Isp isp, int percent) {
+        if (percent < 1 || percent > 99) throw new IllegalArgumentException("loss must be 1..99 %: " + percent);
+        String script = "table ip " + LOSS_TABLE + " {}\n"
+                + "delete table ip " + LOSS_TABLE + "\n"
+                + "table ip " + LOSS_TABLE + " {\n"
+                + "  chain forward {\n"
+                + "    type filter hook forward priority filter; policy accept;\n"
+                + "    numgen random mod 100 < " + percent + " drop\n"
+                + "  }\n}\n";
+        return Step.nft(t.ispNs(isp), script);
+    }
+
+    Step lossless(Isp isp) {
+        return Step.nft(t.ispNs(isp), "table ip " + LOSS_TABLE + " {}\ndelete table ip " + LOSS_TABLE + "\n");
     }
 
     Step heal(Isp isp) {

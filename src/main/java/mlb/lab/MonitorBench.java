@@ -1,0 +1,228 @@
+package mlb.lab;
+
+import mlb.view.TextTable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * `mlb lab bench`'s rows for mlb monitor, each with real packets: how long new connections fail when a line is
+ * cut (defaults, and a 200 ms interval), which flows survive failover and failback, how soon new flows are
+ * shared by weight again, false downs on a lossy line, flapping, and the monitor's own footprint.
+ */
+final class MonitorBench {
+    private static final int CUTS = 5;
+    private static final Pattern WRITTEN = Pattern.compile("written (\\d+) ms after the verdict");
+    private final LabSession session;
+    private final RouterMlb mlb;
+    private final Topology t;
+    private final Console c;
+    private final TextTable table;
+    private final Measurements m;
+
+    MonitorBench(LabSession session, RouterMlb mlb, Console c, TextTable table) {
+        this.session = session;
+        this.mlb = mlb;
+        this.t = session.topology();
+        this.c = c;
+        this.table = table;
+        this.m = new Measurements(session);
+    }
+
+    void run() {
+        failovers("defaults (500 ms x 3, timeout 300 ms)", LabSpec.Tuning.NONE, 2.0);
+        failovers("interval 200 ms, timeout 150 ms", new LabSpec.Tuning(List.of(), List.of("interval = \"200ms\"",
+                "timeout = \"150ms\""), List.of()), 1.0);
+        failback("idle_timer 120 s (default)", "120s", Duration.ofSeconds(15), Duration.ofSeconds(200));
+        failback("idle_timer 5 s", "5s", Duration.ofSeconds(2), Duration.ofSeconds(40));
+        lossyLine();
+        flapping();
+        footprint();
+    }
+
+    private Path apply(LabSpec spec, String name) {
+        Path file = mlb.write(spec, name);
+        RouterMlb.Result r = mlb.apply(file);
+        if (r.code() != 0) throw new LabException(LabException.FAILED, "mlb apply failed: " + r.err());
+        return file;
+    }
+
+    private Isp victim() {
+        return t.isps().get(t.isps().size() > 1 ? 1 : 0);
+    }
+
+    private void failovers(String what, LabSpec.Tuning tuning, double aim) {
+        Path spec = apply(LabSpec.of(t).tuned(tuning), "monitor");
+        c.begin(CUTS + " cuts of " + victim().name() + " with mlb monitor (" + what + "), 12 downloads across each");
+        List<Double> spans = new ArrayList<>();
+        List<Double> detections = new ArrayList<>();
+        long broken = 0;
+        long survivors = 0;
+        List<Integer> writes = new ArrayList<>();
+        try (LabMonitor monitor = LabMonitor.start(t, spec)) {
+            for (int i = 0; i < CUTS; i++) {
+                Measurements.FailoverRun run = m.failover(victim(), Duration.ofSeconds(1), Duration.ofSeconds(3),
+                        Duration.ofMillis(100), 12);
+                spans.add(run.cut().during().spanMs(run.cut().report().intervalMs()) / 1000);
+                Instant cut = Instant.ofEpochMilli(run.cut().cutDone());
+                new MonitorLog(monitor.lines()).first(victim().name() + " down:", cut)
+                        .ifPresent(d -> detections.add(d.secondsAfter(cut)));
+                for (Map.Entry<String, long[]> e : run.brokenPerLink(t).entrySet()) {
+                    if (e.getKey().equals(victim().name())) continue;
+                    broken += e.getValue()[0];
+                    survivors += e.getValue()[1];
+                }
+                awaitBack(monitor, Instant.ofEpochMilli(run.cut().healDone()));
+            }
+            monitor.lines().forEach(l -> {
+                Matcher w = WRITTEN.matcher(l);
+                if (w.find()) writes.add(Integer.parseInt(w.group(1)));
+            });
+        }
+        c.done("done");
+        double max = spans.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        table.row("failover outage, " + what, "≤ " + aim + " s", String.format(Locale.ROOT, "median %.2f s, max %.2f s",
+                median(spans), max), max <= aim ? "ok" : "over");
+        table.row("  dead link detected after the cut", "", String.format(Locale.ROOT, "median %.2f s, max %.2f s",
+                median(detections), detections.stream().mapToDouble(Double::doubleValue).max().orElse(0)), "-");
+        table.row("  verdict to kernel write", "≤ 50 ms", writes.isEmpty() ? "n/a" : String.format(Locale.ROOT,
+                "median %.0f ms, max %d ms", median(writes.stream().map(Integer::doubleValue).toList()),
+                writes.stream().max(Comparator.naturalOrder()).get()),
+                writes.stream().allMatch(w -> w <= 50) ? "ok" : "over");
+        table.row("  other links' downloads broken", "0 (failover + failback)", broken + " of " + survivors,
+                broken == 0 ? "ok" : "FAIL");
+    }
+
+    /** Until the monitor has put every link back after a heal (and a moment more). */
+    private void awaitBack(LabMonitor monitor, Instant healed) {
+        String all = "balancing over " + String.join(", ", t.isps().stream().map(Isp::name).toList()) + ":";
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (new MonitorLog(monitor.lines()).first(all, healed).isEmpty() && System.nanoTime() < until) {
+            LabProcesses.sleep(100);
+        }
+        LabProcesses.sleep(1000);
+    }
+
+    /** How soon new flows are shared by weight again once the cut line is back, with sparse samples. */
+    private void failback(String what, String idle, Duration every, Duration limit) {
+        LabSpec spec = LabSpec.of(t).tuned(new LabSpec.Tuning(List.of("idle_timer = \"" + idle + "\""), List.of(), List.of()));
+        Path file = apply(spec, "failback");
+        c.begin("failback of " + victim().name() + " with " + what + ": new-flow shares every " + every.toSeconds() + " s");
+        Optional<Double> converged = Optional.empty();
+        try (LabMonitor monitor = LabMonitor.start(t, file)) {
+            session.lab().cut(victim());
+            LabProcesses.sleep(3000);
+            session.lab().heal(victim());
+            Instant healed = Instant.now();
+            Optional<MonitorLog.Entry> up = Optional.empty();
+            while (up.isEmpty() && Duration.between(healed, Instant.now()).toSeconds() < 10) {
+                LabProcesses.sleep(100);
+                up = new MonitorLog(monitor.lines()).first(victim().name() + " up:", healed);
+            }
+            Instant back = up.map(MonitorLog.Entry::at).orElse(healed);
+            while (converged.isEmpty() && Duration.between(back, Instant.now()).compareTo(limit) < 0) {
+                LabProcesses.sleep(every.toMillis());
+                Shares s = m.shares(spec, 300);
+                if (s.worstDeviationPoints() <= 5) converged = Optional.of(Duration.between(back, Instant.now()).toMillis() / 1000.0);
+            }
+        }
+        c.done(converged.map(x -> String.format(Locale.ROOT, "within ±5 pt after %.0f s", x)).orElse("not within " + limit.toSeconds() + " s"));
+        table.row("failback: new-flow shares ±5 pt, " + what, "after up rounds + buckets idle",
+                converged.map(x -> String.format(Locale.ROOT, "%.0f s after it was up", x)).orElse("> " + limit.toSeconds() + " s"), "-");
+    }
+
+    /** A healthy line losing 10 % of its packets at random for 60 s, probed at two targets: no state change. */
+    private void lossyLine() {
+        String targets = "targets = [\"" + t.serverAddresses().get(0) + "\", \"" + t.serverAddresses().get(1) + "\"]";
+        LabSpec spec = LabSpec.of(t).tuned(new LabSpec.Tuning(List.of(), List.of(), List.of()));
+        Path file = mlb.write(spec, "lossy");
+        try {
+            Files.writeString(file, Files.readString(file).replace("targets = [\"" + t.server() + "\"]", targets));
+        } catch (IOException e) {
+            throw new LabException(LabException.FAILED, "cannot write " + file, e);
+        }
+        if (mlb.apply(file).code() != 0) throw new LabException(LabException.FAILED, "mlb apply failed");
+        c.begin(victim().name() + " loses 10 % of its packets at random for 60 s, two targets");
+        int changes;
+        try (LabMonitor monitor = LabMonitor.start(t, file)) {
+            int before = changes(monitor, victim());
+            session.lab().lossy(victim(), 10);
+            try {
+                LabProcesses.sleep(60_000);
+            } finally {
+                session.lab().lossless(victim());
+            }
+            changes = changes(monitor, victim()) - before;
+        }
+        c.done(changes + " state changes");
+        table.row("false downs, 10 % loss for 60 s", "0 state changes", String.valueOf(changes), changes == 0 ? "ok" : "FAIL");
+    }
+
+    private static int changes(LabMonitor monitor, Isp isp) {
+        return (int) monitor.lines().stream().filter(l -> l.matches(".* " + isp.name() + " (down|up|degraded|recovered): .*")).count();
+    }
+
+    /** Cut and healed every second for 30 s: a 1 s cut is 2 rounds, short of down = 3. */
+    private void flapping() {
+        Path file = apply(LabSpec.of(t), "monitor");
+        c.begin(victim().name() + " cut and healed every second for 30 s");
+        int changes;
+        try (LabMonitor monitor = LabMonitor.start(t, file)) {
+            int before = changes(monitor, victim());
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < until) {
+                session.lab().cut(victim());
+                LabProcesses.sleep(1000);
+                session.lab().heal(victim());
+                LabProcesses.sleep(1000);
+            }
+            LabProcesses.sleep(2000);
+            changes = changes(monitor, victim()) - before;
+        }
+        c.done(changes + " state changes");
+        table.row("flapping every second for 30 s", "≤ 30 s / (3 x 500 ms) = 20 changes", changes + " changes",
+                changes <= 20 ? "ok" : "FAIL");
+    }
+
+    /** 3 links x 2 targets at 2 rounds a second for 60 s: the monitor's resident memory and CPU share. */
+    private void footprint() {
+        String targets = "targets = [\"" + t.serverAddresses().get(0) + "\", \"" + t.serverAddresses().get(1) + "\"]";
+        Path file = mlb.write(LabSpec.of(t), "footprint");
+        try {
+            Files.writeString(file, Files.readString(file).replace("targets = [\"" + t.server() + "\"]", targets));
+        } catch (IOException e) {
+            throw new LabException(LabException.FAILED, "cannot write " + file, e);
+        }
+        if (mlb.apply(file).code() != 0) throw new LabException(LabException.FAILED, "mlb apply failed");
+        c.begin("mlb monitor idle for 60 s: " + t.isps().size() + " links x 2 targets, 2 rounds/s");
+        Footprint f;
+        try (LabMonitor monitor = LabMonitor.start(t, file)) {
+            LabProcesses.sleep(5000);
+            Footprint.Sample a = Footprint.sample(monitor.pid());
+            LabProcesses.sleep(60_000);
+            f = Footprint.between(a, Footprint.sample(monitor.pid()));
+        }
+        c.done(String.format(Locale.ROOT, "%.0f MiB, %.2f %% of a core", f.rssMiB(), f.cpuPercent()));
+        table.row("monitor footprint: resident memory", "≤ 96 MiB", String.format(Locale.ROOT, "%.0f MiB (+ %.0f MiB for the"
+                + " process that entered the namespace)", f.rssMiB(), f.wrapperMiB()), f.rssMiB() <= 96 ? "ok" : "over");
+        table.row("monitor footprint: CPU over 60 s", "≤ 1 % of a core", String.format(Locale.ROOT, "%.2f %%", f.cpuPercent()),
+                f.cpuPercent() <= 1 ? "ok" : "over");
+    }
+
+    static double median(List<Double> xs) {
+        if (xs.isEmpty()) return Double.NaN;
+        List<Double> s = xs.stream().sorted().toList();
+        return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+    }
+}
