@@ -12,8 +12,9 @@ import java.nio.file.Path;
 /**
  * Where a plan's time goes, phase by phase, in one cold JVM (as the CLI runs): spec parsing, compiling (with
  * the device reads it needs), reading the kernel, diffing, rendering, and the canonical JSON the history
- * writes and the drift check reads back. Run by bench/plan.sh:
- *   java -cp target/mlb.jar bench/PlanPhases.java SPEC NETNS
+ * writes and the drift check reads back. Run by bench/plan.sh, compiled with javac first and run with the
+ * launcher's flags for short commands:
+ *   java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp target/mlb.jar:DIR PlanPhases SPEC NETNS
  */
 public class PlanPhases {
     public static void main(String[] args) {
