@@ -48,10 +48,7 @@ for dir in "$@"; do
   record "ip -N -j -4 route show table all proto 250"
   for t in 200 201 202 203 204 300; do record "ip -N -j -d -4 route show table $t"; done
   record "cat /proc/sys/net/ipv4/fib_multipath_hash_policy"
-  for n in 1 2 3 4; do
-    record "ip -j -4 addr show dev wan$n"
-    record "ip -j link show dev wan$n"
-  done
+  record "ip -j addr show"
   record "cat /proc/sys/kernel/osrelease"
   record "ip -V"
   jq -S . "$tmp/all.json" > "$dir/current.json"

@@ -35,29 +35,22 @@ public final class Compiler {
     public static Validation<List<String>, Compiled> compile(Spec spec, Facts facts, Option<Set<String>> balancing) {
         List<Link> links = spec.linksByName();
         Layout layout = Layout.of(spec.balancer(), links);
-        List<String> errors = links.flatMap(l -> deviceError(l, facts));
+        List<Link> members = balancing.map(in -> links.filter(l -> in.contains(l.name()))).getOrElse(links);
+        // A link the monitor took out whose device is gone, down or without carrier has no objects: the kernel
+        // deleted its nexthops and would refuse new ones; they come back with the device.
+        List<Link> idle = links.filter(l -> !members.contains(l) && !facts.device(l.dev()).exists(d -> d.usable()));
+        List<Link> written = links.removeAll(idle);
+        List<String> errors = written.flatMap(l -> LinkChecks.problems(l, facts));
         errors = errors.appendAll(layout.tables().filter(t -> t._2 >= Layout.PLAIN_GROUP_OFFSET)
                 .map(t -> "link " + t._1 + ": table " + t._2 + " is too large for mlb's nexthop ids (use a table below "
                         + Layout.PLAIN_GROUP_OFFSET + ")"));
         if (!errors.isEmpty()) return Validation.invalid(errors);
-        List<String> sources = links.map(l -> source(l, facts).get());
-        List<Link> members = balancing.map(in -> links.filter(l -> in.contains(l.name()))).getOrElse(links);
-        NetState desired = NetState.of(RouteMode.objects(layout, links, facts, sources, members));
-        return Validation.valid(new Compiled(desired, scope(spec.balancer()).covering(desired), notes(facts)));
-    }
-
-    private static List<String> deviceError(Link l, Facts facts) {
-        if (!facts.devices().contains(l.dev())) {
-            return List.of("link " + l.name() + ": device " + l.dev() + " does not exist (check dev, or bring the interface up first)");
-        }
-        if (source(l, facts).isEmpty()) {
-            return List.of("link " + l.name() + ": device " + l.dev() + " has no IPv4 address (set source = \"ADDRESS\" in the link)");
-        }
-        return List.empty();
-    }
-
-    private static Option<String> source(Link l, Facts facts) {
-        return l.source().orElse(() -> facts.addresses().get(l.dev()).flatMap(a -> a));
+        List<String> sources = written.map(l -> LinkChecks.source(l, facts).get());
+        NetState desired = NetState.of(RouteMode.objects(layout, written, facts, sources, members));
+        return Validation.valid(new Compiled(desired, scope(spec.balancer()).covering(desired),
+                notes(facts).appendAll(idle.map(l -> l.name() + " has no objects while device " + l.dev() + " "
+                        + facts.device(l.dev()).flatMap(d -> d.unusableBecause()).getOrElse("does not exist")
+                        + ": the kernel deleted its nexthops; they return with the device"))));
     }
 
     private static List<String> notes(Facts facts) {

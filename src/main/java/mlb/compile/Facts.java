@@ -2,10 +2,14 @@ package mlb.compile;
 
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
+import mlb.model.Device;
 
 /**
- * What compiling needs to know about the host: each link device's IPv4 address (none when the device is
- * missing or has no address) and whether resilient nexthop groups exist here. Gathered once, before compiling.
+ * What compiling needs to know about the host: the links' devices as the kernel reports them (absent: no such
+ * device) and whether resilient nexthop groups exist here. Gathered once, before compiling.
  */
-public record Facts(Map<String, Option<String>> addresses, java.util.Set<String> devices, boolean resilientGroups) {
+public record Facts(Map<String, Device> devices, boolean resilientGroups) {
+    public Option<Device> device(String name) {
+        return devices.get(name);
+    }
 }

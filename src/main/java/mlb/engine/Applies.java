@@ -64,15 +64,24 @@ final class Applies {
         return locked(s, () -> s.confirms.read().flatMap(pending -> {
             if (pending.isDefined()) return Either.right(s.result(Plan.of(NetState.empty(), NetState.empty(), List.empty(),
                     pending.get().scope()), Record.Kind.MONITOR, ApplyResult.Outcome.HELD));
-            Monitors.Balancing only = new Monitors.Balancing(Option.some(balancing), List.empty());
-            Either<Refusal, mlb.compile.Compiler.Compiled> compiled = Plans.fits(s,
-                    s.reconciler.compile(spec, only.links(), memo.facts(spec, s.reconciler)));
-            return Plans.toward(s, compiled, only, memo.scope()).peek(p -> memo.planned(p.plan().scope())).flatMap(p -> {
-                s.events.on(new Event.Planned(p.plan(), Record.Kind.MONITOR));
-                return s.applyIfApproved(p.plan(), Intent.monitor(why, file.toAbsolutePath().normalize(), spec.source()),
-                        Approval.ALWAYS, "");
-            });
+            Either<Refusal, ApplyResult> r = followOnce(s, memo, spec, file, balancing, why);
+            // The devices may have changed since their facts were read (a device went down and the kernel deleted
+            // its nexthops): once more with a fresh read, rather than waiting for the retry.
+            boolean done = r.exists(a -> a.outcome() == ApplyResult.Outcome.APPLIED || a.outcome() == ApplyResult.Outcome.UNCHANGED);
+            return !done && memo.forgetReusedFacts() ? followOnce(s, memo, spec, file, balancing, why) : r;
         }));
+    }
+
+    private static Either<Refusal, ApplyResult> followOnce(Session s, Memo memo, Spec spec, Path file, Set<String> balancing,
+                                                           String why) {
+        Monitors.Balancing only = new Monitors.Balancing(Option.some(balancing), List.empty());
+        Either<Refusal, mlb.compile.Compiler.Compiled> compiled = Plans.fits(s,
+                s.reconciler.compile(spec, only.links(), memo.facts(spec, s.reconciler)));
+        return Plans.toward(s, compiled, only, memo.scope()).peek(p -> memo.planned(p.plan().scope())).flatMap(p -> {
+            s.events.on(new Event.Planned(p.plan(), Record.Kind.MONITOR));
+            return s.applyIfApproved(p.plan(), Intent.monitor(why, file.toAbsolutePath().normalize(), spec.source()),
+                    Approval.ALWAYS, "");
+        });
     }
 
     /** Removes everything in the scope the target's last entry was made for (or mlb's default scope). */

@@ -21,6 +21,7 @@ final class Memo {
     private Option<Facts> facts = Option.none();
     private String factsOf = "";
     private Instant factsAt = Instant.EPOCH;
+    private boolean factsReused;
     private Option<Scope> scope = Option.none();
     private static final Duration COALESCE = Duration.ofSeconds(10);
     private Instant lastCommit = Instant.EPOCH;
@@ -36,8 +37,19 @@ final class Memo {
             facts = Option.some(reconciler.facts(spec));
             factsOf = spec.source();
             factsAt = now;
+            factsReused = false;
+        } else {
+            factsReused = true;
         }
         return facts.get();
+    }
+
+    /** Drops the facts; whether the last compile used facts read before it (a fresh read may tell more). */
+    synchronized boolean forgetReusedFacts() {
+        boolean reused = factsReused;
+        facts = Option.none();
+        factsReused = false;
+        return reused;
     }
 
     synchronized Option<Scope> scope() {

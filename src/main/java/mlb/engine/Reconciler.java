@@ -1,8 +1,6 @@
 package mlb.engine;
 
-import io.vavr.Tuple2;
 import io.vavr.collection.List;
-import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import mlb.compile.Compiler;
@@ -54,11 +52,8 @@ public final class Reconciler {
 
     Facts facts(Spec spec) {
         Devices d = kernel.devices();
-        List<String> devs = spec.links().map(Link::dev).distinct();
-        java.util.Set<String> present = new java.util.HashSet<>(devs.filter(d::exists).asJava());
-        TreeMap<String, Option<String>> addresses = TreeMap.ofEntries(
-                devs.filter(present::contains).map(dev -> new Tuple2<>(dev, d.ipv4Address(dev))));
-        return new Facts(addresses, present, d.resilientGroups());
+        io.vavr.collection.Set<String> devs = spec.links().map(Link::dev).toSet();
+        return new Facts(d.all().filterKeys(devs::contains), d.resilientGroups());
     }
 
     /** Plans toward a desired state (compiled from a spec, recorded in history, or empty for destroy). */

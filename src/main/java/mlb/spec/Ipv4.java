@@ -41,6 +41,26 @@ public final class Ipv4 {
         return head >= 0 && tail >= 0 && head + tail <= 7;
     }
 
+    /**
+     * Where an address stands in the network of an interface address host/length: outside it, or its network or
+     * broadcast address (which no router has, on networks larger than /31), or an ordinary host in it.
+     */
+    public enum Place { OUTSIDE, NETWORK, BROADCAST, HOST }
+
+    public static Place place(String address, String host, int length) {
+        int a = parse(address, false).get();
+        Prefix net = new Prefix(parse(host, false).get(), length).network();
+        if ((a & net.mask()) != net.address()) return Place.OUTSIDE;
+        if (length <= 30 && a == net.address()) return Place.NETWORK;
+        if (length <= 30 && a == (net.address() | ~net.mask())) return Place.BROADCAST;
+        return Place.HOST;
+    }
+
+    /** The network an interface address host/length is in, as "a.b.c.d/n". */
+    public static String network(String host, int length) {
+        return new Prefix(parse(host, false).get(), length).network().toString();
+    }
+
     /** A prefix whose host bits may still be set; network() clears them. */
     record Prefix(int address, int length) {
         int mask() {

@@ -178,9 +178,7 @@ class CompileProperties {
     }
 
     private static Facts facts(boolean resilient) {
-        return new Facts(HashMap.of("wan1", Option.some("198.18.1.2"), "wan2", Option.some("198.18.2.2"),
-                "wan3", Option.some("198.18.3.2"), "wan4", Option.some("198.18.4.2")),
-                Set.of("wan1", "wan2", "wan3", "wan4"), resilient);
+        return TestFacts.fourLinks(resilient);
     }
 
     @Test

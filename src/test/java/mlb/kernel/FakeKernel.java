@@ -13,6 +13,7 @@ import io.vavr.control.Option;
 import mlb.kernel.ip.IpDriver;
 import mlb.kernel.sysctl.SysctlDriver;
 import mlb.model.Change;
+import mlb.model.Device;
 import mlb.model.Foreign;
 import mlb.model.KernelObject;
 import mlb.model.Kind;
@@ -88,7 +89,7 @@ public final class FakeKernel implements Driver, Devices {
     }
 
     private final int owned;
-    private final Map<String, Option<String>> devices;
+    private Map<String, Device> devices;
     private final boolean resilient;
     private State state;
     private final java.util.List<State> history = new ArrayList<>();
@@ -102,12 +103,13 @@ public final class FakeKernel implements Driver, Devices {
 
     /**
      * @param owned     the protocol whose rules must always find a route (mlb's)
-     * @param devices   device name to its global IPv4 address (none: the device has no address)
+     * @param devices   device name to its global IPv4 address, in a /24 (none: the device has no address)
      * @param resilient whether this kernel has resilient groups
      */
     public FakeKernel(int owned, Map<String, Option<String>> devices, boolean resilient) {
         this.owned = owned;
-        this.devices = devices;
+        this.devices = devices.map((name, a) -> new io.vavr.Tuple2<>(name,
+                new Device(name, true, true, a.map(x -> List.of(new Device.Address(x, 24))).getOrElse(List.empty()))));
         this.resilient = resilient;
         this.state = new State(List.empty(), TreeMap.empty(), TreeMap.empty(), TreeMap.of(
                 "net.ipv4.fib_multipath_hash_policy", "0",
@@ -283,13 +285,42 @@ public final class FakeKernel implements Driver, Devices {
     }
 
     @Override
-    public Option<String> ipv4Address(String dev) {
-        return devices.get(dev).flatMap(a -> a);
+    public Map<String, Device> all() {
+        return devices;
     }
 
-    @Override
-    public boolean exists(String dev) {
-        return devices.containsKey(dev);
+    /**
+     * A device goes down (or loses its carrier), as the kernel handles it: its nexthops are deleted and leave
+     * their groups, a group left empty goes too, and so do the routes through any of them or through the device.
+     */
+    public FakeKernel deviceDown(String name) {
+        setUp(name, false);
+        State s = state;
+        List<Integer> gone = s.nexthops.values().filter(o -> o instanceof Nexthop n && n.dev().equals(name))
+                .map(o -> ((Nexthop) o).id()).toList();
+        TreeMap<Integer, KernelObject> nexthops = s.nexthops.removeAll(gone);
+        for (KernelObject o : nexthops.values()) {
+            if (!(o instanceof NexthopGroup g)) continue;
+            List<NexthopGroup.Member> left = g.members().filter(m -> !gone.contains(m.id()));
+            nexthops = left.isEmpty() ? nexthops.remove(g.id()) : nexthops.put(g.id(), new NexthopGroup(g.id(), left,
+                    g.resilient(), g.buckets(), g.idleTimer(), g.unbalancedTimer(), g.protocol()));
+        }
+        TreeMap<Integer, KernelObject> kept = nexthops;
+        TreeMap<ObjectKey, Route> routes = s.routes.filter((k, r) -> r.target().match(
+                g -> !g.dev().equals(name), g -> kept.containsKey(g.nhid()), u -> true));
+        state = new State(s.rules, routes, kept, s.sysctls);
+        history.add(state);
+        return this;
+    }
+
+    private void setUp(String name, boolean up) {
+        Device d = devices.get(name).get();
+        devices = devices.put(name, new Device(name, up, d.carrier(), d.addresses()));
+    }
+
+    public FakeKernel deviceUp(String name) {
+        setUp(name, true);
+        return this;
     }
 
     /** Counters that grow with every read, as a busy link's do. */
@@ -712,6 +743,7 @@ public final class FakeKernel implements Driver, Devices {
         String device() {
             String d = next();
             if (!devices.containsKey(d)) throw new Refused("Cannot find device \"" + d + "\"");
+            if (!devices.get(d).get().up()) throw new Refused("Error: Nexthop device is not up.");
             return d;
         }
     }

@@ -145,6 +145,22 @@ class ReconcileLoopTest {
     }
 
     @Test
+    void aDeviceThatGoesDownLeavesAtOnceThoughItsFactsWereRemembered() {
+        rounds(3, true, true);
+        rounds(1, true, true);
+        kernel.deviceDown("wan2");
+        assertEquals(java.util.List.of(201, 203), members(), "the kernel itself took the nexthop out");
+        rounds(3, true, false);
+        assertEquals(java.util.List.of(201, 203), members());
+        assertTrue(kernel.state().nexthops().get(202).isEmpty(), "isp2 has no objects while wan2 is down");
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("problem:")), log::toString);
+        assertTrue(kernel.violations(kernel.state()).isEmpty(), "the rules into isp2's emptied table went too");
+        kernel.deviceUp("wan2");
+        rounds(3, true, true);
+        assertEquals(java.util.List.of(201, 202, 203), members(), "back with the device");
+    }
+
+    @Test
     void aFlappingLinksChangesAreOneCommitPerWindow() {
         rounds(3, true, true);
         rounds(3, true, false);

@@ -9,6 +9,7 @@ import mlb.engine.ApplyResult;
 import mlb.engine.Reconciler;
 import mlb.compile.Compiler;
 import mlb.compile.Facts;
+import mlb.compile.TestFacts;
 import mlb.kernel.FakeKernel;
 import mlb.kernel.Written;
 import mlb.model.Change;
@@ -225,9 +226,7 @@ class DiffProperties {
     void planOutputDoesNotDependOnTheOrderOfLinks(@ForAll("scenarios") Scenario s) {
         java.util.List<Link> shuffled = new ArrayList<>(s.links().asJava());
         Collections.shuffle(shuffled, new Random(s.seed()));
-        Facts facts = new Facts(HashMap.of("wan1", Option.some("198.18.1.2"), "wan2", Option.some("198.18.2.2"),
-                "wan3", Option.some("198.18.3.2"), "wan4", Option.some("198.18.4.2")),
-                Set.of("wan1", "wan2", "wan3", "wan4"), s.resilient());
+        Facts facts = TestFacts.fourLinks(s.resilient());
         Plan given = planFor(new Spec(s.balancer(), s.links(), ""), facts, s.current());
         Plan permuted = planFor(new Spec(s.balancer(), List.ofAll(shuffled), ""), facts, s.current());
         assertEquals(PlanText.render(given), PlanText.render(permuted), () -> "order " + List.ofAll(shuffled).map(Link::name));

@@ -2,10 +2,13 @@ package mlb.kernel.ip;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import mlb.kernel.Devices;
 import mlb.kernel.KernelError;
 import mlb.kernel.Traffic;
+import mlb.model.Device;
 import mlb.proc.Runner;
 import mlb.proc.Target;
 
@@ -22,25 +25,31 @@ public final class IpDevices implements Devices {
         this.target = target;
     }
 
+    /** `ip -j addr show`: every device with its flags and addresses (without -4, which leaves out devices without one). */
     @Override
-    public Option<String> ipv4Address(String dev) {
-        Runner.Result r = runner.run(target.ip("-j", "-4", "addr", "show", "dev", dev));
-        if (!r.ok() && isMissingDevice(r)) return Option.none();
-        if (!r.ok()) throw KernelError.from("reading the addresses of " + dev, r.stderr());
+    public Map<String, Device> all() {
+        Runner.Result r = runner.run(target.ip("-j", "addr", "show"));
+        if (!r.ok()) throw KernelError.from("reading the devices", r.stderr());
+        Map<String, Device> out = TreeMap.empty();
         for (JsonNode link : IpJson.tree(r.stdout())) {
-            for (JsonNode a : link.path("addr_info")) {
-                if ("global".equals(a.path("scope").asText())) return Option.some(a.path("local").asText());
-            }
+            Device d = device(link);
+            out = out.put(d.name(), d);
         }
-        return Option.none();
+        return out;
     }
 
-    @Override
-    public boolean exists(String dev) {
-        Runner.Result r = runner.run(target.ip("-j", "link", "show", "dev", dev));
-        if (r.ok() || isMissingDevice(r)) return r.ok();
-        // Not "no such device" but, say, no permission to enter the namespace: say that, not "missing device".
-        throw KernelError.from("reading device " + dev, r.stderr());
+    static Device device(JsonNode link) {
+        java.util.Set<String> flags = new java.util.HashSet<>();
+        link.path("flags").forEach(f -> flags.add(f.asText()));
+        List<Device.Address> addresses = List.empty();
+        for (JsonNode a : link.path("addr_info")) {
+            if ("inet".equals(a.path("family").asText()) && "global".equals(a.path("scope").asText())) {
+                String local = a.path("local").asText();
+                Option<String> peer = Option.of(a.path("address").asText(null)).filter(p -> !p.equals(local));
+                addresses = addresses.append(new Device.Address(local, a.path("prefixlen").asInt(32), peer));
+            }
+        }
+        return new Device(link.path("ifname").asText(), flags.contains("UP"), flags.contains("LOWER_UP"), addresses);
     }
 
     @Override

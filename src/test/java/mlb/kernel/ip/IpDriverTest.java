@@ -4,6 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
+import mlb.model.Device;
 import mlb.model.NetState;
 import mlb.model.Nexthop;
 import mlb.model.NexthopGroup;
@@ -55,14 +56,12 @@ class IpDriverTest {
                 .answerFromFixture("ip -N -j -d -4 rule show", "rules.json")
                 .answerFromFixture("ip -N -j -d nexthop show", "nexthops.json")
                 .answerFromFixture("ip -N -j -4 route show table all proto 250", "routes-proto-250.json")
-                .answerFromFixture("ip -j -4 addr show dev wan1", "addr-wan1.json")
-                .answerFromFixture("ip -j link show dev wan1", "link-wan1.json")
+                .answerFromFixture("ip -j addr show", "addr.json")
                 .answerFromFixture("cat /proc/sys/net/ipv4/fib_multipath_hash_policy", "sysctl-hash-policy.txt")
                 .answer("ip -N -j -d -4 route show table 999", new Runner.Result(
                         Integer.parseInt(FixtureRunner.fixture("routes-999.exit").strip()),
                         FixtureRunner.fixture("routes-999.stdout"), FixtureRunner.fixture("routes-999.stderr")))
-                .answer("ip -j -4 addr show dev wan9", new Runner.Result(1, "", "Device \"wan9\" does not exist.\n"))
-                .answer("ip -j link show dev wan9", new Runner.Result(1, "", "Device \"wan9\" does not exist.\n"));
+;
         for (String t : new String[]{"200", "201", "202", "300"}) {
             r.answerFromFixture("ip -N -j -d -4 route show table " + t, "routes-" + t + ".json");
         }
@@ -167,21 +166,25 @@ class IpDriverTest {
     @Test
     void deviceFacts() {
         IpDevices k = new IpDevices(fixtures(), FX);
+        assertEquals(new Device("wan1", true, true, List.of(new Device.Address("198.18.1.2", 24))), k.device("wan1").get());
         assertEquals(Option.some("198.18.1.2"), k.ipv4Address("wan1"));
-        assertTrue(k.exists("wan1"));
-        assertFalse(k.exists("wan9"));
+        Device p2p = k.device("wan3").get();
+        assertEquals(List.of(new Device.Address("198.19.5.2", 32, Option.some("198.19.5.1"))), p2p.addresses());
+        assertFalse(p2p.carrier(), "its peer is down");
+        assertTrue(p2p.up());
+        assertEquals(new Device("wan4", true, true, List.empty()), k.device("wan4").get());
+        assertFalse(k.device("wan5").get().up());
+        assertEquals(Option.none(), k.ipv4Address("lo"), "127.0.0.1 is not global");
+        assertTrue(k.device("wan9").isEmpty());
         assertEquals(Option.none(), k.ipv4Address("wan9"));
     }
 
     @Test
     void aDeviceThatCannotBeReadIsNotAMissingDevice() {
         String denied = "setting the network namespace \"fx\" failed: Operation not permitted\n";
-        FixtureRunner r = new FixtureRunner()
-                .answer("ip -j link show dev wan1", new Runner.Result(255, "", denied))
-                .answer("ip -j -4 addr show dev wan1", new Runner.Result(255, "", denied));
+        FixtureRunner r = new FixtureRunner().answer("ip -j addr show", new Runner.Result(255, "", denied));
         IpDevices k = new IpDevices(r, FX);
-        assertEquals(KernelError.Reason.NOT_PERMITTED, assertThrows(KernelError.class, () -> k.exists("wan1")).reason());
-        assertEquals(KernelError.Reason.NOT_PERMITTED, assertThrows(KernelError.class, () -> k.ipv4Address("wan1")).reason());
+        assertEquals(KernelError.Reason.NOT_PERMITTED, assertThrows(KernelError.class, () -> k.device("wan1")).reason());
     }
 
     @Test

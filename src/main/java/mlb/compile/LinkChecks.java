@@ -1,0 +1,59 @@
+package mlb.compile;
+
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import mlb.model.Device;
+import mlb.spec.Ipv4;
+import mlb.spec.Link;
+
+/**
+ * What the kernel would refuse about a link, said before anything is written: a device that is missing, down or
+ * without carrier, no source address, and a gateway that is not a router on the device's network (its own
+ * address, the network or broadcast address, or outside every network of the device without onlink).
+ */
+final class LinkChecks {
+    private LinkChecks() {
+    }
+
+    static List<String> problems(Link l, Facts facts) {
+        Option<Device> found = facts.device(l.dev());
+        if (found.isEmpty()) {
+            return List.of(at(l) + "device " + l.dev() + " does not exist (check dev, or bring the interface up first)");
+        }
+        Device d = found.get();
+        Option<String> unusable = d.unusableBecause();
+        if (unusable.isDefined()) return List.of(at(l) + "device " + l.dev() + " " + unusable.get());
+        if (source(l, facts).isEmpty()) {
+            return List.of(at(l) + "device " + l.dev() + " has no IPv4 address (set source = \"ADDRESS\" in the link)");
+        }
+        return gateway(l, d).map(why -> at(l) + "gateway " + l.gateway() + " " + why).toList();
+    }
+
+    static Option<String> source(Link l, Facts facts) {
+        return l.source().orElse(() -> facts.device(l.dev()).flatMap(Device::firstAddress));
+    }
+
+    private static Option<String> gateway(Link l, Device d) {
+        if (d.addresses().exists(a -> a.address().equals(l.gateway()))) {
+            return Option.some("is " + d.name() + "'s own address (write the address of the ISP's router on this link)");
+        }
+        for (Device.Address a : d.addresses()) {
+            String net = Ipv4.network(a.reaches(), a.prefix());
+            switch (Ipv4.place(l.gateway(), a.reaches(), a.prefix())) {
+                case NETWORK -> { return Option.some("is the network address of " + net + " on " + d.name() + ", not a router"); }
+                case BROADCAST -> { return Option.some("is the broadcast address of " + net + " on " + d.name() + ", not a router"); }
+                case HOST -> { return Option.none(); }
+                case OUTSIDE -> { }
+            }
+        }
+        if (l.onlink()) return Option.none();
+        String nets = d.addresses().isEmpty() ? "it has no IPv4 network"
+                : "its networks: " + d.addresses().map(a -> Ipv4.network(a.reaches(), a.prefix())).mkString(", ");
+        return Option.some("is not on a network of " + d.name() + " (" + nets + "), so the kernel would refuse it"
+                + " (correct the gateway, or set onlink = true if the ISP's router answers on this link anyway)");
+    }
+
+    private static String at(Link l) {
+        return "link " + l.name() + ": ";
+    }
+}
