@@ -1,7 +1,5 @@
 package mlb.cli;
 
-import io.vavr.control.Option;
-import mlb.proc.Target;
 import mlb.view.Exit;
 import mlb.view.View;
 import picocli.CommandLine.Command;
@@ -12,7 +10,9 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show one history entry: its message and trailers, the spec as applied, the plan and the commands run.")
+        description = {"Show one history entry: its message and trailers, the spec as applied, the plan and the commands run.",
+                "A rev names one entry whatever its target, so --netns is not needed; given, mlb says when REV"
+                        + " belongs to another target."})
 final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -21,11 +21,17 @@ final class ShowCommand implements Callable<Integer> {
     String rev;
 
     @Mixin
+    TargetOption target;
+
+    @Mixin
+    StateOption state;
+
+    @Mixin
     JsonOption json;
 
     @Override
     public Integer call() {
-        View view = main.view(json.json, "show", Option.none());
-        return Main.render(main.engine(Target.host(), view).show(rev), view, view::show, s -> Exit.OK);
+        View view = main.view(json.json, "show", target.given(), state, false);
+        return Main.render(main.engine(target.target(), view, state).show(rev), view, view::show, s -> Exit.OK);
     }
 }

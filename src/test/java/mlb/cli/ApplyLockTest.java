@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One writer per target, across processes: while another process holds the lock, apply and destroy exit 75
- * before touching the kernel (the namespace named here does not even exist). No root needed.
+ * before touching the kernel (the namespace named here does not even exist: the workspace is told it does, so
+ * the lock is the first thing that stops them). No root needed.
  */
 class ApplyLockTest {
     @TempDir
@@ -38,7 +39,20 @@ class ApplyLockTest {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("held", out.readLine());
-            CliRunner mlb = new CliRunner(Env.system(), state);
+            Env everyNamespace = new Env() {
+                public mlb.engine.Workspace workspace(Path stateDir) {
+                    return Env.system().workspace(stateDir).withPresent(t -> true);
+                }
+
+                public boolean interactive() {
+                    return false;
+                }
+
+                public Path defaultStateDir() {
+                    return state;
+                }
+            };
+            CliRunner mlb = new CliRunner(everyNamespace, state);
             for (String[] args : new String[][]{
                     {"apply", "-f", spec.toString(), "--netns", ns, "--yes"},
                     {"destroy", "--netns", ns, "--yes"}}) {
