@@ -29,7 +29,7 @@ final class DiffCommand implements Callable<Integer> {
     String rev2;
 
     @Mixin
-    TargetOption target;
+    EntryTargetOption target;
 
     @Mixin
     StateOption state;

@@ -77,7 +77,10 @@ public final class Main {
 
     /** A usage error, with picocli's guess at what was meant for a mistyped command or option. */
     private static int usage(PrintStream err, CommandLine.ParameterException e) {
-        err.println("mlb: error: " + e.getMessage());
+        boolean unknownCommand = e instanceof CommandLine.UnmatchedArgumentException u && !u.isUnknownOption()
+                && !e.getCommandLine().getSubcommands().isEmpty() && !u.getUnmatched().isEmpty();
+        err.println("mlb: error: " + (unknownCommand ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e)
+                .getUnmatched().get(0) + "' for " + e.getCommandLine().getCommandSpec().qualifiedName() : e.getMessage()));
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             err.println("  did you mean: " + String.join(" or ", u.getSuggestions()) + "?");
         }

@@ -21,7 +21,7 @@ final class ShowCommand implements Callable<Integer> {
     String rev;
 
     @Mixin
-    TargetOption target;
+    EntryTargetOption target;
 
     @Mixin
     StateOption state;

@@ -14,10 +14,6 @@ final class TargetOption {
         return netns != null ? netns : Target.host();
     }
 
-    /** The target only when --netns was given: `show` and `diff` otherwise go by the entry's own target. */
-    io.vavr.control.Option<Target> given() {
-        return io.vavr.control.Option.of(netns);
-    }
 
     /** A namespace name that is not one is a usage error (exit 64), like any bad option value. */
     static final class Netns implements CommandLine.ITypeConverter<Target> {

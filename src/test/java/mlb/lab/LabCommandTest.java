@@ -50,6 +50,23 @@ class LabCommandTest {
     }
 
     @Test
+    void aStoppedTrafficClientIsSaidSoEvenWhenItSaidNothing() {
+        assertEquals("the traffic client was stopped (exit 130, signal 2)", LanClient.failure(130, ""));
+        assertEquals("the traffic client was stopped (exit 143, signal 15)", LanClient.failure(143, "\n"));
+        assertEquals("the traffic client failed (exit 1) without saying why", LanClient.failure(1, ""));
+        assertEquals("the traffic client failed (exit 64): mlb: error: refusing 8.8.8.8", LanClient.failure(64, "mlb: error: refusing 8.8.8.8\n"));
+    }
+
+    @Test
+    void hintsNameTheLabTheyAreAbout() {
+        PrefixOption p = new PrefixOption();
+        p.prefix = Topology.DEFAULT_PREFIX;
+        assertEquals("", p.arg());
+        p.prefix = "newc";
+        assertEquals(" --prefix newc", p.arg());
+    }
+
+    @Test
     void helpListsTheSubcommands() {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
