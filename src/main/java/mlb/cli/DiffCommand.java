@@ -28,8 +28,9 @@ final class DiffCommand implements Callable<Integer> {
             description = "Another entry to compare REV with, or `live` for the kernel now.")
     String rev2;
 
-    @Mixin
-    EntryTargetOption target;
+    @picocli.CommandLine.Option(names = "--netns", paramLabel = "NS", converter = TargetOption.Netns.class,
+            description = "Read `live` from this namespace's kernel (default: the kernel of the target REV was recorded for).")
+    Target netns;
 
     @Mixin
     StateOption state;
@@ -39,10 +40,10 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        View view = main.view(json.json, "diff", target.given(), state, false);
-        Engine engine = main.engine(target.target(), view, state);
+        View view = main.view(json.json, "diff", Option.of(netns), state, false);
+        Engine engine = main.engine(Option.of(netns).getOrElse(Target::host), view, state);
         Option<String> other = Option.of(rev2);
-        return Main.render(target.given().isDefined() ? engine.diff(rev, other) : engine.diffOnItsTarget(rev, other),
+        return Main.render(Option.of(netns).isDefined() ? engine.diff(rev, other) : engine.diffOnItsTarget(rev, other),
                 view, view::diff, c -> Exit.OK);
     }
 }

@@ -1,5 +1,7 @@
 package mlb.cli;
 
+import io.vavr.control.Option;
+import mlb.proc.Target;
 import mlb.view.Exit;
 import mlb.view.View;
 import picocli.CommandLine.Command;
@@ -20,8 +22,9 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REV", description = "An entry's rev from `mlb history` (or any git revision).")
     String rev;
 
-    @Mixin
-    EntryTargetOption target;
+    @picocli.CommandLine.Option(names = "--netns", paramLabel = "NS", converter = TargetOption.Netns.class,
+            description = "Say when REV belongs to another target than this namespace.")
+    Target netns;
 
     @Mixin
     StateOption state;
@@ -31,7 +34,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        View view = main.view(json.json, "show", target.given(), state, false);
-        return Main.render(main.engine(target.target(), view, state).show(rev), view, view::show, s -> Exit.OK);
+        View view = main.view(json.json, "show", Option.of(netns), state, false);
+        return Main.render(main.engine(Option.of(netns).getOrElse(Target::host), view, state).show(rev), view, view::show, s -> Exit.OK);
     }
 }

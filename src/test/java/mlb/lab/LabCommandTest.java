@@ -29,6 +29,8 @@ class LabCommandTest {
         assertEquals(64, run("up", "--rates", "fast"));
         assertEquals(64, run("up", "--links", "2", "--rates", "10mbit,20mbit,30mbit"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--links 2 but 3 rates given"));
+        assertEquals(64, run("up", "--links", "2", "--rates", "10mbit"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--links 2 but 1 rate given"));
     }
 
     @Test
