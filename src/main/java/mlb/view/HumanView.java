@@ -97,7 +97,7 @@ public final class HumanView implements View {
             case FAILED -> () -> error(verb(r) + " failed and the revert failed too: " + r.failure().get(),
                     sent(r).append("the owned state now differs from before: " + r.recorded()
                             .map(id -> "`mlb diff " + id.substring(0, 7) + "` shows how")
-                            .getOrElse("`mlb status" + Lines.netnsArg(r.target()) + "` shows what the kernel holds")));
+                            .getOrElse("`mlb status" + Lines.netnsArg(r.target()) + "` shows the drift from the last recorded apply")));
         };
         show.run();
     }
