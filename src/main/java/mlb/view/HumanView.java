@@ -107,19 +107,23 @@ public final class HumanView implements View {
         if (!revert.ok()) apply(revert);
     }
 
+    /** The operation a failure happened in; a revert's own apply failing is an apply failing. */
     private static String verb(ApplyResult r) {
         return switch (r.kind()) {
-            case APPLY, MONITOR -> "apply";
-            case REVERT -> "revert";
+            case APPLY, MONITOR, REVERT -> "apply";
             case DESTROY -> "destroy";
             case ROLLBACK -> "rollback";
         };
     }
 
-    /** "Apply complete", "Destroy complete", ...: the operation the person ran. */
+    /** "Apply complete", "Destroy complete", ...: the operation that finished. */
     private static String complete(ApplyResult r) {
-        String v = verb(r);
-        return Character.toUpperCase(v.charAt(0)) + v.substring(1) + " complete";
+        return switch (r.kind()) {
+            case APPLY, MONITOR -> "Apply complete";
+            case REVERT -> "Revert complete";
+            case DESTROY -> "Destroy complete";
+            case ROLLBACK -> "Rollback complete";
+        };
     }
 
     private void applied(ApplyResult r) {

@@ -1,5 +1,7 @@
 package mlb.cli;
 
+import mlb.engine.FakeWatchers;
+import mlb.engine.MovableClock;
 import mlb.engine.Workspace;
 import mlb.history.TwoLinks;
 import mlb.kernel.FakeKernel;
@@ -14,8 +16,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The mlb CLI over the fake kernel in a temporary directory: namespaces "lab" and "other" exist (and any the test
- * adds), no other does; stdin is a terminal only when a test says so.
+ * The mlb CLI over the fake kernel in a temporary directory, with fake confirm watchers and a clock the test moves:
+ * namespaces "lab" and "other" exist (unless the test says otherwise), no other does; stdin is a terminal only
+ * when a test says so.
  */
 final class FakeCli {
     final Path dir;
@@ -24,6 +27,9 @@ final class FakeCli {
     Function<Target, Kernel> kernels = t -> kernel.kernel();
     Predicate<Target> present = t -> t.netns().map(n -> n.equals("lab") || n.equals("other")).orElse(true);
     boolean interactive;
+    /** No detached confirm watcher is ever started: the test moves the clock past deadlines instead. */
+    final FakeWatchers watchers = new FakeWatchers();
+    final MovableClock clock = new MovableClock();
 
     FakeCli(Path dir) {
         this.dir = dir;
@@ -33,7 +39,7 @@ final class FakeCli {
     final Env env = new Env() {
         @Override
         public Workspace workspace(Path stateDir) {
-            return Workspace.system(stateDir).withKernels(t -> kernels.apply(t)).withPresent(t -> present.test(t));
+            return new Workspace(stateDir, t -> kernels.apply(t), watchers, clock, "tester", "router", t -> present.test(t));
         }
 
         @Override

@@ -59,6 +59,27 @@ class HumanOutputTest {
     }
 
     @Test
+    void aConfirmTooLateRevertsAndSaysWhenTheDeadlinePassed() {
+        cli.expect(0, "apply", "-f", spec, "--netns", "lab", "--yes");
+        cli.expect(0, "apply", "-f", cli.spec(1, 1), "--netns", "lab", "--yes", "--confirm", "30s");
+        cli.clock.advance(java.time.Duration.ofMinutes(1));
+        Run late = cli.expect(Exit.FAILED, "confirm", "--netns", "lab");
+        String deadline = Lines.date(java.time.Instant.parse("2026-12-01T10:00:30Z"));
+        assertTrue(late.out().startsWith("The apply on netns lab was not confirmed by " + deadline + " (confirm came too late):"
+                + " reverting to the state before it.\n"), late::toString);
+        assertTrue(late.out().contains("\nRevert complete: 0 to add, 1 to change, 0 to destroy. Verified"), late::toString);
+        assertEquals("mlb: error: too late: the confirm deadline passed at " + deadline + "; the unconfirmed apply was reverted\n",
+                late.err());
+    }
+
+    /** The views' own date format, in this machine's zone. */
+    private static final class Lines {
+        static String date(java.time.Instant t) {
+            return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT).withZone(ZoneId.systemDefault()).format(t);
+        }
+    }
+
+    @Test
     void validateCountsInWords() {
         Path one = cli.dir.resolve("one.toml");
         try {

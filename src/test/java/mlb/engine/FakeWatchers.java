@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Watchers that are only bookkeeping: spawned ones are alive until ended (or killed by the test). */
-final class FakeWatchers implements Watchers {
+public final class FakeWatchers implements Watchers {
     private final Set<String> alive = new HashSet<>();
     private long next = 1000;
 
@@ -29,11 +29,11 @@ final class FakeWatchers implements Watchers {
     }
 
     /** As if the watcher process died (a reboot, kill -9). */
-    void killAll() {
+    public void killAll() {
         alive.clear();
     }
 
-    int running() {
+    public int running() {
         return alive.size();
     }
 }
