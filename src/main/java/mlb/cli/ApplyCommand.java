@@ -28,17 +28,24 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     SpecOption file;
 
-    @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by `mlb plan -o`.")
+    @Parameters(arity = "0..1", paramLabel = "PLANFILE",
+            description = "A plan saved by `mlb plan -o PLANFILE`; refused if the kernel changed since.")
     Path planFile;
 
     @Mixin
     TargetOption target;
 
     @Mixin
+    StateOption state;
+
+    @Mixin
     YesOption yes;
 
     @Mixin
     JsonOption json;
+
+    @Mixin
+    VerboseOption verbose;
 
     @CommandLine.Option(names = "--confirm", paramLabel = "DURATION", converter = ConfirmTime.class,
             description = "Revert by itself to the state before this apply unless `mlb confirm` runs within"
@@ -48,11 +55,13 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Target t = target.target();
-        View view = main.view(json.json, "apply", Option.some(t));
+        View view = main.view(json.json, "apply", Option.some(t), state, verbose.on);
         if (file.given() && planFile != null) {
             return Main.refused(view, Refusal.of(Refusal.Reason.USAGE, "give either -f SPEC or PLANFILE, not both"));
         }
-        return Main.render(run(main.engine(t, view)), view, view::apply, Exit::of);
+        Option<Refusal> prompt = main.promptWithJson(json.json, yes.yes);
+        if (prompt.isDefined()) return Main.refused(view, prompt.get());
+        return Main.render(run(main.engine(t, view, state)), view, view::apply, Exit::of);
     }
 
     /** An invalid spec or an unreadable plan file is reported before the target is touched at all, lock included. */

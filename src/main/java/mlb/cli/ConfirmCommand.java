@@ -21,13 +21,16 @@ final class ConfirmCommand implements Callable<Integer> {
     TargetOption target;
 
     @Mixin
+    StateOption state;
+
+    @Mixin
     JsonOption json;
 
     @Override
     public Integer call() {
         Target t = target.target();
-        View view = main.view(json.json, "confirm", Option.some(t));
-        return Main.render(main.engine(t, view).confirm(), view, view::confirm,
+        View view = main.view(json.json, "confirm", Option.some(t), state, false);
+        return Main.render(main.engine(t, view, state).confirm(), view, view::confirm,
                 r -> r.ending() == ConfirmResult.Ending.TOO_LATE ? Exit.FAILED : Exit.OK);
     }
 }

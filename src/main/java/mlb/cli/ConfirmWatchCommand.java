@@ -14,7 +14,8 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /** The detached process `apply --confirm` starts: at the deadline, reverts unless the apply was confirmed. */
-@Command(name = "confirm-watch", hidden = true)
+@Command(name = "confirm-watch", hidden = true,
+        description = "Started by `mlb apply --confirm`: at the deadline, revert the apply unless it was confirmed.")
 final class ConfirmWatchCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -22,17 +23,21 @@ final class ConfirmWatchCommand implements Callable<Integer> {
     @Mixin
     TargetOption target;
 
-    @Option(names = "--deadline", required = true, paramLabel = "EPOCHMS")
+    @Mixin
+    StateOption state;
+
+    @Option(names = "--deadline", required = true, paramLabel = "EPOCHMS", description = "When to revert, in ms since the epoch.")
     long deadline;
 
-    @Option(names = "--token", required = true)
+    @Option(names = "--token", required = true, paramLabel = "TOKEN",
+            description = "The pending confirm this watcher is for: a later apply's confirm is not its business.")
     String token;
 
     @Override
     public Integer call() {
         Target t = target.target();
-        View view = main.view(false, "confirm-watch", io.vavr.control.Option.some(t));
-        return Main.render(main.engine(t, view).watch(Instant.ofEpochMilli(deadline), token), view, view::watch,
+        View view = main.view(false, "confirm-watch", io.vavr.control.Option.some(t), state, false);
+        return Main.render(main.engine(t, view, state).watch(Instant.ofEpochMilli(deadline), token), view, view::watch,
                 ConfirmWatchCommand::code);
     }
 

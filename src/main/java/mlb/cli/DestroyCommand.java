@@ -1,6 +1,7 @@
 package mlb.cli;
 
 import io.vavr.control.Option;
+import mlb.engine.Refusal;
 import mlb.proc.Target;
 import mlb.view.Exit;
 import mlb.view.View;
@@ -20,6 +21,9 @@ final class DestroyCommand implements Callable<Integer> {
     @Mixin
     TargetOption target;
 
+    @Mixin
+    StateOption state;
+
     @picocli.CommandLine.Option(names = "--protocol", paramLabel = "N",
             description = "Route protocol mlb's objects carry (default: the one the last apply recorded, else 250).")
     Integer protocol;
@@ -30,10 +34,16 @@ final class DestroyCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Mixin
+    VerboseOption verbose;
+
     @Override
     public Integer call() {
         Target t = target.target();
-        View view = main.view(json.json, "destroy", Option.some(t));
-        return Main.render(main.engine(t, view).destroy(Option.of(protocol), main.approval(yes.yes)), view, view::apply, Exit::of);
+        View view = main.view(json.json, "destroy", Option.some(t), state, verbose.on);
+        Option<Refusal> prompt = main.promptWithJson(json.json, yes.yes);
+        if (prompt.isDefined()) return Main.refused(view, prompt.get());
+        return Main.render(main.engine(t, view, state).destroy(Option.of(protocol), main.approval(yes.yes)), view, view::apply,
+                Exit::of);
     }
 }

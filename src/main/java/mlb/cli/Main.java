@@ -29,13 +29,12 @@ import java.util.function.ToIntFunction;
                 StatusCommand.class, ConfirmCommand.class, ConfirmWatchCommand.class, MonitorCommand.class, LabCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
-    @CommandLine.Option(names = "--state", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
-            description = "Audit history repository (default: state/ of the checkout, or /var/lib/mlb).")
+    /**
+     * `mlb --state DIR COMMAND`, the order scripts (and the confirm watcher) have used: still taken, for the
+     * commands that read or write the history, which list --state themselves.
+     */
+    @CommandLine.Option(names = "--state", paramLabel = "DIR", hidden = true)
     Path state;
-
-    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
-            description = "Show the kernel commands as they run.")
-    boolean verbose;
 
     final PrintStream out;
     final PrintStream err;
@@ -60,15 +59,13 @@ public final class Main {
     }
 
     public static int run(PrintStream out, PrintStream err, Env env, String... args) {
-        CommandLine cl = new CommandLine(new Main(out, err, env, args));
+        Main main = new Main(out, err, env, args);
+        CommandLine cl = new CommandLine(main);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExitCodeExceptionMapper(e -> Exit.FAILED);
-        cl.setParameterExceptionHandler((e, a) -> {
-            err.println("mlb: error: " + e.getMessage());
-            err.println("  see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
-            return Exit.USAGE;
-        });
+        cl.setParameterExceptionHandler((e, a) -> usage(err, e));
+        cl.setExecutionStrategy(parsed -> main.stateWhereItActs(parsed) ? new CommandLine.RunLast().execute(parsed) : Exit.USAGE);
         cl.setExecutionExceptionHandler((e, c, p) -> {
             err.println("mlb: error: internal error: " + e);
             e.printStackTrace(err);
@@ -78,16 +75,54 @@ public final class Main {
         return Engine.interrupted() ? Exit.INTERRUPTED : code;
     }
 
-    Path stateDir() {
-        return state != null ? state : env.defaultStateDir();
+    /** A usage error, with picocli's guess at what was meant for a mistyped command or option. */
+    private static int usage(PrintStream err, CommandLine.ParameterException e) {
+        boolean unknownCommand = e instanceof CommandLine.UnmatchedArgumentException u && !u.isUnknownOption()
+                && !e.getCommandLine().getSubcommands().isEmpty() && !u.getUnmatched().isEmpty();
+        err.println("mlb: error: " + (unknownCommand ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e)
+                .getUnmatched().get(0) + "' for " + e.getCommandLine().getCommandSpec().qualifiedName() : e.getMessage()));
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            err.println("  did you mean: " + String.join(" or ", u.getSuggestions()) + "?");
+        }
+        err.println("  see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+        return Exit.USAGE;
     }
 
-    View view(boolean json, String command, Option<Target> target) {
-        return json ? new JsonView(out, err, command, target) : new HumanView(out, err, verbose);
+    /** The old `mlb --state DIR COMMAND` order is refused for a command that has no history to read. */
+    private boolean stateWhereItActs(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) leaf = leaf.subcommand();
+        if (state == null || leaf == parsed || leaf.commandSpec().findOption("--state") != null
+                || leaf.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
+            return true;
+        }
+        err.println("mlb: error: --state does nothing for `" + leaf.commandSpec().qualifiedName() + "`: it reads no history");
+        err.println("  see: " + leaf.commandSpec().qualifiedName() + " --help");
+        return false;
     }
 
-    Engine engine(Target target, View view) {
-        return new Engine(env.workspace(stateDir()), target, view.events());
+    /** The --state given to the command (or before it), none for the default. */
+    Option<Path> stateGiven(StateOption own) {
+        return Option.of(own.dir).orElse(Option.of(state));
+    }
+
+    Path stateDir(StateOption own) {
+        return stateGiven(own).getOrElse(env::defaultStateDir);
+    }
+
+    /** The view of a command that names no target and reads no history (validate). */
+    View view(boolean json, String command) {
+        return json ? new JsonView(out, err, command, Option.none()) : new HumanView(out, err, false);
+    }
+
+    /** target: the one the command acts on (for show, the one given); state: the command's --state. */
+    View view(boolean json, String command, Option<Target> target, StateOption state, boolean verbose) {
+        Option<Path> given = stateGiven(state);
+        return json ? new JsonView(out, err, command, target, given) : new HumanView(out, err, verbose, target, given);
+    }
+
+    Engine engine(Target target, View view, StateOption state) {
+        return new Engine(env.workspace(stateDir(state)), target, view.events());
     }
 
     /** Shows the outcome with the view and returns its exit code. */
@@ -100,6 +135,17 @@ public final class Main {
     static int refused(View view, Refusal r) {
         view.refused(r);
         return Exit.of(r);
+    }
+
+    /**
+     * A prompt on stdout would break the one JSON document there, and answering it blind is no better: with
+     * --json on a terminal, a command that would ask needs --yes.
+     */
+    Option<Refusal> promptWithJson(boolean json, boolean yes) {
+        return json && !yes && env.interactive()
+                ? Option.some(Refusal.of(Refusal.Reason.USAGE, "--json needs --yes: a prompt would break the JSON",
+                io.vavr.collection.List.of("add --yes to change the kernel without asking, or leave out --json to be asked")))
+                : Option.none();
     }
 
     /** Asks before changing anything, unless told not to or nobody can answer. */

@@ -43,6 +43,9 @@ final class MonitorCommand implements Callable<Integer> {
     @Mixin
     TargetOption target;
 
+    @Mixin
+    StateOption state;
+
     @CommandLine.Option(names = "--metrics", paramLabel = "ADDR:PORT", converter = Address.class,
             description = "Serve Prometheus metrics on ADDR:PORT (e.g. 127.0.0.1:9101); off by default.")
     InetSocketAddress metrics;
@@ -50,16 +53,17 @@ final class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Target t = target.target();
-        View view = main.view(false, "monitor", Option.some(t));
+        View view = main.view(false, "monitor", Option.some(t), state, false);
         Either<Refusal, mlb.spec.Spec> spec = Inputs.spec(file.path())
                 .flatMap(s -> Requirements.unmet(s, System.getenv("PATH")).<Either<Refusal, mlb.spec.Spec>>map(Either::left)
-                        .getOrElse(Either.right(s)));
+                        .getOrElse(Either.right(s)))
+                .flatMap(s -> main.engine(t, view, state).present().map(present -> s));
         if (spec.isLeft()) return Main.refused(view, spec.getLeft());
         Engine.handleInterruptsQuietly();
         if (t.netns().isPresent() && !t.netns().get().equals(System.getenv(INSIDE))) {
             return InNamespace.run(t.netns().get(), main.args, main.err);
         }
-        Monitor m = new Monitor(main.env.workspace(main.stateDir()), t, file.path(),
+        Monitor m = new Monitor(main.env.workspace(main.stateDir(state)), t, file.path(),
                 new Monitor.Tools(new NetworkProbe(), new SystemConntrack(new SystemRunner(), t), new ProcessHooks()),
                 Log.to(main.out, main.err, Clock.systemUTC()), Clock.systemUTC());
         return m.run(spec.get(), Option.of(metrics)).fold(r -> Main.refused(view, r), ok -> Exit.OK);

@@ -25,19 +25,22 @@ final class PlanCommand implements Callable<Integer> {
     TargetOption target;
 
     @Mixin
+    StateOption state;
+
+    @Mixin
     JsonOption json;
 
     @picocli.CommandLine.Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when there are none.")
     boolean detailed;
 
-    @picocli.CommandLine.Option(names = {"-o", "--out"}, paramLabel = "PLANFILE", description = "Save the plan for `mlb apply PLANFILE`.")
+    @picocli.CommandLine.Option(names = {"-o", "--out"}, paramLabel = "PLANFILE", description = "Save the plan for `mlb apply PLANFILE` (which refuses it once the kernel has changed).")
     Path out;
 
     @Override
     public Integer call() {
         Target t = target.target();
-        View view = main.view(json.json, "plan", Option.some(t));
-        return Main.render(Inputs.spec(file.path()).flatMap(spec -> main.engine(t, view).plan(spec, file.path(), Option.of(out))),
+        View view = main.view(json.json, "plan", Option.some(t), state, false);
+        return Main.render(Inputs.spec(file.path()).flatMap(spec -> main.engine(t, view, state).plan(spec, file.path(), Option.of(out))),
                 view, view::plan, r -> detailed && !r.plan().isEmpty() ? Exit.CHANGES_PENDING : Exit.OK);
     }
 }

@@ -1,6 +1,7 @@
 package mlb.cli;
 
 import io.vavr.control.Option;
+import mlb.engine.Refusal;
 import mlb.proc.Target;
 import mlb.view.Exit;
 import mlb.view.View;
@@ -28,15 +29,24 @@ final class RollbackCommand implements Callable<Integer> {
     TargetOption target;
 
     @Mixin
+    StateOption state;
+
+    @Mixin
     YesOption yes;
 
     @Mixin
     JsonOption json;
 
+    @Mixin
+    VerboseOption verbose;
+
     @Override
     public Integer call() {
         Target t = target.target();
-        View view = main.view(json.json, "rollback", Option.some(t));
-        return Main.render(main.engine(t, view).rollback(Option.of(rev), main.approval(yes.yes)), view, view::apply, Exit::of);
+        View view = main.view(json.json, "rollback", Option.some(t), state, verbose.on);
+        Option<Refusal> prompt = main.promptWithJson(json.json, yes.yes);
+        if (prompt.isDefined()) return Main.refused(view, prompt.get());
+        return Main.render(main.engine(t, view, state).rollback(Option.of(rev), main.approval(yes.yes)), view, view::apply,
+                Exit::of);
     }
 }

@@ -12,7 +12,9 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show one history entry: its message and trailers, the spec as applied, the plan and the commands run.")
+        description = {"Show one history entry: its message and trailers, the spec as applied, the plan and the commands run.",
+                "A rev names one entry whatever its target, so --netns is not needed; given, mlb says when REV"
+                        + " belongs to another target."})
 final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -20,12 +22,19 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REV", description = "An entry's rev from `mlb history` (or any git revision).")
     String rev;
 
+    @picocli.CommandLine.Option(names = "--netns", paramLabel = "NS", converter = TargetOption.Netns.class,
+            description = "Say when REV belongs to another target than this namespace.")
+    Target netns;
+
+    @Mixin
+    StateOption state;
+
     @Mixin
     JsonOption json;
 
     @Override
     public Integer call() {
-        View view = main.view(json.json, "show", Option.none());
-        return Main.render(main.engine(Target.host(), view).show(rev), view, view::show, s -> Exit.OK);
+        View view = main.view(json.json, "show", Option.of(netns), state, false);
+        return Main.render(main.engine(Option.of(netns).getOrElse(Target::host), view, state).show(rev), view, view::show, s -> Exit.OK);
     }
 }

@@ -21,12 +21,15 @@ final class StatusCommand implements Callable<Integer> {
     TargetOption target;
 
     @Mixin
+    StateOption state;
+
+    @Mixin
     JsonOption json;
 
     @Override
     public Integer call() {
         Target t = target.target();
-        View view = main.view(json.json, "status", Option.some(t));
-        return Main.render(main.engine(t, view).status(), view, view::status, s -> Exit.OK);
+        View view = main.view(json.json, "status", Option.some(t), state, false);
+        return Main.render(main.engine(t, view, state).status(), view, view::status, s -> Exit.OK);
     }
 }

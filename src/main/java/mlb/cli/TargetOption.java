@@ -14,6 +14,7 @@ final class TargetOption {
         return netns != null ? netns : Target.host();
     }
 
+
     /** A namespace name that is not one is a usage error (exit 64), like any bad option value. */
     static final class Netns implements CommandLine.ITypeConverter<Target> {
         @Override

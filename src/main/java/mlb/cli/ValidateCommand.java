@@ -1,6 +1,5 @@
 package mlb.cli;
 
-import io.vavr.control.Option;
 import mlb.engine.Inputs;
 import mlb.view.Exit;
 import mlb.view.View;
@@ -24,7 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        View view = main.view(json.json, "validate", Option.none());
+        View view = main.view(json.json, "validate");
         return Main.render(Inputs.spec(file.path()), view, spec -> view.validated(file.path(), spec), spec -> Exit.OK);
     }
 }

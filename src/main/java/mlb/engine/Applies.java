@@ -35,16 +35,23 @@ final class Applies {
     static Either<Refusal, ApplyResult> saved(Session s, SavedPlan saved, Path file, Option<Duration> confirm,
                                               Approval approval) {
         if (!saved.target().equals(s.target.id())) {
-            return Either.left(Refusal.of(Refusal.Reason.USAGE, file + " was made for " + saved.target() + ", not " + s.target.id()));
+            return Either.left(Refusal.of(Refusal.Reason.USAGE, file + " was made for " + saved.target() + ", not " + s.target.id(),
+                    mlb.proc.Target.fromId(saved.target()).map(t -> List.of("apply it there: `mlb apply " + file + Hints.netns(t) + "`"))
+                            .orElse(List.empty())));
         }
         Option<Path> specFile = saved.specFile().isEmpty() ? Option.none() : Option.some(Path.of(saved.specFile()));
         Intent intent = Intent.apply("apply " + Intent.specName(specFile.map(Path::toString).getOrElse(file.toString())),
                 specFile, saved.specText(), confirm.isDefined());
         Plan made = saved.plan();
         return locked(s, () -> s.plan(made.desired(), made.scope(), made.notes()).flatMap(fresh -> fresh.current().equals(made.current())
-                ? apply(s, fresh, intent, confirm, approval)
-                : Either.left(Refusal.of(Refusal.Reason.FAILED, "the saved plan is stale: the kernel changed since it was made",
-                List.of("run `mlb plan -o " + file + "` again")))));
+                ? apply(s, fresh, intent, confirm, approval) : Either.left(stale(s, saved, file))));
+    }
+
+    /** The plan no longer fits the kernel it is for: nothing was changed, and a new plan is one command away. */
+    private static Refusal stale(Session s, SavedPlan saved, Path file) {
+        String spec = saved.specFile().isEmpty() ? "SPEC" : saved.specFile();
+        return Refusal.of(Refusal.Reason.INVALID_SPEC, "the saved plan " + file + " is stale: the kernel changed since it was made",
+                List.of("nothing was changed", "run `mlb plan -f " + spec + Hints.netns(s.target) + " -o " + file + "` again"));
     }
 
     private static Either<Refusal, ApplyResult> apply(Session s, Plan plan, Intent intent, Option<Duration> confirm,
@@ -130,7 +137,7 @@ final class Applies {
         if (ok.size() >= 2) return Either.right(ok.get(1));
         return Either.left(Refusal.of(Refusal.Reason.USAGE, "nothing to roll back to: " + s.target + " has " + ok.size()
                         + " successful " + (ok.size() == 1 ? "apply" : "applies") + " in its history",
-                List.of("give a REV from `mlb history" + s.target.netns().map(n -> " --netns " + n).orElse("") + "`")));
+                List.of("give a REV from `mlb history" + Hints.netns(s.target) + "`")));
     }
 
     static Either<Refusal, Snapshot> snapshot(History h, Entry e) {
@@ -143,7 +150,7 @@ final class Applies {
 
     /** Runs an operation holding the target's lock (after settling the journal and an abandoned confirm). */
     static <T> Either<Refusal, T> locked(Session s, java.util.function.Supplier<Either<Refusal, T>> operation) {
-        return s.lock().flatMap(lock -> {
+        return s.lock().mapLeft(Access::withRootHint).flatMap(lock -> {
             try {
                 return operation.get();
             } finally {

@@ -24,6 +24,8 @@ final class Audit {
     }
 
     static Either<Refusal, Status> status(Session s) {
+        Option<Refusal> denied = Access.unreadableHistory(s.stateDir());
+        if (denied.isDefined()) return Either.left(denied.get());
         s.flushIfIdle();
         Option<DriftReport> drift = Drifts.of(s);
         return s.confirms.read().map(pending -> new Status(s.target, drift, pending.map(p -> pending(s, p)),
@@ -42,6 +44,8 @@ final class Audit {
     }
 
     static Either<Refusal, HistoryResult> history(Session s) {
+        Option<Refusal> denied = Access.unreadableHistory(s.stateDir());
+        if (denied.isDefined()) return Either.left(denied.get());
         s.flushIfIdle();
         return s.history().flatMap(opened -> {
             if (opened.isEmpty()) return Either.right(new HistoryResult(s.target, s.stateDir(), List.empty()));
@@ -54,9 +58,9 @@ final class Audit {
     }
 
     static Either<Refusal, Shown> show(Session s, String rev) {
-        return s.requireHistory().flatMap(h -> {
+        return readable(s).flatMap(h -> {
             try (h) {
-                return Revisions.find(h, rev).flatMap(e -> Applies.snapshot(h, e)
+                return Revisions.find(h, s, rev).flatMap(e -> Applies.snapshot(h, e)
                         .flatMap(snap -> message(h, e).map(m -> new Shown(e, m, snap))));
             }
         });
@@ -70,29 +74,44 @@ final class Audit {
         }
     }
 
+    /** The history of a state directory this user may read, or why not. */
+    private static Either<Refusal, History> readable(Session s) {
+        Option<Refusal> denied = Access.unreadableHistory(s.stateDir());
+        return denied.isDefined() ? Either.left(denied.get()) : s.requireHistory();
+    }
+
     /**
      * With one REV: what that entry changed (from the entry before it). With REV2: from REV to REV2. With
-     * REV2 = live: from REV to the kernel's owned state now.
+     * REV2 = live: from REV to the kernel's owned state now, the session's target's or (itsTarget) the one REV
+     * was recorded for.
      */
-    static Either<Refusal, Compared> diff(Session s, String rev, Option<String> rev2) {
-        return s.requireHistory().flatMap(h -> {
+    static Either<Refusal, Compared> diff(Session s, String rev, Option<String> rev2, boolean itsTarget) {
+        return readable(s).flatMap(h -> {
             try (h) {
-                return Revisions.find(h, rev).flatMap(a -> Applies.snapshot(h, a)).flatMap(at -> rev2.contains(LIVE)
-                        ? Either.right(live(s, at))
-                        : other(h, at, rev2).map(from -> rev2.isEmpty() ? compare(from, Option.some(at)) : compare(Option.some(at), from)));
+                return Revisions.find(h, s, rev).flatMap(a -> Applies.snapshot(h, a)).flatMap(at -> rev2.contains(LIVE)
+                        ? liveTarget(s, at.entry(), itsTarget).map(t -> live(t.equals(s.target) ? s : new Session(s.ws, t, s.events), at))
+                        : other(h, s, at, rev2).map(from -> rev2.isEmpty() ? compare(from, Option.some(at)) : compare(Option.some(at), from)));
             }
         });
     }
 
+    private static Either<Refusal, mlb.proc.Target> liveTarget(Session s, Entry e, boolean itsTarget) {
+        if (!itsTarget) return Either.right(s.target);
+        return Option.ofOptional(mlb.proc.Target.fromId(e.target()))
+                .toEither(() -> Refusal.of(Refusal.Reason.USAGE, e.shortId() + " does not say which target it was recorded for ("
+                        + e.target() + ")", List.of("name the kernel to compare with: `mlb diff " + e.shortId() + " live --netns NS`")))
+                .flatMap(t -> Access.present(s.ws, t));
+    }
+
     private static Compared live(Session s, Snapshot at) {
         NetState now = s.reconciler.read(at.scope()).owned();
-        return new Compared(at.entry().shortId(), LIVE + " (" + s.target + ")", true, Option.none(),
+        return new Compared(at.entry().shortId(), LIVE + " (" + s.target + ")", Option.some(s.target), Option.none(),
                 StateDiff.lines(at.after(), now));
     }
 
     /** The other side: REV2, or without it the entry before REV (none for a first entry). */
-    private static Either<Refusal, Option<Snapshot>> other(History h, Snapshot at, Option<String> rev2) {
-        if (rev2.isDefined()) return Revisions.find(h, rev2.get()).flatMap(e -> Applies.snapshot(h, e)).map(Option::some);
+    private static Either<Refusal, Option<Snapshot>> other(History h, Session s, Snapshot at, Option<String> rev2) {
+        if (rev2.isDefined()) return Revisions.find(h, s, rev2.get()).flatMap(e -> Applies.snapshot(h, e)).map(Option::some);
         try {
             Option<Entry> previous = h.previous(at.entry());
             if (previous.isEmpty()) return Either.right(Option.none());
@@ -107,7 +126,7 @@ final class Audit {
         String b = to.map(t -> t.entry().shortId()).getOrElse("(nothing)");
         String spec = TextDiff.unified(a + "/spec.toml", from.flatMap(Snapshot::spec).getOrElse(""),
                 b + "/spec.toml", to.flatMap(Snapshot::spec).getOrElse(""));
-        return new Compared(a, b, false, Option.some(spec), StateDiff.lines(after(from), after(to)));
+        return new Compared(a, b, Option.none(), Option.some(spec), StateDiff.lines(after(from), after(to)));
     }
 
     private static NetState after(Option<Snapshot> s) {

@@ -23,7 +23,7 @@ final class Confirmations {
                 Session.close(l);
             }
         }).orElseGet(() -> Either.left(s.locked("another mlb holds the lock on " + s.target,
-                "if the confirm deadline is passing, its revert may be running now: see `mlb status`"))));
+                "if the confirm deadline is passing, its revert may be running now: see `mlb status" + Hints.netns(s.target) + "`"))));
     }
 
     private static Either<Refusal, ConfirmResult> confirm(Session s, Option<PendingConfirm> pending) {

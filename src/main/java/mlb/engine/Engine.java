@@ -53,16 +53,16 @@ public final class Engine {
 
     /** The plan toward a spec, drift since the last apply, and (with saveTo) the plan saved for `apply`. */
     public Either<Refusal, PlanResult> plan(Spec spec, Path specFile, Option<Path> saveTo) {
-        return guard(() -> Plans.plan(session(), spec, specFile, saveTo));
+        return onTarget(() -> Plans.plan(session(), spec, specFile, saveTo));
     }
 
     public Either<Refusal, ApplyResult> apply(Spec spec, Path specFile, Option<Duration> confirm, Approval approval) {
-        return guard(() -> Applies.spec(session(), spec, specFile, confirm, approval));
+        return changing(() -> Applies.spec(session(), spec, specFile, confirm, approval));
     }
 
     /** Applies a saved plan, refusing it when the kernel moved since it was made. */
     public Either<Refusal, ApplyResult> apply(SavedPlan saved, Path planFile, Option<Duration> confirm, Approval approval) {
-        return guard(() -> Applies.saved(session(), saved, planFile, confirm, approval));
+        return changing(() -> Applies.saved(session(), saved, planFile, confirm, approval));
     }
 
     /**
@@ -70,7 +70,7 @@ public final class Engine {
      * follows the spec's last_resort), recorded as a monitor entry; held while an apply waits for `mlb confirm`.
      */
     public Either<Refusal, ApplyResult> follow(Spec spec, Path specFile, io.vavr.collection.Set<String> balancing, String why) {
-        return guard(() -> Applies.follow(new Session(ws, target, events, Option.some(memo)), memo, spec, specFile, balancing, why));
+        return changing(() -> Applies.follow(new Session(ws, target, events, Option.some(memo)), memo, spec, specFile, balancing, why));
     }
 
     /**
@@ -94,25 +94,25 @@ public final class Engine {
 
     /** Removes everything mlb owns (of another protocol than the recorded one, when given). */
     public Either<Refusal, ApplyResult> destroy(Option<Integer> protocol, Approval approval) {
-        return guard(() -> Applies.destroy(session(), protocol, approval));
+        return changing(() -> Applies.destroy(session(), protocol, approval));
     }
 
     public Either<Refusal, ApplyResult> rollback(Option<String> rev, Approval approval) {
-        return guard(() -> Applies.rollback(session(), rev, approval));
+        return changing(() -> Applies.rollback(session(), rev, approval));
     }
 
     /** Keeps an apply made with --confirm: cancels its pending revert (or reverts now when it is too late). */
     public Either<Refusal, ConfirmResult> confirm() {
-        return guard(() -> Confirmations.confirm(session()));
+        return changing(() -> Confirmations.confirm(session()));
     }
 
     /** The detached watcher of `apply --confirm`: waits for the deadline, then reverts unless confirmed. */
     public Either<Refusal, WatchResult> watch(Instant deadline, String token) {
-        return guard(() -> Confirmations.watch(session(), deadline, token));
+        return changing(() -> Confirmations.watch(session(), deadline, token));
     }
 
     public Either<Refusal, Status> status() {
-        return guard(() -> Audit.status(session()));
+        return onTarget(() -> Audit.status(session()));
     }
 
     public Either<Refusal, HistoryResult> history() {
@@ -123,13 +123,34 @@ public final class Engine {
         return guard(() -> Audit.show(session(), rev));
     }
 
-    /** REV against the entry before it, against REV2, or (REV2 = "live") against the kernel now. */
+    /** REV against the entry before it, against REV2, or (REV2 = "live") against this target's kernel now. */
     public Either<Refusal, Compared> diff(String rev, Option<String> rev2) {
-        return guard(() -> Audit.diff(session(), rev, rev2));
+        return rev2.contains(Audit.LIVE) ? onTarget(() -> Audit.diff(session(), rev, rev2, false))
+                : guard(() -> Audit.diff(session(), rev, rev2, false));
+    }
+
+    /** The same, where live is the kernel of the target REV was recorded for (when no target was named). */
+    public Either<Refusal, Compared> diffOnItsTarget(String rev, Option<String> rev2) {
+        return guard(() -> Audit.diff(session(), rev, rev2, true));
+    }
+
+    /** The target, or why it cannot be acted on at all (a namespace that does not exist): before any other work. */
+    public Either<Refusal, Target> present() {
+        return Access.present(ws, target);
     }
 
     private Session session() {
         return new Session(ws, target, events);
+    }
+
+    /** An operation on the target's kernel: refused at once when the target does not exist, before the lock. */
+    private <T> Either<Refusal, T> onTarget(Supplier<Either<Refusal, T>> operation) {
+        return guard(() -> present().flatMap(t -> operation.get()));
+    }
+
+    /** One that changes the kernel: without the permission to, it says how to get it. */
+    private <T> Either<Refusal, T> changing(Supplier<Either<Refusal, T>> operation) {
+        return onTarget(operation).mapLeft(Access::withRootHint);
     }
 
     /**

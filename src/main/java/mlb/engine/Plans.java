@@ -57,7 +57,10 @@ final class Plans {
                 problems));
     }
 
+    /** Refused when the history cannot be read: what the last apply owned is part of what the plan removes. */
     static Either<Refusal, PlanResult> plan(Session s, Spec spec, Path specFile, Option<Path> saveTo) {
+        Option<Refusal> denied = Access.unreadableHistory(s.stateDir());
+        if (denied.isDefined()) return Either.left(denied.get());
         return toward(s, spec).flatMap(p -> {
             Option<DriftReport> drift = p.last().map(snap -> Drifts.against(snap,
                     snap.scope().protocol() == p.plan().scope().protocol() ? p.plan().current()

@@ -34,7 +34,7 @@ final class Unwritable {
                     List.of("nothing was changed; free some space there", text));
         }
         if (e instanceof AccessDeniedException) {
-            return Refusal.of(Refusal.Reason.NOT_PERMITTED, what + ": permission denied: " + text, List.of("run as root"));
+            return Refusal.of(Refusal.Reason.NOT_PERMITTED, what + ": permission denied: " + text, List.of(Access.AS_ROOT));
         }
         return Refusal.of(Refusal.Reason.CANT_CREATE, what + ": " + text, List.of("nothing was changed"));
     }

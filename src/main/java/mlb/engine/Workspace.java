@@ -8,37 +8,49 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * What the engine needs from the outside world: the audit state directory, the kernel of a target, the
- * confirm watchers, a clock, who is acting on which host (for the records), and where the targets' locks
- * live. Tests hand in fakes.
+ * What the engine needs from the outside world: the audit state directory, the kernel of a target and whether
+ * that target exists at all, the confirm watchers, a clock, who is acting on which host (for the records), and
+ * where the targets' locks live. Tests hand in fakes.
  */
 public record Workspace(Path stateDir, Function<Target, Kernel> kernels, Watchers watchers, Clock clock,
-                        String user, String host, Path lockDir) {
+                        String user, String host, Path lockDir, Predicate<Target> present) {
 
     /**
      * A world of its own kernels (tests): their targets are not this machine's, so their locks live with the
-     * state directory, in `.locks/`, instead of the machine's lock directory.
+     * state directory, in `.locks/`, instead of the machine's lock directory; every target exists.
      */
     public Workspace(Path stateDir, Function<Target, Kernel> kernels, Watchers watchers, Clock clock, String user, String host) {
-        this(stateDir, kernels, watchers, clock, user, host, stateDir.resolve(".locks"));
+        this(stateDir, kernels, watchers, clock, user, host, stateDir.resolve(".locks"), t -> true);
     }
 
     /** The real machine: iproute2 and /proc/sys of the target, detached watcher processes, the system clock. */
     public static Workspace system(Path stateDir) {
         return new Workspace(stateDir, Kernel::of, new ProcessWatchers(), Clock.systemUTC(), currentUser(), hostName(),
-                Lock.systemDir());
+                Lock.systemDir(), Workspace::namedNamespaceExists);
     }
 
-    /** The same world with another kernel, e.g. a fake one, whose targets lock with the state directory. */
+    /** The same world with another kernel, e.g. a fake one: its targets lock with the state directory, and all exist. */
     public Workspace withKernels(Function<Target, Kernel> other) {
         return new Workspace(stateDir, other, watchers, clock, user, host);
     }
 
+    /** The same world where only these targets exist. */
+    public Workspace withPresent(Predicate<Target> exists) {
+        return new Workspace(stateDir, kernels, watchers, clock, user, host, lockDir, exists);
+    }
+
+    /** `ip netns add NAME` makes /run/netns/NAME, and `ip -n NAME` opens exactly that file (via /var/run). */
+    private static boolean namedNamespaceExists(Target t) {
+        return t.netns().map(n -> Files.exists(Path.of("/run/netns", n)) || Files.exists(Path.of("/var/run/netns", n)))
+                .orElse(true);
+    }
+
     /** The same world with its target locks in another directory. */
     public Workspace withLockDir(Path dir) {
-        return new Workspace(stateDir, kernels, watchers, clock, user, host, dir);
+        return new Workspace(stateDir, kernels, watchers, clock, user, host, dir, present);
     }
 
     private static String currentUser() {

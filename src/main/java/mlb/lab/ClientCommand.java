@@ -27,7 +27,8 @@ final class ClientCommand {
                 description = "server address, repeatable; lab addresses only (default: ${DEFAULT-VALUE})")
         List<String> servers;
 
-        @Option(names = "--port", defaultValue = "" + Protocol.DEFAULT_PORT)
+        @Option(names = "--port", defaultValue = "" + Protocol.DEFAULT_PORT, paramLabel = "PORT",
+                description = "the servers' TCP port (default: ${DEFAULT-VALUE})")
         int port;
 
         List<InetAddress> addresses() {
@@ -40,11 +41,14 @@ final class ClientCommand {
     static final class Whoami extends LabTask {
         @picocli.CommandLine.Mixin
         Target target;
-        @Option(names = "--count", defaultValue = "100")
+        @Option(names = "--count", defaultValue = "100", paramLabel = "COUNT",
+                description = "connections to open, 1..100000 (default: ${DEFAULT-VALUE})")
         int count;
-        @Option(names = "--concurrency", defaultValue = "16")
+        @Option(names = "--concurrency", defaultValue = "16", paramLabel = "N",
+                description = "connections open at once, 1..256 (default: ${DEFAULT-VALUE})")
         int concurrency;
-        @Option(names = "--timeout", defaultValue = "3s", converter = Units.DurationConverter.class)
+        @Option(names = "--timeout", defaultValue = "3s", converter = Units.DurationConverter.class, paramLabel = "TIME",
+                description = "how long one connection may take (default: ${DEFAULT-VALUE})")
         Duration timeout;
 
         @Override
@@ -61,12 +65,14 @@ final class ClientCommand {
     static final class Download extends LabTask {
         @picocli.CommandLine.Mixin
         Target target;
-        @Option(names = "--parallel", defaultValue = "1")
+        @Option(names = "--parallel", defaultValue = "1", paramLabel = "PARALLEL",
+                description = "downloads at once, 1..256 (default: ${DEFAULT-VALUE})")
         int parallel;
-        @Option(names = "--bytes", defaultValue = "1MB", converter = Units.SizeConverter.class)
+        @Option(names = "--bytes", defaultValue = "1MB", converter = Units.SizeConverter.class, paramLabel = "BYTES",
+                description = "bytes per download, e.g. 2MB (default: ${DEFAULT-VALUE})")
         long bytes;
-        @Option(names = "--deadline", defaultValue = "60s", converter = Units.DurationConverter.class,
-                description = "stop what still runs after this long (default: ${DEFAULT-VALUE})")
+        @Option(names = "--deadline", defaultValue = "60s", converter = Units.DurationConverter.class, paramLabel = "TIME",
+                description = "downloads not finished by then are stopped and reported so (default: ${DEFAULT-VALUE})")
         Duration deadline;
 
         @Option(names = "--stall", defaultValue = "15s", converter = Units.DurationConverter.class,
@@ -87,11 +93,14 @@ final class ClientCommand {
     static final class Probe extends LabTask {
         @picocli.CommandLine.Mixin
         Target target;
-        @Option(names = "--interval", defaultValue = "100ms", converter = Units.DurationConverter.class)
+        @Option(names = "--interval", defaultValue = "100ms", converter = Units.DurationConverter.class, paramLabel = "INTERVAL",
+                description = "time between new connections, 10ms..60s (default: ${DEFAULT-VALUE})")
         Duration interval;
-        @Option(names = "--duration", defaultValue = "5s", converter = Units.DurationConverter.class)
+        @Option(names = "--duration", defaultValue = "5s", converter = Units.DurationConverter.class, paramLabel = "DURATION",
+                description = "how long to probe, at most 1h (default: ${DEFAULT-VALUE})")
         Duration duration;
-        @Option(names = "--timeout", defaultValue = "300ms", converter = Units.DurationConverter.class)
+        @Option(names = "--timeout", defaultValue = "300ms", converter = Units.DurationConverter.class, paramLabel = "TIME",
+                description = "a connection not made within this counts as failed (default: ${DEFAULT-VALUE})")
         Duration timeout;
 
         @Override

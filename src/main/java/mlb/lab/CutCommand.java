@@ -14,7 +14,7 @@ final class CutCommand extends LabTask {
     @Override
     int run() {
         isp.change(Lab::cut);
-        out().println(isp.link + " upstream cut (carrier stays up; `mlb lab heal " + isp.link + "` restores it)");
+        out().println(isp.link + " upstream cut (carrier stays up; `mlb lab heal " + isp.link + isp.prefix.arg() + "` restores it)");
         return 0;
     }
 }

@@ -11,7 +11,7 @@ final class IspArg {
     @Mixin
     PrefixOption prefix;
 
-    @Parameters(paramLabel = "LINK", description = "isp1, isp2, ...")
+    @Parameters(paramLabel = "LINK", description = "The ISP link: isp1, isp2, ... (see `mlb lab status`).")
     String link;
 
     /** Checks the host, finds the running lab and the ISP in it, and hands both to the change. */

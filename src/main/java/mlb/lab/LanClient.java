@@ -116,11 +116,16 @@ public final class LanClient {
                 throw new LabException(LabException.FAILED, "interrupted");
             }
             String stdout = out.join();
-            if (process.exitValue() != 0) {
-                throw new LabException(LabException.FAILED, "the traffic client failed (exit " + process.exitValue()
-                        + "): " + err.join().strip());
-            }
+            if (process.exitValue() != 0) throw new LabException(LabException.FAILED, failure(process.exitValue(), err.join()));
             return Json.read(stdout, type);
         }
+    }
+
+    /** Why a client run ended badly; one stopped by a signal (Ctrl-C: exit 130) has usually said nothing. */
+    static String failure(int exit, String stderr) {
+        String why = stderr.strip();
+        if (!why.isEmpty()) return "the traffic client failed (exit " + exit + "): " + why;
+        return exit > 128 ? "the traffic client was stopped (exit " + exit + ", signal " + (exit - 128) + ")"
+                : "the traffic client failed (exit " + exit + ") without saying why";
     }
 }

@@ -11,4 +11,9 @@ final class PrefixOption {
     String value() {
         return Topology.requirePrefix(prefix);
     }
+
+    /** ` --prefix NAME` for a hint that names another command on the same lab; nothing for the default lab. */
+    String arg() {
+        return prefix.equals(Topology.DEFAULT_PREFIX) ? "" : " --prefix " + prefix;
+    }
 }

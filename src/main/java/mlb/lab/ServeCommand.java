@@ -13,10 +13,10 @@ import java.net.InetAddress;
                 + "PREFIX-inet).",
                 "Each connection gets one line with the source address it came from; `get N` then streams N bytes."})
 final class ServeCommand extends LabTask {
-    @Option(names = "--port", defaultValue = "" + Protocol.DEFAULT_PORT, description = "TCP port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "" + Protocol.DEFAULT_PORT, paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    @Option(names = "--bind", defaultValue = "0.0.0.0", paramLabel = "ADDR", description = "address to listen on (default: ${DEFAULT-VALUE})")
     String bind;
 
     @Override

@@ -13,10 +13,11 @@ final class SpecCommand extends LabTask {
     @Mixin
     PrefixOption prefix;
 
-    @Option(names = "--hash", defaultValue = "l4", description = "l3 or l4 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hash", defaultValue = "l4", paramLabel = "HASH", description = "l3 or l4 (default: ${DEFAULT-VALUE})")
     String hash;
 
-    @Option(names = "--weights", split = ",", description = "explicit weights instead of the links' bandwidths")
+    @Option(names = "--weights", split = ",", paramLabel = "WEIGHT",
+            description = "explicit weights, one per link in order, instead of the links' bandwidths")
     List<Integer> weights;
 
     @Override

@@ -17,7 +17,7 @@ final class TopologyOptions {
     /** The rates to build with: as given, or the defaults repeated up to --links. */
     List<Rate> resolve() {
         if (rates != null && links != null && rates.size() != links) {
-            throw new IllegalArgumentException("--links " + links + " but " + rates.size() + " rates given");
+            throw new IllegalArgumentException("--links " + links + " but " + rates.size() + (rates.size() == 1 ? " rate" : " rates") + " given");
         }
         if (rates != null) return rates;
         int n = links == null ? Topology.DEFAULT_RATES.size() : links;

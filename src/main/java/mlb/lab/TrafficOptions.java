@@ -4,13 +4,13 @@ import picocli.CommandLine.Option;
 
 /** --connections, --downloads and --size: how much traffic `bench` and `demo` measure with. */
 final class TrafficOptions {
-    @Option(names = "--connections", defaultValue = "600", description = "new connections to count (default: ${DEFAULT-VALUE})")
+    @Option(names = "--connections", defaultValue = "600", paramLabel = "N", description = "new connections to count (default: ${DEFAULT-VALUE})")
     int connections;
 
-    @Option(names = "--downloads", defaultValue = "30", description = "parallel downloads (default: ${DEFAULT-VALUE})")
+    @Option(names = "--downloads", defaultValue = "30", paramLabel = "N", description = "parallel downloads (default: ${DEFAULT-VALUE})")
     int downloads;
 
-    @Option(names = "--size", defaultValue = "2MB", converter = Units.SizeConverter.class,
+    @Option(names = "--size", defaultValue = "2MB", converter = Units.SizeConverter.class, paramLabel = "BYTES",
             description = "bytes per download (default: ${DEFAULT-VALUE})")
     long size;
 

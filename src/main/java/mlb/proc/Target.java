@@ -25,6 +25,17 @@ public record Target(Optional<String> netns) {
         return new Target(Optional.of(name));
     }
 
+    /** The target of an id (as history entries record it): "host" or "netns-NAME"; empty for anything else. */
+    public static Optional<Target> fromId(String id) {
+        if (id.equals("host")) return Optional.of(host());
+        if (!id.startsWith("netns-")) return Optional.empty();
+        try {
+            return Optional.of(netns(id.substring("netns-".length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A name safe for file paths: "host" or "netns-NAME". */
     public String id() {
         return netns.map(n -> "netns-" + n).orElse("host");

@@ -1,9 +1,11 @@
 package mlb.view;
 
+import io.vavr.control.Option;
 import mlb.engine.Event;
 import mlb.engine.Listener;
 import mlb.history.Record;
 import mlb.plan.PlanText;
+import mlb.proc.Target;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -14,12 +16,16 @@ final class HumanEvents implements Listener {
     private final PrintStream err;
     private final boolean verbose;
     private final HumanView results;
+    private final Option<Target> target;
+    private final StateArg state;
 
-    HumanEvents(PrintStream out, PrintStream err, boolean verbose, HumanView results) {
+    HumanEvents(PrintStream out, PrintStream err, boolean verbose, HumanView results, Option<Target> target, StateArg state) {
         this.out = out;
         this.err = err;
         this.verbose = verbose;
         this.results = results;
+        this.target = target;
+        this.state = state;
     }
 
     @Override
@@ -30,7 +36,7 @@ final class HumanEvents implements Listener {
 
     @Override
     public void warning(Event.Warning w) {
-        err.println("mlb: warning: " + w.text());
+        err.println("mlb: warning: " + state.complete(w.text()));
     }
 
     @Override
@@ -40,7 +46,7 @@ final class HumanEvents implements Listener {
 
     @Override
     public void settling(Event.Settling s) {
-        out.println("The apply on " + s.target() + " was not confirmed by " + s.deadline() + " " + s.why()
+        out.println("The apply on " + s.target() + " was not confirmed by " + Lines.date(s.deadline()) + " " + s.why()
                 + ": reverting to the state before it.");
     }
 
@@ -73,7 +79,14 @@ final class HumanEvents implements Listener {
         if (verbose) r.commands().forEach(c -> out.println("  " + c));
     }
 
-    private static String nothingToDo(Record.Kind kind) {
-        return "No changes. The kernel matches the spec.";
+    /** What an empty plan means depends on what it was planned for. */
+    private String nothingToDo(Record.Kind kind) {
+        String where = target.map(Target::toString).getOrElse("this target");
+        return switch (kind) {
+            case APPLY, MONITOR -> "No changes. The kernel matches the spec.";
+            case DESTROY -> "Nothing to destroy: mlb owns nothing on " + where + ".";
+            case ROLLBACK -> "No changes: " + where + " already holds the state of that entry.";
+            case REVERT -> "No changes: " + where + " is already as it was before the unconfirmed apply.";
+        };
     }
 }

@@ -1,6 +1,7 @@
 package mlb.view;
 
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 import mlb.engine.ApplyResult;
 import mlb.engine.Compared;
 import mlb.engine.ConfirmResult;
@@ -14,25 +15,36 @@ import mlb.engine.Shown;
 import mlb.engine.Status;
 import mlb.engine.WatchResult;
 import mlb.plan.PlanText;
+import mlb.proc.Target;
 import mlb.spec.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 
 /** Results as a person reads them. */
 public final class HumanView implements View {
     private final PrintStream out;
     private final PrintStream err;
+    private final Option<Target> target;
+    private final StateArg state;
     private final Listener events;
 
+    /** For a front end that names no target or state of its own (the lab's record of what mlb printed). */
     public HumanView(PrintStream out, PrintStream err, boolean verbose) {
+        this(out, err, verbose, Option.none(), Option.none());
+    }
+
+    /**
+     * target: the one the command acts on (for `show`, the one it was given, if any); state: the --state the
+     * user gave, which every suggested command repeats.
+     */
+    public HumanView(PrintStream out, PrintStream err, boolean verbose, Option<Target> target, Option<Path> state) {
         this.out = out;
         this.err = err;
-        this.events = new HumanEvents(out, err, verbose, this);
+        this.target = target;
+        this.state = new StateArg(state);
+        this.events = new HumanEvents(out, err, verbose, this, target, this.state);
     }
 
     @Override
@@ -46,13 +58,13 @@ public final class HumanView implements View {
     }
 
     private void error(String message, List<String> context) {
-        err.println("mlb: error: " + message);
-        context.forEach(line -> err.println("  " + line));
+        err.println("mlb: error: " + state.complete(message));
+        context.forEach(line -> err.println("  " + state.complete(line)));
     }
 
     @Override
     public void validated(Path file, Spec spec) {
-        out.printf("%s: valid (%d links, %s mode, %s hashing)%n", file, spec.links().size(),
+        out.printf("%s: valid (%s, %s mode, %s hashing)%n", file, Lines.plural(spec.links().size(), "link", "links"),
                 spec.balancer().mode().name().toLowerCase(), spec.balancer().hash().name().toLowerCase());
     }
 
@@ -61,13 +73,13 @@ public final class HumanView implements View {
         if (r.journalPending()) err.println("mlb: note: an earlier apply waits in the journal to be recorded");
         r.drift().filter(DriftReport::drifted).forEach(d -> drift(out, d));
         out.print(PlanText.render(r.plan()));
-        r.savedTo().forEach(f -> out.println("Saved the plan to " + f + ": apply it with `mlb apply " + f + "`."));
+        r.savedTo().forEach(f -> out.println("Saved the plan to " + f + ": apply it with "
+                + state.complete("`mlb apply " + Lines.word(f.toString()) + Lines.netnsArg(r.target()) + "`") + "."));
     }
 
     /** Before the plan, so a person sees that part of it undoes someone's manual change. */
     static void drift(PrintStream to, DriftReport d) {
-        to.println("Changed outside mlb since the last apply (" + d.last().shortId() + ", "
-                + Lines.DATE.format(d.last().time()) + "):");
+        to.println("Changed outside mlb since the last apply (" + d.last().shortId() + ", " + Lines.date(d.last().time()) + "):");
         d.lines().forEach(l -> to.println("  " + l));
         to.println();
     }
@@ -78,12 +90,14 @@ public final class HumanView implements View {
             case UNCHANGED, HELD -> () -> { };
             case DECLINED -> () -> err.println("mlb: " + verb(r) + " cancelled; nothing was changed");
             case APPLIED -> () -> applied(r);
-            case REVERTED -> () -> error("apply failed and was reverted: " + r.failure().get(),
-                    sent(r).append("the state read before apply is restored"));
+            case REVERTED -> () -> error(verb(r) + " failed and was reverted: " + r.failure().get(),
+                    sent(r).append("the state read before " + verb(r) + " is restored"));
             case INTERRUPTED -> () -> err.println("Interrupt received: " + r.failure().get() + "; the kernel is as before"
                     + r.recorded().map(id -> " (recorded as " + id.substring(0, 7) + ")").getOrElse("") + ".");
-            case FAILED -> () -> error("apply failed and the revert failed too: " + r.failure().get(),
-                    sent(r).append("the owned state now differs from before: run `mlb plan` to see it"));
+            case FAILED -> () -> error(verb(r) + " failed and the revert failed too: " + r.failure().get(),
+                    sent(r).append("the owned state now differs from before: " + r.recorded()
+                            .map(id -> "`mlb diff " + id.substring(0, 7) + "` shows how")
+                            .getOrElse("`mlb status" + Lines.netnsArg(r.target()) + "` shows the drift from the last recorded apply")));
         };
         show.run();
     }
@@ -93,23 +107,32 @@ public final class HumanView implements View {
         if (!revert.ok()) apply(revert);
     }
 
+    /** The operation a failure happened in; a revert's own apply failing is an apply failing. */
     private static String verb(ApplyResult r) {
         return switch (r.kind()) {
-            case APPLY, REVERT, MONITOR -> "apply";
+            case APPLY, MONITOR, REVERT -> "apply";
             case DESTROY -> "destroy";
             case ROLLBACK -> "rollback";
         };
     }
 
+    /** "Apply complete", "Destroy complete", ...: the operation that finished. */
+    private static String complete(ApplyResult r) {
+        return switch (r.kind()) {
+            case APPLY, MONITOR -> "Apply complete";
+            case REVERT -> "Revert complete";
+            case DESTROY -> "Destroy complete";
+            case ROLLBACK -> "Rollback complete";
+        };
+    }
+
     private void applied(ApplyResult r) {
-        out.println("Apply complete: " + r.plan().summary() + ". Verified: a new read of the kernel plans no changes.");
+        out.println(complete(r) + ": " + r.plan().summary() + ". Verified: a new read of the kernel plans no changes.");
         r.recorded().forEach(id -> out.println("Recorded as " + id.substring(0, 7) + " in " + r.stateDir() + "."));
         if (r.confirmedEarlier()) out.println("Note: this also confirms the apply that was waiting for `mlb confirm`.");
-        r.armed().forEach(a -> {
-            String at = LocalTime.ofInstant(a.deadline(), ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
-            out.println("Confirm by " + at + " (" + human(a.duration()) + "): run `mlb confirm" + Lines.netnsArg(r.target())
-                    + "`, or mlb reverts to the state before " + (a.earlier() ? "the unconfirmed applies." : "this apply."));
-        });
+        r.armed().forEach(a -> out.println("Confirm by " + Lines.TIME.format(a.deadline()) + " (" + human(a.duration()) + "): run "
+                + state.complete("`mlb confirm" + Lines.netnsArg(r.target()) + "`")
+                + ", or mlb reverts to the state before " + (a.earlier() ? "the unconfirmed applies." : "this apply.")));
     }
 
     private static List<String> sent(ApplyResult r) {
@@ -132,7 +155,7 @@ public final class HumanView implements View {
                     + r.rev().map(rev -> " (" + rev.substring(0, 7) + ")").getOrElse("") + ".");
             case TOO_LATE -> () -> {
                 failure(r.revert().get());
-                error("too late: the confirm deadline passed at " + r.deadline().get()
+                error("too late: the confirm deadline passed at " + Lines.date(r.deadline().get())
                         + "; the unconfirmed apply was reverted", List.empty());
             };
         };
@@ -149,7 +172,7 @@ public final class HumanView implements View {
 
     @Override
     public void status(Status s) {
-        new StatusText(out).render(s);
+        new StatusText(out, state).render(s);
     }
 
     @Override
@@ -160,12 +183,14 @@ public final class HumanView implements View {
 
     @Override
     public void show(Shown s) {
+        target.filter(t -> !t.id().equals(s.entry().target())).forEach(t -> err.println("mlb: note: "
+                + s.entry().shortId() + " belongs to " + s.entry().target() + ", not to " + t));
         new ShowText(out).render(s);
     }
 
     @Override
     public void diff(Compared c) {
-        if (c.live()) out.println("Spec: the kernel has no spec; compare specs between entries instead.");
+        if (c.live().isDefined()) out.println("Spec: the kernel has no spec; compare specs between entries instead.");
         c.specDiff().forEach(d -> out.print(d.isEmpty() ? "Spec: no differences.\n" : "Spec:\n" + d));
         if (c.owned().isEmpty()) {
             out.println("Owned state (after.json): no differences between " + c.from() + " and " + c.to() + ".");

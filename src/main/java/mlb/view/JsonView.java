@@ -30,14 +30,21 @@ public final class JsonView implements View {
     private final PrintStream err;
     private final String command;
     private final Option<Target> target;
+    private final StateArg state;
     private final HumanView stderr;
 
     public JsonView(PrintStream out, PrintStream err, String command, Option<Target> target) {
+        this(out, err, command, target, Option.none());
+    }
+
+    /** target: the one the command acts on; state: the --state the user gave, repeated in the hints. */
+    public JsonView(PrintStream out, PrintStream err, String command, Option<Target> target, Option<Path> state) {
         this.out = out;
         this.err = err;
         this.command = command;
         this.target = target;
-        this.stderr = new HumanView(err, err, false);
+        this.state = new StateArg(state);
+        this.stderr = new HumanView(err, err, false, target, state);
     }
 
     @Override
@@ -71,7 +78,7 @@ public final class JsonView implements View {
     @Override
     public void refused(Refusal r) {
         stderr.refused(r);
-        print(JsonDocs.error(doc(), r));
+        print(JsonDocs.error(doc(), new Refusal(r.reason(), state.complete(r.message()), r.context().map(state::complete))));
     }
 
     @Override
@@ -130,6 +137,7 @@ public final class JsonView implements View {
     @Override
     public void show(Shown s) {
         ObjectNode n = doc();
+        if (!n.has("target")) n.put("target", s.entry().target());
         JsonDocs.entry(n.putObject("entry"), s.entry());
         n.put("message", s.message());
         ObjectNode files = n.putObject("files");
@@ -139,7 +147,10 @@ public final class JsonView implements View {
 
     @Override
     public void diff(Compared c) {
-        ObjectNode n = doc().put("from", c.from()).put("to", c.to()).put("live", c.live());
+        ObjectNode n = doc();
+        c.live().filter(t -> !n.has("target")).forEach(t -> n.put("target", t.id()));
+        n.put("from", c.from()).put("to", c.to()).put("live", c.live().isDefined());
+        if (c.live().isDefined()) n.put("live_target", c.live().get().id()); else n.putNull("live_target");
         if (c.specDiff().isDefined()) n.put("spec_diff", c.specDiff().get()); else n.putNull("spec_diff");
         JsonDocs.strings(n, "owned", c.owned());
         print(n);

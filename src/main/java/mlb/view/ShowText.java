@@ -5,7 +5,10 @@ import mlb.history.Entry;
 
 import java.io.PrintStream;
 
-/** `mlb show REV`: the entry's header and message, then the spec as applied, the plan and the commands run. */
+/**
+ * `mlb show REV`: the entry's id and date, its message (whose trailers say its outcome, target and the rest),
+ * then the spec as applied, the plan and the commands run.
+ */
 final class ShowText {
     private final PrintStream out;
 
@@ -16,9 +19,7 @@ final class ShowText {
     void render(Shown s) {
         Entry e = s.entry();
         out.println("entry " + e.id());
-        out.println("Date:    " + Lines.DATE.format(e.time()));
-        out.println("Target:  " + e.target());
-        out.println("Outcome: " + e.outcome());
+        out.println("Date:    " + Lines.date(e.time()));
         out.println();
         out.print(s.message().indent(4));
         section("Spec (spec.toml)", s.snapshot().spec().getOrElse("(none: this entry applied no spec)\n"));

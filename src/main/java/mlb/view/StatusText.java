@@ -1,7 +1,8 @@
 package mlb.view;
 
-import mlb.engine.DriftReport;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
+import mlb.engine.DriftReport;
 import mlb.engine.Status;
 import mlb.history.MonitorView;
 import mlb.kernel.Traffic;
@@ -11,29 +12,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-/** `mlb status` as text: one labelled line per fact, drift objects indented below. */
+/** `mlb status` as text: one labelled line per fact, drift objects indented below (the first few of them). */
 final class StatusText {
+    /** Enough to see what kind of drift it is; `--json` lists every object. */
+    static final int SHOWN = 10;
     private static final String INDENT = "                   ";
     private final PrintStream out;
+    private final StateArg state;
 
-    StatusText(PrintStream out) {
+    StatusText(PrintStream out, StateArg state) {
         this.out = out;
+        this.state = state;
     }
 
     void render(Status s) {
         out.println("Target:          " + s.target());
         out.println("Last apply:      " + s.last().map(Lines::entry).getOrElse("none recorded"));
         out.println("Pending confirm: " + s.pending().map(p -> pending(s, p)).getOrElse("no"));
-        out.println("Drift:           " + s.drift().map(StatusText::drift).getOrElse("unknown (nothing recorded)"));
-        s.drift().forEach(d -> d.lines().forEach(l -> out.println(INDENT + l)));
+        out.println("Drift:           " + s.drift().map(d -> drift(s, d)).getOrElse("unknown (nothing recorded)"));
+        s.drift().forEach(d -> capped(d.lines(), "`mlb status" + Lines.netnsArg(s.target()) + " --json`")
+                .forEach(l -> out.println(INDENT + l)));
         if (s.journalPending()) out.println("Journal:         an apply waits to be recorded (the next apply records it)");
         s.monitor().forEach(this::monitor);
+    }
+
+    /** The first SHOWN lines, and how many more there are and where to see them all. */
+    List<String> capped(List<String> lines, String all) {
+        if (lines.size() <= SHOWN) return lines;
+        return lines.take(SHOWN).append("… and " + Lines.count(lines.size() - SHOWN) + " more (all of them: "
+                + state.complete(all) + ")");
     }
 
     private void monitor(Status.Monitoring m) {
         MonitorView v = m.view();
         if (!m.running()) {
-            out.println("Monitor:         not running (pid " + v.pid() + " last wrote its view at " + v.updated() + ")");
+            out.println("Monitor:         not running (pid " + v.pid() + " last wrote its view at " + Lines.date(v.updated()) + ")");
             return;
         }
         Duration up = Duration.between(v.started(), Instant.now());
@@ -44,7 +57,7 @@ final class StatusText {
                 ">rx bytes", ">rx packets", ">tx bytes", ">tx packets", "why");
         for (MonitorView.LinkView l : v.links()) {
             Option<Traffic> traffic = m.traffic().get(l.name());
-            t.row(l.name(), l.state(), Lines.DATE.format(l.since()).substring(11), ms(l.lastRttMs()),
+            t.row(l.name(), l.state(), Lines.TIME.format(l.since()), ms(l.lastRttMs()),
                     l.lossPercent().map(p -> p + " %").getOrElse("-"), ms(l.meanRttMs()),
                     v.balancing().contains(l.name()) ? l.weight() : 0,
                     traffic.map(x -> TextTable.bytes(x.rxBytes())).getOrElse("-"), traffic.map(Traffic::rxPackets).getOrElse(-1L),
@@ -58,16 +71,17 @@ final class StatusText {
         return ms.map(x -> String.format(Locale.ROOT, x < 10 ? "%.1f ms" : "%.0f ms", x)).getOrElse("-");
     }
 
-    private static String drift(DriftReport d) {
-        return d.drifted() ? "yes, " + Lines.plural(d.lines().size(), "object", "objects") + " changed outside mlb (see `mlb plan`)" : "no";
+    private String drift(Status s, DriftReport d) {
+        return d.drifted() ? "yes, " + Lines.plural(d.lines().size(), "object", "objects") + " changed outside mlb ("
+                + state.complete("`mlb plan -f SPEC" + Lines.netnsArg(s.target()) + "`") + " plans them back)" : "no";
     }
 
-    private static String pending(Status s, Status.Pending p) {
+    private String pending(Status s, Status.Pending p) {
         String watcher = p.watcherAlive() ? "watcher pid " + p.confirm().pid() : "no watcher running";
         String what = p.confirm().unconfirmed().map(r -> " of " + r.substring(0, 7)).getOrElse("");
         return p.secondsLeft() > 0
-                ? "yes, " + p.secondsLeft() + "s left: reverts" + what + " at " + p.confirm().deadline() + " unless `mlb confirm"
-                + Lines.netnsArg(s.target()) + "` runs (" + watcher + ")"
+                ? "yes, " + p.secondsLeft() + "s left: reverts" + what + " at " + Lines.date(p.confirm().deadline()) + " unless "
+                + state.complete("`mlb confirm" + Lines.netnsArg(s.target()) + "`") + " runs (" + watcher + ")"
                 : "overdue: the revert" + what + " is due now (" + watcher + ")";
     }
 }

@@ -39,7 +39,20 @@ class ApplyLockTest {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("held", out.readLine());
-            CliRunner mlb = new CliRunner(Env.system(), state);
+            Env everyNamespace = new Env() {
+                public mlb.engine.Workspace workspace(Path stateDir) {
+                    return Env.system().workspace(stateDir).withPresent(t -> true);
+                }
+
+                public boolean interactive() {
+                    return false;
+                }
+
+                public Path defaultStateDir() {
+                    return state;
+                }
+            };
+            CliRunner mlb = new CliRunner(everyNamespace, state);
             for (String[] args : new String[][]{
                     {"apply", "-f", spec.toString(), "--netns", ns, "--yes"},
                     {"destroy", "--netns", ns, "--yes"}}) {

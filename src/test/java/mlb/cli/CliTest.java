@@ -149,7 +149,8 @@ class CliTest {
         Run r = mlb.run("apply", "-f", spec("wan2", 5).toString(), "--netns", "lab", "--yes");
         assertEquals(Exit.FAILED, r.code(), r::toString);
         assertTrue(r.err().startsWith("mlb: error: apply failed and the revert failed too: "), r::toString);
-        assertTrue(r.err().contains("run `mlb plan`"), r::toString);
+        String rev = mlb.run("history", "--netns", "lab").out().substring(0, 7);
+        assertTrue(r.err().endsWith("  the owned state now differs from before: `mlb diff " + rev + "` shows how\n"), r::toString);
     }
 
     @Test
@@ -198,8 +199,8 @@ class CliTest {
 
         assertEquals(0, mlb.run("apply", "-f", spec("wan2", 3).toString(), "--netns", "lab", "--yes").code());
         Run stale = mlb.run("apply", saved.toString(), "--netns", "lab", "--yes");
-        assertEquals(Exit.FAILED, stale.code(), stale::toString);
-        assertTrue(stale.err().contains("the saved plan is stale"), stale::toString);
+        assertEquals(Exit.INVALID_SPEC, stale.code(), stale::toString);
+        assertTrue(stale.err().contains(" is stale: the kernel changed since it was made"), stale::toString);
 
         assertEquals(0, mlb.run("plan", "-f", spec, "--netns", "lab", "-o", saved.toString()).code());
         Run fresh = mlb.run("apply", saved.toString(), "--netns", "lab", "--yes");

@@ -32,7 +32,7 @@ public final class DiskProbe {
         must("mount", "-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs", mnt.toString());
         FakeKernel kernel = FakeKernel.standard();
         Workspace ws = new Workspace(mnt.resolve("state"), t -> kernel.kernel(), new FakeWatchers(), Clock.systemUTC(),
-                "probe", "router", work.resolve("run"));
+                "probe", "router", work.resolve("run"), t -> true);
         Engine engine = new Engine(ws, Target.netns("lab"), new Listener.Quiet());
         System.out.println("first: " + apply(engine, work, 5).map(ApplyResult::outcome));
         if (mode.equals("full")) System.out.println("filled: " + fill(mnt.resolve("filler")));

@@ -188,6 +188,50 @@ class EngineTest {
     }
 
     @Test
+    void aNamespaceThatDoesNotExistIsRefusedBeforeTheLockAndTheKernel() throws IOException {
+        Workspace ws = new Workspace(tmp.resolve("state"), t -> kernel.kernel(), watchers, clock, "tester", "router")
+                .withPresent(t -> t.netns().isEmpty());
+        Engine gone = new Engine(ws, Target.netns("gone"), collect);
+        Path f = specFile(5, 1);
+        for (Either<Refusal, ?> r : java.util.List.of(gone.plan(SpecParser.parse(f).get(), f, Option.none()),
+                gone.apply(SpecParser.parse(f).get(), f, Option.none(), Approval.ALWAYS), gone.destroy(Option.none(), Approval.ALWAYS),
+                gone.rollback(Option.none(), Approval.ALWAYS), gone.confirm(), gone.status(), gone.present())) {
+            assertEquals(Refusal.of(Refusal.Reason.USAGE, "network namespace gone does not exist (see `ip netns list`)"), r.getLeft());
+        }
+        assertFalse(Files.exists(tmp.resolve("state").resolve("netns-gone")), "not even the lock was made");
+        assertTrue(kernel.executed().isEmpty());
+        assertTrue(gone.history().get().entries().isEmpty(), "the history needs no kernel");
+    }
+
+    @Test
+    void aStaleSavedPlanDoesNotFitAnyMoreAndSaysHowToMakeItAgain() throws IOException {
+        Path f = specFile(5, 1);
+        Path saved = tmp.resolve("saved.json");
+        engine().plan(SpecParser.parse(f).get(), f, Option.some(saved)).get();
+        apply(1, 1, Option.none());
+        mlb.plan.SavedPlan plan = Inputs.savedPlan(saved).get();
+        Refusal r = engine().apply(plan, saved, Option.none(), Approval.ALWAYS).getLeft();
+        assertEquals(Refusal.Reason.INVALID_SPEC, r.reason());
+        assertEquals(List.of("nothing was changed", "run `mlb plan -f " + f + " --netns lab -o " + saved + "` again"), r.context());
+    }
+
+    @Test
+    void liveIsTheKernelOfTheTargetAnEntryWasRecordedFor() throws IOException {
+        apply(5, 1, Option.none());
+        String rev = engine().history().get().entries().head().shortId();
+        mlb.kernel.FakeKernel host = FakeKernel.standard();
+        Workspace ws = new Workspace(tmp.resolve("state"), t -> t.netns().isPresent() ? kernel.kernel() : host.kernel(),
+                watchers, clock, "tester", "router");
+        Engine onHost = new Engine(ws, Target.host(), collect);
+        Compared own = onHost.diffOnItsTarget(rev, Option.some("live")).get();
+        assertEquals(Option.some(Target.netns("lab")), own.live());
+        assertTrue(own.owned().isEmpty(), own.owned()::toString);
+        Compared asked = onHost.diff(rev, Option.some("live")).get();
+        assertEquals(Option.some(Target.host()), asked.live());
+        assertEquals(13, asked.owned().size(), "the host holds none of it: 12 objects and the sysctl");
+    }
+
+    @Test
     void anotherHolderOfTheLockIsARefusalNotAWait() throws Exception {
         Path other = tmp.resolve("other-state");
         try (Lock held = Lock.tryAcquire(tmp.resolve("state").resolve(".locks"), Target.netns("lab"), other).get()) {

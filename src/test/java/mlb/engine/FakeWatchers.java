@@ -29,11 +29,11 @@ public final class FakeWatchers implements Watchers {
     }
 
     /** As if the watcher process died (a reboot, kill -9). */
-    void killAll() {
+    public void killAll() {
         alive.clear();
     }
 
-    int running() {
+    public int running() {
         return alive.size();
     }
 }

@@ -219,7 +219,7 @@ class ReconcileIT {
         assertNothingOfMlbsLeft();
         Run nothing = mlb("destroy", "--netns", ns.name, "--yes");
         assertEquals(0, nothing.code(), nothing::toString);
-        assertTrue(nothing.out().contains("No changes."), nothing::toString);
+        assertTrue(nothing.out().contains("Nothing to destroy: mlb owns nothing on netns " + ns.name + "."), nothing::toString);
     }
 
     @Test

@@ -39,6 +39,7 @@ class LabCliIT {
             assertEquals(LabSpec.of(Topology.of(p, List.of(Rate.mbit(8), Rate.mbit(12)))).toml(), Files.readString(spec));
 
             assertEquals(0, lab("cut", "--prefix", p, "isp2"), err);
+            assertEquals("isp2 upstream cut (carrier stays up; `mlb lab heal isp2 --prefix " + p + "` restores it)\n", out);
             assertEquals(0, lab("status", "--prefix", p), err);
             assertTrue(out.lines().anyMatch(l -> l.startsWith("isp2") && l.endsWith("CUT")), out);
             assertTrue(out.lines().anyMatch(l -> l.startsWith("isp1") && l.endsWith("up")), out);

@@ -29,6 +29,8 @@ class LabCommandTest {
         assertEquals(64, run("up", "--rates", "fast"));
         assertEquals(64, run("up", "--links", "2", "--rates", "10mbit,20mbit,30mbit"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--links 2 but 3 rates given"));
+        assertEquals(64, run("up", "--links", "2", "--rates", "10mbit"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--links 2 but 1 rate given"));
     }
 
     @Test
@@ -47,6 +49,23 @@ class LabCommandTest {
     void clientLoopsAreBounded() {
         assertEquals(64, run("client", "whoami", "--count", "0"));
         assertEquals(64, run("client", "probe", "--duration", "2h"));
+    }
+
+    @Test
+    void aStoppedTrafficClientIsSaidSoEvenWhenItSaidNothing() {
+        assertEquals("the traffic client was stopped (exit 130, signal 2)", LanClient.failure(130, ""));
+        assertEquals("the traffic client was stopped (exit 143, signal 15)", LanClient.failure(143, "\n"));
+        assertEquals("the traffic client failed (exit 1) without saying why", LanClient.failure(1, ""));
+        assertEquals("the traffic client failed (exit 64): mlb: error: refusing 8.8.8.8", LanClient.failure(64, "mlb: error: refusing 8.8.8.8\n"));
+    }
+
+    @Test
+    void hintsNameTheLabTheyAreAbout() {
+        PrefixOption p = new PrefixOption();
+        p.prefix = Topology.DEFAULT_PREFIX;
+        assertEquals("", p.arg());
+        p.prefix = "newc";
+        assertEquals(" --prefix newc", p.arg());
     }
 
     @Test
