@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 
 /** Fake ping processes: the test writes their output lines and ends them, and sees them held and released. */
 final class ScriptedPings implements PingProcess.Spawner {
@@ -36,6 +37,8 @@ final class ScriptedPings implements PingProcess.Spawner {
     static final class Scripted implements PingProcess {
         private final ScriptedPings spawner;
         private final LinkedBlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
+        /** While held, a line written is not returned yet, like output still in a pipe the reader has not got to. */
+        private final Semaphore output = new Semaphore(1);
         private volatile int code;
         volatile boolean destroyed;
         volatile boolean held;
@@ -54,10 +57,21 @@ final class ScriptedPings implements PingProcess.Spawner {
             lines.add(Optional.empty());
         }
 
+        void holdOutput() {
+            output.acquireUninterruptibly();
+        }
+
+        void releaseOutput() {
+            output.release();
+        }
+
         @Override
         public String readLine() {
             try {
-                return lines.take().orElse(null);
+                Optional<String> line = lines.take();
+                output.acquire();
+                output.release();
+                return line.orElse(null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
