@@ -17,24 +17,36 @@ import java.util.Optional;
  */
 final class EchoRound {
     /**
-     * How long after start + timeout the round still waits: the request leaves a moment after the start (the
-     * ping is woken by a signal, or just started: under a millisecond, 6 ms at worst as measured), and its line
-     * is read a moment after the reply came. Well within {@link Prober#MARGIN}.
+     * How long after start + timeout a round still waits, at most: the request leaves a moment after the start
+     * (the ping is woken by a signal, or just started: under a millisecond, 6 ms at worst as measured), and its
+     * line is read a moment after the reply came. Well within {@link Prober#MARGIN}.
      */
     static final Duration GRACE = Duration.ofMillis(10);
 
     private final long start;
     private final long timeout;
+    private final long grace;
     private long sentBefore;
     private Outcome outcome;
 
     /** sentBefore: the highest sequence number known to have gone out before start (0: none, a fresh ping). */
-    EchoRound(long start, Duration timeout, long sentBefore) {
+    EchoRound(long start, Duration timeout, Duration grace, long sentBefore) {
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("a timeout must be > 0: " + timeout);
+        if (grace.isNegative() || grace.compareTo(GRACE) > 0) throw new IllegalArgumentException("a grace of 0 to " + GRACE + ": " + grace);
         if (sentBefore < 0) throw new IllegalArgumentException("sequence numbers start at 1: " + sentBefore);
         this.start = start;
         this.timeout = timeout.toNanos();
+        this.grace = grace.toNanos();
         this.sentBefore = sentBefore;
+    }
+
+    /**
+     * The grace of rounds this often with this timeout: {@link #GRACE}, or a quarter of what the timeout leaves
+     * of the interval when that is less, so that a round never runs into the next one.
+     */
+    static Duration grace(Duration interval, Duration timeout) {
+        long left = Math.max(0, interval.toNanos() - timeout.toNanos());
+        return Duration.ofNanos(Math.min(GRACE.toNanos(), left / 4));
     }
 
     long start() {
@@ -43,7 +55,7 @@ final class EchoRound {
 
     /** When the round gives up waiting: its request is then lost. */
     long deadline() {
-        return start + timeout + GRACE.toNanos();
+        return start + timeout + grace;
     }
 
     /** The ping was started again while the round waited: its numbers begin anew, all after the start. */

@@ -87,7 +87,7 @@ final class PingStream {
     }
 
     /**
-     * The fate of an echo request sent now, within timeout (+ {@link EchoRound#GRACE}). Interrupting the caller
+     * The fate of an echo request sent now, within timeout (+ {@link EchoRound#grace}). Interrupting the caller
      * ends the wait as a timeout.
      */
     Outcome ask(Duration timeout) {
@@ -97,7 +97,7 @@ final class PingStream {
             long now = System.nanoTime();
             lastAsked = now;
             if (!sendsNow(now, timeout)) return deadReason == null ? Outcome.timeout() : new Outcome.Failed(deadReason);
-            round = new EchoRound(now, timeout, highestSent);
+            round = new EchoRound(now, timeout, EchoRound.grace(interval, timeout), highestSent);
             rounds.add(round);
             return awaitOutcome(round);
         } catch (InterruptedException e) {

@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Measured in a namespace with veth pairs and kernel echo replies, 3 links x 2 targets at 2 rounds/s for 60 s
  * (after 5 s of warm-up), CPU of the JVM (-XX:+UseParallelGC, as the launcher runs it) and its children from
- * /proc/PID/stat: pings held between rounds 0.40-0.43 s (0.67-0.72 % of a core, of which the signalling shell
- * 0.05 %), the same pings left to their own pace 0.38-0.39 s (0.63-0.65 %). Earlier, a spawn per probe cost
- * 2.8 % of a core. Only persistent pings fit the monitor's budget of 1 % of a core.
+ * /proc/PID/stat, six runs each on a shared 2-core machine: pings held between rounds 0.40-0.47 s (0.67-0.78 %
+ * of a core; the signalling shell 0.03 s of it), the same pings left to their own pace 0.36-0.41 s (0.60-0.68
+ * %), pings every 125 ms 0.73 s (1.2 %). Earlier, a spawn per probe cost 2.8 %. Only persistent pings, one
+ * request a round, fit the monitor's budget of 1 % of a core.
  * <p>
  * `-I DEVICE` binds the socket to the device, so the `oif` rule sends it through the link and nowhere else.
  * `-O` prints "no answer yet" for a request still unanswered when the next one goes out, which dates that

@@ -44,7 +44,7 @@ class EchoRoundProperties {
     @Property
     void theFirstReplyToARequestSentSinceTheStartDecides(@ForAll("replies") List<Heard> replies,
                                                          @ForAll("timeouts") Duration timeout) {
-        EchoRound round = new EchoRound(START, timeout, 0);
+        EchoRound round = new EchoRound(START, timeout, EchoRound.GRACE, 0);
         replies.forEach(h -> round.heard(new PingLine.Reply(h.seq(), Duration.ofNanos(h.rttMicros() * 1000)), h.at()));
         Optional<Outcome> expected = replies.stream()
                 .filter(h -> h.sent() >= START && h.at() <= round.deadline())
@@ -56,7 +56,7 @@ class EchoRoundProperties {
 
     @Property
     void aRequestSentBeforeTheStartNeverAnswers(@ForAll("replies") List<Heard> replies, @ForAll("timeouts") Duration timeout) {
-        EchoRound round = new EchoRound(START, timeout, 0);
+        EchoRound round = new EchoRound(START, timeout, EchoRound.GRACE, 0);
         replies.stream().filter(h -> h.sent() < START)
                 .forEach(h -> round.heard(new PingLine.Reply(h.seq(), Duration.ofNanos(h.rttMicros() * 1000)), h.at()));
         assertEquals(Optional.empty(), round.outcome());

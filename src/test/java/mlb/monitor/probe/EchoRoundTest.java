@@ -14,7 +14,7 @@ class EchoRoundTest {
     static final Duration TIMEOUT = Duration.ofMillis(300);
 
     static EchoRound round(long sentBefore) {
-        return new EchoRound(1000 * MS, TIMEOUT, sentBefore);
+        return new EchoRound(1000 * MS, TIMEOUT, EchoRound.GRACE, sentBefore);
     }
 
     static PingLine.Reply reply(long seq, double ms) {
@@ -77,8 +77,16 @@ class EchoRoundTest {
     }
 
     @Test
+    void theGraceLeavesRoomBeforeTheNextRound() {
+        assertEquals(EchoRound.GRACE, EchoRound.grace(Duration.ofMillis(500), TIMEOUT));
+        assertEquals(Duration.ofMillis(2), EchoRound.grace(Duration.ofMillis(500), Duration.ofMillis(492)));
+        assertEquals(Duration.ZERO, EchoRound.grace(Duration.ofMillis(100), Duration.ofMillis(200)));
+        assertThrows(IllegalArgumentException.class, () -> new EchoRound(0, TIMEOUT, Duration.ofMillis(11), 0));
+    }
+
+    @Test
     void notesSettleNothingAndATimeoutMustBePositive() {
         assertEquals(Optional.empty(), at(round(0), 1001, new PingLine.Note("PING 198.19.0.1 (198.19.0.1) 56(84) bytes of data.")));
-        assertThrows(IllegalArgumentException.class, () -> new EchoRound(0, Duration.ZERO, 0));
+        assertThrows(IllegalArgumentException.class, () -> new EchoRound(0, Duration.ZERO, EchoRound.GRACE, 0));
     }
 }

@@ -71,7 +71,7 @@ class PingStreamTest {
         long start = System.nanoTime();
         assertEquals(Outcome.timeout(), s.ask(TIMEOUT));
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        long due = TIMEOUT.plus(EchoRound.GRACE).toMillis();
+        long due = TIMEOUT.plus(EchoRound.grace(INTERVAL, TIMEOUT)).toMillis();
         assertTrue(took >= due - 1 && took < due + 30, "took " + took + " ms");
     }
 
@@ -101,7 +101,7 @@ class PingStreamTest {
     @Test
     void aReplyAfterTheDeadlineIsNotWaitedFor() {
         PingStream s = stream();
-        assertEquals(Outcome.timeout(), askThen(s, TIMEOUT, TIMEOUT.plus(EchoRound.GRACE).toMillis() + 15,
+        assertEquals(Outcome.timeout(), askThen(s, TIMEOUT, TIMEOUT.plus(EchoRound.grace(INTERVAL, TIMEOUT)).toMillis() + 15,
                 p -> p.line(reply(1, "0.040"))));
     }
 
