@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -105,7 +105,7 @@ class IcmpDetectionIT {
             assertTrue(late <= 0, "seed " + seed + ": cut " + c + ": first lost round " + lost + " is " + late + " after " + link.get(firstAfter));
             assertTrue(late == 0 || lost.start >= c.from - 1000, "seed " + seed + ": cut " + c + ": lost round " + lost + " sent before the cut");
             assertTrue(firstLost + 2 < link.size(), "three rounds after the cut of " + c);
-            for (int k = firstLost; k <= firstLost + 2; k++) assertEquals(false, link.get(k).answered, "round " + link.get(k) + " during " + c);
+            for (int k = firstLost; k <= firstLost + 2; k++) assertFalse(link.get(k).answered, "round " + link.get(k) + " during " + c);
             downAfter.add((link.get(firstLost + 2).end - c.from) / 1000);
         }
         for (Seen r : rounds) {
