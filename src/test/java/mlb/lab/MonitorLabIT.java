@@ -115,7 +115,10 @@ class MonitorLabIT {
         assertEquals(0, broken.get("isp3")[0], "isp3's downloads");
         MonitorLog log = new MonitorLog(monitor.lines());
         Instant cut = Instant.ofEpochMilli(run.cut().cutDone());
-        assertTrue(log.first("isp2 down:", cut).get().secondsAfter(cut) <= 1.5, "detected within (down-1) x interval + timeout");
+        // The next round starts within an interval, and it and the two after it are lost: down x interval + timeout
+        // = 1.45 s with the defaults, and a little for the round's grace and the log line.
+        double detected = log.first("isp2 down:", cut).get().secondsAfter(cut);
+        assertTrue(detected <= 1.5, "detected " + detected + " s after the cut, not within down x interval + timeout");
     }
 
     @Test
@@ -194,10 +197,9 @@ class MonitorLabIT {
         }
         sleep(2000);
         int changes = changesOf("isp2") - before;
-        // A change needs 3 rounds of 500 ms in a row: at most 10 s / 1.5 s of them, and a 1 s cut is only 2 rounds.
+        // A change needs 3 rounds of 400 ms in a row of the other outcome: 12 s of rounds hold at most 10 changes.
         System.out.println("flapping every second for 10 s: " + changes + " state changes of isp2");
-        assertTrue(changes <= 6, changes + " changes");
-        assertEquals(0, changes, "a 1 s cut never reaches down = 3 rounds");
+        assertTrue(changes <= 10, changes + " changes");
         awaitMembers(List.of(201, 202, 203), Duration.ofSeconds(5));
     }
 
