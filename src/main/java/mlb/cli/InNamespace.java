@@ -23,7 +23,7 @@ final class InNamespace {
         argv.addAll(List.of("-cp", System.getProperty("java.class.path"), "mlb.cli.Main"));
         argv.addAll(mlbArgs);
         ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
-        pb.environment().put(MonitorCommand.INSIDE, netns);
+        pb.environment().put(mlb.proc.Target.INSIDE_ENV, netns);
         Process child;
         try {
             child = pb.start();

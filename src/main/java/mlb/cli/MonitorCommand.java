@@ -31,9 +31,6 @@ import java.util.concurrent.Callable;
                 "Each change goes through plan, apply, verify and record like `mlb apply`; stopping leaves the kernel"
                         + " as the monitor last set it. SIGHUP or a changed spec file reloads the spec."})
 final class MonitorCommand implements Callable<Integer> {
-    /** Set in the copy of mlb that runs inside the target namespace. */
-    static final String INSIDE = "MLB_MONITOR_NETNS";
-
     @ParentCommand
     Main main;
 
@@ -60,7 +57,7 @@ final class MonitorCommand implements Callable<Integer> {
                 .flatMap(s -> main.engine(t, view, state).present().map(present -> s));
         if (spec.isLeft()) return Main.refused(view, spec.getLeft());
         Engine.handleInterruptsQuietly();
-        if (t.netns().isPresent() && !t.netns().get().equals(System.getenv(INSIDE))) {
+        if (t.netns().isPresent() && !t.netns().get().equals(System.getenv(Target.INSIDE_ENV))) {
             return InNamespace.run(t.netns().get(), main.args, main.err);
         }
         Monitor m = new Monitor(main.env.workspace(main.stateDir(state)), t, file.path(),

@@ -23,10 +23,20 @@ record LabJvm(String java, String classpath) {
         return new LabJvm(java, System.getProperty("java.class.path"));
     }
 
-    /** mlb itself with these arguments, in the root namespace (the monitor enters the router's by itself). */
-    List<String> mlb(List<String> mlbArgs) {
-        List<String> argv = new ArrayList<>(List.of(java, "-cp", classpath));
-        argv.addAll(OPTIONS);
+    /**
+     * The flags the launcher gives `mlb monitor`: a small heap that grows when a big spec needs it, C1 only, small
+     * stacks and code cache, so the monitor stays near 75 MiB resident.
+     */
+    static final List<String> MONITOR_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m",
+            "-Xmx512m", "-Xss256k", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=128m", "-XX:CICompilerCount=1");
+
+    /**
+     * mlb itself with these arguments, run inside ns by `ip netns exec` directly (the launcher does the same for
+     * `mlb monitor --netns`), so no second JVM waits outside; the environment names the namespace it is in.
+     */
+    List<String> mlbIn(String ns, List<String> mlbArgs) {
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns, java, "-cp", classpath));
+        argv.addAll(MONITOR_OPTIONS);
         argv.add(MLB_CLASS);
         argv.addAll(mlbArgs);
         return argv;

@@ -27,12 +27,14 @@ public final class LabMonitor implements AutoCloseable {
     public static LabMonitor start(Topology t, Path spec) {
         Path dir = LabProcesses.stateDir(t.prefix());
         Path log = dir.resolve("monitor.log");
-        List<String> argv = LabJvm.current().mlb(List.of("--state", dir.resolve("audit").toString(), "monitor",
+        List<String> argv = LabJvm.current().mlbIn(t.routerNs(), List.of("--state", dir.resolve("audit").toString(), "monitor",
                 "-f", spec.toString(), "--netns", t.routerNs()));
         try {
             Files.createDirectories(dir);
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            pb.environment().put(mlb.proc.Target.INSIDE_ENV, t.routerNs());
+            Process p = pb.start();
             Files.writeString(dir.resolve("monitor.pid"), p.pid() + "\n");
             LabMonitor m = new LabMonitor(p, log);
             m.awaitVerdicts(t.isps().size());

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 /** Where mlb acts: the host's own network namespace, or a named one (`--netns`). */
 public record Target(Optional<String> netns) {
+    /** Set in a copy of mlb started inside the namespace it acts on (named here), so it does not enter it again. */
+    public static final String INSIDE_ENV = "MLB_MONITOR_NETNS";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     public Target {
