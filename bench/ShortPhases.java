@@ -1,14 +1,13 @@
 import io.vavr.control.Option;
-import mlb.apply.Reconciler;
+import mlb.engine.Reconciler;
 import mlb.cli.Main;
 import mlb.history.Drift;
 import mlb.history.Entry;
 import mlb.history.History;
 import mlb.history.Snapshot;
-import mlb.kernel.IpKernel;
+import mlb.kernel.Kernel;
 import mlb.plan.Plan;
 import mlb.plan.PlanText;
-import mlb.proc.SystemRunner;
 import mlb.proc.Target;
 import mlb.spec.SpecParser;
 
@@ -35,10 +34,10 @@ public class ShortPhases {
         var spec = SpecParser.parse(Path.of(args[0])).get();
         long t2 = System.nanoTime();
         var target = Target.netns(args[1]);
-        var reconciler = new Reconciler(new IpKernel(new SystemRunner(), target));
+        var reconciler = new Reconciler(Kernel.of(target));
         var compiled = reconciler.compile(spec).get();
         long t3 = System.nanoTime();
-        Plan plan = reconciler.plan(compiled.desired(), spec.balancer().protocol(), compiled.notes()).get();
+        Plan plan = reconciler.plan(compiled.desired(), compiled.scope(), compiled.notes()).get();
         long t4 = System.nanoTime();
         int drift = -1;
         for (History h : History.existing(Path.of(args[2]))) {

@@ -22,19 +22,21 @@ jar="$here/target/mlb.jar"
 
 bench_netns "$ns"
 bench_spec 0 > "$work/five.toml"
-"$here/mlb" --state "$work/state" apply -f "$work/five.toml" --netns "$ns" --yes >/dev/null
+"$here/mlb" apply --state "$work/state" -f "$work/five.toml" --netns "$ns" --yes >/dev/null
 
 # Each case: a name, the aim (the most times java -version it may take; - for none) and the command line.
 names=() aims=() cmds=()
 case_() { names+=("$1"); aims+=("$2"); cmds+=("$3"); }
 q() { printf '%q ' "$@"; }
-mlb="$(q "$here/mlb" --state "$work/state")"
-old="$(q java -XX:+UseParallelGC -Dmlb.home="$here" -jar "$jar" --state "$work/state")"
+mlb="$(q "$here/mlb")"
+old="$(q java -XX:+UseParallelGC -Dmlb.home="$here" -jar "$jar")"
 case_ "java -version" - "java -version"
 short=("--version" 2 "--help" 2 "validate -f five.toml" 5 "plan -f five.toml --netns NS" 5
        "status --netns NS" 5 "history --netns NS" 5)
 for ((i = 0; i < ${#short[@]}; i += 2)); do
   args="${short[i]//five.toml/$(q "$work/five.toml")}"; args="${args//NS/$ns}"
+  # the commands that read the history get this run's (--state is refused where it does nothing)
+  case "${short[i]}" in plan*|status*|history*) args+=" --state $(q "$work/state")" ;; esac
   case_ "mlb ${short[i]}" "${short[i + 1]}" "$mlb$args"
   if [ -n "$before" ]; then case_ "  before: mlb ${short[i]}" - "$old$args"; fi
 done
