@@ -153,8 +153,13 @@ public final class History implements AutoCloseable {
         return List.ofAll(out);
     }
 
+    /** A target's newest entry: its branch's tip, the one commit parsed. */
     public Option<Entry> latest(String target) throws IOException {
-        return log(target).headOption();
+        ObjectId tip = repo.resolve(Constants.R_HEADS + branch(target));
+        if (tip == null) return Option.none();
+        try (RevWalk w = new RevWalk(repo)) {
+            return Option.some(entry(w.parseCommit(tip)));
+        }
     }
 
     /** Finds an entry by revision (an id or its prefix, or anything git accepts, e.g. netns-x~2). */
