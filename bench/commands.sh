@@ -6,12 +6,17 @@
 # rebuilds), so its column is what a fresh clone pays per command once the jar is built.
 # Then: the classes each command loads, by library and by where they come from, and where a plan's time goes.
 # Everything runs in a namespace this script creates and deletes; nothing is sent anywhere.
-# Usage (root): bench/commands.sh [ROUNDS] [--before]   (default 7 rounds; --before adds each mlb command as
-#               the launcher ran it before the archive: `java -XX:+UseParallelGC -jar target/mlb.jar`)
+# Usage (root): bench/commands.sh [ROUNDS] [--before] [--against DIR]   (default 7 rounds)
+#   --before       adds each mlb command as the launcher ran it before the archive (`java -XX:+UseParallelGC -jar`)
+#   --against DIR  adds each mlb command run by DIR/mlb, another checkout (e.g. `git archive main | tar -x -C DIR`),
+#                  in the same rounds: a before/after comparison that a busy machine slows down alike
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-rounds=7 before=
-for a in "$@"; do case "$a" in --before) before=1 ;; *) rounds="$a" ;; esac; done
+rounds=7 before= against=
+while [ $# -gt 0 ]; do
+  case "$1" in --before) before=1 ;; --against) against="$(cd "$2" && pwd)"; shift ;; *) rounds="$1" ;; esac
+  shift
+done
 ns="mlbc-$$"
 work="$(mktemp -d)"
 cleanup() { ip netns del "$ns" 2>/dev/null || true; rm -rf "$work"; }
@@ -19,6 +24,7 @@ trap cleanup EXIT INT TERM
 . "$here/bench/lib.sh"
 jar="$here/target/mlb.jar"
 [ -f "$jar" ] || "$here/mlb" --version >/dev/null   # the launcher builds the jar
+if [ -n "$against" ]; then "$against/mlb" --version >/dev/null; fi
 
 bench_netns "$ns"
 bench_spec 0 > "$work/five.toml"
@@ -39,6 +45,7 @@ for ((i = 0; i < ${#short[@]}; i += 2)); do
   case "${short[i]}" in plan*|status*|history*) args+=" --state $(q "$work/state")" ;; esac
   case_ "mlb ${short[i]}" "${short[i + 1]}" "$mlb$args"
   if [ -n "$before" ]; then case_ "  before: mlb ${short[i]}" - "$old$args"; fi
+  if [ -n "$against" ]; then case_ "  against: mlb ${short[i]}" - "$(q "$against/mlb")$args"; fi
 done
 
 TIMEFORMAT='%3R %3U %3S'
@@ -54,6 +61,7 @@ measure() {  # measure I: runs case I once; sets wall and cpu (user + sys) in ms
 }
 
 rm -rf "$here/target/cds"
+if [ -n "$against" ]; then rm -rf "$against/target/cds"; echo "against: $against"; fi
 declare -a first walls cpus
 for ((r = 0; r < rounds; r++)); do
   for i in "${!cmds[@]}"; do

@@ -63,7 +63,7 @@ public final class Main {
     /** A run through picocli, with the commands it names. */
     static int parse(PrintStream out, PrintStream err, Env env, String... args) {
         Main main = new Main(out, err, env, args);
-        CommandLine cl = Commands.all(main);
+        CommandLine cl = Commands.line(main, args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExitCodeExceptionMapper(e -> Exit.FAILED);
