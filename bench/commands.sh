@@ -74,7 +74,7 @@ done
 echo "mlb's short commands beside java -version: whole processes, median of $rounds interleaved rounds"
 echo "($(nproc) cores, $(uname -r), $(java -version 2>&1 | head -1))"
 echo
-header "$(printf '| %-42s | %9s | %9s | %7s | %9s | %-8s |' command "first run" wall "x java" CPU aim)"
+header "$(printf '| %-46s | %9s | %9s | %7s | %9s | %-8s |' command "first run" wall "x java" CPU aim)"
 base=
 for i in "${!cmds[@]}"; do
   # shellcheck disable=SC2086
@@ -85,7 +85,7 @@ for i in "${!cmds[@]}"; do
   if [ "${aims[i]}" != - ]; then
     aim="${aims[i]}x $(awk -v r="$ratio" -v a="${aims[i]}" 'BEGIN { print (r <= a) ? "yes" : "no" }')"
   fi
-  printf '| %-42s | %6s ms | %6s ms | %6sx | %6s ms | %-8s |\n' "${names[i]}" "${first[i]}" "$w" "$ratio" "$c" "$aim"
+  printf '| %-46s | %6s ms | %6s ms | %6sx | %6s ms | %-8s |\n' "${names[i]}" "${first[i]}" "$w" "$ratio" "$c" "$aim"
 done
 echo
 echo "first run: the round that starts without target/cds; each mlb command not seen before runs once while"

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A target's newest entry, as much of it as the drift check and `mlb status` need: the entry, the scope it was
@@ -22,6 +23,7 @@ import java.util.Optional;
  */
 public record LastRecord(Entry entry, Scope scope, NetState after) {
     private static final String FORMAT = "mlb-last-entry";
+    private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     public static LastRecord of(Snapshot s) {
         return new LastRecord(s.entry(), s.scope(), s.after());
@@ -41,9 +43,11 @@ public record LastRecord(Entry entry, Scope scope, NetState after) {
      * such file, it is stale, or the branch cannot be told without git (then git answers).
      */
     public static Option<LastRecord> current(Path stateDir, String target) throws IOException {
+        // a target id is a plain name (host, netns-NAME); one that is no valid branch name has no ref file
+        if (!TARGET.matcher(target).matches()) return Option.none();
         Optional<Path> repo = Private.existingDir(stateDir);
-        if (repo.isEmpty() || !History.exists(repo.get())) return Option.none();
-        Option<String> tip = BranchTip.of(repo.get(), History.branch(target));
+        if (repo.isEmpty() || !RepoFiles.exists(repo.get())) return Option.none();
+        Option<String> tip = RepoFiles.tip(repo.get(), target);
         if (tip.isEmpty()) return Option.none();
         Optional<Path> dir = Private.existingDir(repo.get().resolve(target));
         if (dir.isEmpty() || Owners.lstatIfAny(dir.get().resolve("last.json")) == null) return Option.none();

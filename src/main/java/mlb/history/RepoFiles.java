@@ -3,21 +3,32 @@ package mlb.history;
 import io.vavr.control.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * The commit a branch points at, read from the repository's files as git keeps them (the loose ref, else
- * packed-refs) without opening the repository: a few bytes instead of JGit's start-up. Empty when the branch is
- * not there or is kept some other way (a symbolic ref): git is then asked.
+ * The audit repository's files as git lays them out, read without JGit (whose classes and start-up cost more
+ * than the reads that need only this): whether a repository is whole, and the commit a branch points at.
  */
-final class BranchTip {
+final class RepoFiles {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{40}");
 
-    private BranchTip() {
+    private RepoFiles() {
     }
 
-    static Option<String> of(Path repo, String branch) throws IOException {
+    /** The config file is the last thing a repository creation writes, so its presence means a whole repo. */
+    static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve("config"), LinkOption.NOFOLLOW_LINKS)
+                && Files.isDirectory(dir.resolve("objects"), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * The commit a branch points at: its loose ref, else its line in packed-refs. Empty when the branch is not
+     * there or is kept some other way (a symbolic ref): JGit is then asked.
+     */
+    static Option<String> tip(Path repo, String branch) throws IOException {
         String ref = "refs/heads/" + branch;
         Path loose = repo.resolve(ref);
         Owners.Attrs a = Owners.lstatIfAny(loose);
