@@ -46,6 +46,8 @@ public final class Compiler {
                         + Layout.PLAIN_GROUP_OFFSET + ")"));
         if (!errors.isEmpty()) return Validation.invalid(errors);
         List<String> sources = written.map(l -> LinkChecks.source(l, facts).get());
+        errors = LinkChecks.sharedSources(written, sources);
+        if (!errors.isEmpty()) return Validation.invalid(errors);
         NetState desired = NetState.of(RouteMode.objects(layout, written, facts, sources, members));
         return Validation.valid(new Compiled(desired, scope(spec.balancer()).covering(desired),
                 notes(facts).appendAll(idle.map(l -> l.name() + " has no objects while device " + l.dev() + " "

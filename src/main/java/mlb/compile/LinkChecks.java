@@ -29,6 +29,16 @@ final class LinkChecks {
         return gateway(l, d).map(why -> at(l) + "gateway " + l.gateway() + " " + why).toList();
     }
 
+    /**
+     * Two links with one source address (one given, the other read from its device, say): the rules that send
+     * each link's replies back through it could not tell them apart.
+     */
+    static List<String> sharedSources(List<Link> links, List<String> sources) {
+        return links.zip(sources).groupBy(t -> t._2).filter(g -> g._2.size() > 1).toList().sortBy(g -> g._1)
+                .map(g -> "links " + g._2.map(t -> t._1.name()).mkString(" and ") + " have one source address, " + g._1
+                        + ": each link needs its own (set source = \"ADDRESS\" to the address each link has)");
+    }
+
     static Option<String> source(Link l, Facts facts) {
         return l.source().orElse(() -> facts.device(l.dev()).flatMap(Device::firstAddress));
     }

@@ -15,7 +15,9 @@ import mlb.model.Scope;
 import mlb.plan.Plan;
 import mlb.plan.SavedPlan;
 import mlb.spec.Balancer;
+import mlb.spec.Diagnostic;
 import mlb.spec.Spec;
+import mlb.spec.SpecParser;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,15 +46,36 @@ final class Applies {
         Intent intent = Intent.apply("apply " + Intent.specName(specFile.map(Path::toString).getOrElse(file.toString())),
                 specFile, saved.specText(), confirm.isDefined());
         Plan made = saved.plan();
-        return locked(s, () -> s.plan(made.desired(), made.scope(), made.notes()).flatMap(fresh -> fresh.current().equals(made.current())
+        return locked(s, () -> remade(s, saved, file).flatMap(fresh -> fresh.current().equals(made.current())
                 ? apply(s, fresh, intent, confirm, approval) : Either.left(stale(s, saved, file))));
     }
 
     /** The plan no longer fits the kernel it is for: nothing was changed, and a new plan is one command away. */
     private static Refusal stale(Session s, SavedPlan saved, Path file) {
-        String spec = saved.specFile().isEmpty() ? "SPEC" : saved.specFile();
         return Refusal.of(Refusal.Reason.INVALID_SPEC, "the saved plan " + file + " is stale: the kernel changed since it was made",
-                List.of("nothing was changed", "run `mlb plan -f " + spec + Hints.netns(s.target) + " -o " + file + "` again"));
+                List.of("nothing was changed", "run `" + replan(s, saved, file) + "` again"));
+    }
+
+    private static String replan(Session s, SavedPlan saved, Path file) {
+        return "mlb plan -f " + (saved.specFile().isEmpty() ? "SPEC" : saved.specFile()) + Hints.netns(s.target) + " -o " + file;
+    }
+
+    /**
+     * The plan made again from the spec the saved plan carries, as `mlb plan` would make it now. A saved plan is
+     * a file anyone may edit: what it says it will do must be exactly what its spec compiles to (only mlb's
+     * objects, in mlb's scope, only mlb's kernel settings), or it is refused.
+     */
+    private static Either<Refusal, Plan> remade(Session s, SavedPlan saved, Path file) {
+        String name = saved.specFile().isEmpty() ? file.toString() : saved.specFile();
+        Plan made = saved.plan();
+        Either<Refusal, Spec> spec = SpecParser.parse(saved.specText(), name).toEither().mapLeft(problems ->
+                Refusal.of(Refusal.Reason.INVALID_SPEC, "the spec inside the saved plan " + file + " is invalid",
+                        problems.map(Diagnostic::toString)));
+        return spec.flatMap(sp -> Plans.toward(s, sp)).flatMap(p -> p.plan().desired().equals(made.desired())
+                && p.plan().scope().equals(made.scope()) ? Either.right(p.plan())
+                : Either.left(Refusal.of(Refusal.Reason.INVALID_SPEC, "the saved plan " + file + " is not what its spec"
+                        + " makes now: it was edited, or the devices or the monitor's view changed since",
+                        List.of("nothing was changed", "make it again: `" + replan(s, saved, file) + "`"))));
     }
 
     private static Either<Refusal, ApplyResult> apply(Session s, Plan plan, Intent intent, Option<Duration> confirm,

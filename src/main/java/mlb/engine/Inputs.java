@@ -10,10 +10,6 @@ import mlb.spec.Spec;
 import mlb.spec.SpecFile;
 import mlb.spec.SpecParser;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** The files a person hands to mlb: a spec, or a plan saved by `mlb plan -o`. */
@@ -48,25 +44,28 @@ public final class Inputs {
                 v.getError().map(Diagnostic::toString)));
     }
 
+    /** A saved plan as `mlb plan -o` wrote it; what it says is checked again when it is applied. */
     public static Either<Refusal, SavedPlan> savedPlan(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            return Either.left(Refusal.of(Refusal.Reason.NO_INPUT, "cannot read the saved plan: " + file + ": No such file or directory",
-                    List.of("give the PLANFILE `mlb plan -o PLANFILE` wrote, or a spec with -f SPEC")));
-        } catch (AccessDeniedException e) {
-            return Either.left(Refusal.of(Refusal.Reason.NOT_PERMITTED, "cannot read the saved plan: " + file + ": Permission denied"));
-        } catch (IOException e) {
-            return Either.left(Refusal.of(Refusal.Reason.FAILED, "cannot read the saved plan: " + file + ": " + e.getMessage()));
-        }
-        if (!SavedPlan.looksSaved(text)) {
-            return Either.left(Refusal.of(Refusal.Reason.USAGE, file + " is not a saved plan (to apply a spec, use -f " + file + ")"));
-        }
-        try {
-            return Either.right(SavedPlan.parse(text));
-        } catch (IllegalArgumentException e) {
-            return Either.left(Refusal.of(Refusal.Reason.USAGE, file + ": " + e.getMessage()));
-        }
+        return SpecFile.read(file).mapLeft(p -> unreadPlan(file, p)).flatMap(text -> {
+            if (!SavedPlan.looksSaved(text)) {
+                return Either.left(Refusal.of(Refusal.Reason.USAGE, file + " is not a saved plan (to apply a spec, use -f " + file + ")"));
+            }
+            try {
+                return Either.right(SavedPlan.parse(text));
+            } catch (IllegalArgumentException e) {
+                return Either.left(Refusal.of(Refusal.Reason.USAGE, file + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private static Refusal unreadPlan(Path file, InputProblem p) {
+        String message = "cannot read the saved plan: " + file + ": " + p.message();
+        return switch (p.kind()) {
+            case MISSING -> Refusal.of(Refusal.Reason.NO_INPUT, message,
+                    List.of("give the PLANFILE `mlb plan -o PLANFILE` wrote, or a spec with -f SPEC"));
+            case NOT_PERMITTED -> Refusal.of(Refusal.Reason.NOT_PERMITTED, message);
+            case NOT_REGULAR, TOO_LARGE, UNREADABLE -> Refusal.of(Refusal.Reason.INVALID_SPEC, message,
+                    List.of("give the PLANFILE `mlb plan -o PLANFILE` wrote: a regular file of UTF-8 text"));
+        };
     }
 }

@@ -21,6 +21,9 @@ public interface Devices {
     /** The device's byte and packet counters; none when it does not exist. */
     Option<Traffic> traffic(String dev);
 
+    /** Whether this process may change routing (has CAP_NET_ADMIN); the tools it runs inherit that. */
+    boolean mayChangeRouting();
+
     /** Whether nexthop groups of type resilient can be created here. */
     boolean resilientGroups();
 }

@@ -5,10 +5,16 @@ import io.vavr.collection.TreeMap;
 /**
  * What the kernel holds that mlb does not own, as far as reads saw it: counted for the plan's summary, and the
  * identities kept where a desired object would collide with one (a foreign route in an owned table, a foreign
- * nexthop with an id mlb wants). Never planned against.
+ * nexthop with an id mlb wants). Never planned against. odd: objects of a shape the model does not hold (a
+ * blackhole nexthop, a multipath route), by the identity they take, in the kernel's words.
  */
-public record Foreign(int rules, int routes, int nexthops, TreeMap<ObjectKey, KernelObject> colliding) {
-    public static final Foreign NONE = new Foreign(0, 0, 0, TreeMap.empty());
+public record Foreign(int rules, int routes, int nexthops, TreeMap<ObjectKey, KernelObject> colliding,
+                      TreeMap<ObjectKey, String> odd) {
+    public static final Foreign NONE = new Foreign(0, 0, 0, TreeMap.empty(), TreeMap.empty());
+
+    public Foreign(int rules, int routes, int nexthops, TreeMap<ObjectKey, KernelObject> colliding) {
+        this(rules, routes, nexthops, colliding, TreeMap.empty());
+    }
 
     public int total() {
         return rules + routes + nexthops;
@@ -17,6 +23,6 @@ public record Foreign(int rules, int routes, int nexthops, TreeMap<ObjectKey, Ke
     /** What two reads of different kinds saw together. */
     public Foreign plus(Foreign other) {
         return new Foreign(rules + other.rules, routes + other.routes, nexthops + other.nexthops,
-                colliding.merge(other.colliding));
+                colliding.merge(other.colliding), odd.merge(other.odd));
     }
 }

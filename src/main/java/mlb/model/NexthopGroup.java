@@ -47,7 +47,7 @@ public record NexthopGroup(int id, List<Member> members, boolean resilient, int 
 
     @Override
     public ObjectKey key() {
-        return new ObjectKey(Kind.GROUP, ObjectKey.pad(id));
+        return ObjectKey.nexthop(Kind.GROUP, id);
     }
 
     /** Whether the kernel can turn this group into other in place. */

@@ -8,6 +8,15 @@ public record ObjectKey(Kind kind, String id) implements Comparable<ObjectKey> {
         return c != 0 ? c : id.compareTo(o.id);
     }
 
+    /** The key of a nexthop or group with this id (one id space in the kernel, keyed apart by kind). */
+    public static ObjectKey nexthop(Kind kind, int id) {
+        return new ObjectKey(kind, pad(id));
+    }
+
+    public static ObjectKey route(int table, String dst, long metric) {
+        return new ObjectKey(Kind.ROUTE, pad(table) + " " + dst + " " + pad(metric));
+    }
+
     /** Zero-padded so that numeric fields sort numerically inside a string key. */
     static String pad(long n) {
         String digits = Long.toString(n);

@@ -14,7 +14,7 @@ public record Route(int table, String dst, long metric, RouteTarget target, int 
 
     @Override
     public ObjectKey key() {
-        return new ObjectKey(Kind.ROUTE, ObjectKey.pad(table) + " " + dst + " " + ObjectKey.pad(metric));
+        return ObjectKey.route(table, dst, metric);
     }
 
     @Override

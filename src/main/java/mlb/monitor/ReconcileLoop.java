@@ -26,6 +26,7 @@ import java.time.Instant;
  */
 final class ReconcileLoop {
     private static final Duration RETRY = Duration.ofSeconds(5);
+    private static final Duration CHECK = Duration.ofSeconds(15);
     private final Engine engine;
     private final EngineEvents heard;
     private final Clock clock;
@@ -35,6 +36,7 @@ final class ReconcileLoop {
     private Fleet fleet;
     private Option<SortedSet<String>> applied = Option.none();
     private Option<Instant> retryAt = Option.none();
+    private Instant checkAt = Instant.EPOCH;
     private Option<String> holding = Option.none();
     private Set<String> complained = io.vavr.collection.HashSet.empty();
 
@@ -120,10 +122,19 @@ final class ReconcileLoop {
         };
     }
 
-    /** Once a second: retries, the conntrack grace period, and the status file. */
+    /**
+     * Once a second: retries, the kernel check, the conntrack grace period, and the status file. The kernel check
+     * plans again now and then: a carrier lost for less than the detection time makes the kernel delete the
+     * link's nexthops without any verdict changing, and someone may have changed mlb's objects by hand.
+     */
     void tick() {
         Instant now = clock.instant();
-        if (retryAt.exists(t -> !now.isBefore(t))) reconcile("retry", true);
+        if (retryAt.exists(t -> !now.isBefore(t))) {
+            reconcile("retry", true);
+        } else if (applied.isDefined() && !now.isBefore(checkAt)) {
+            checkAt = now.plus(CHECK);
+            reconcile("kernel check", true);
+        }
         reactions.tick(fleet, effective(), now);
     }
 
@@ -157,6 +168,7 @@ final class ReconcileLoop {
             case HELD -> hold();
             case UNCHANGED, APPLIED -> {
                 applied = Option.some(want);
+                checkAt = clock.instant().plus(CHECK);
                 retryAt = Option.none();
                 holding.forEach(h -> log.line("no apply waits for `mlb confirm` any more: the monitor acts again"));
                 holding = Option.none();

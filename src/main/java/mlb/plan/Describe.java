@@ -24,7 +24,11 @@ public final class Describe {
     }
 
     private static String nexthop(Nexthop n) {
-        return "id " + n.id() + " via " + n.gateway() + " dev " + n.dev() + (n.onlink() ? " onlink" : "");
+        return "id " + n.id() + via(n.gateway()) + " dev " + n.dev() + (n.onlink() ? " onlink" : "");
+    }
+
+    private static String via(String gateway) {
+        return gateway.equals(Nexthop.NO_GATEWAY) ? "" : " via " + gateway;
     }
 
     private static String group(NexthopGroup g) {
@@ -35,7 +39,7 @@ public final class Describe {
 
     private static String route(Route r) {
         String where = r.dst() + " table " + r.table() + (r.metric() == 0 ? "" : " metric " + r.metric());
-        return r.target().match(g -> where + " via " + g.via() + " dev " + g.dev() + (g.onlink() ? " onlink" : ""),
+        return r.target().match(g -> where + via(g.via()) + " dev " + g.dev() + (g.onlink() ? " onlink" : ""),
                 g -> where + " nhid " + g.nhid(),
                 u -> "unreachable " + where);
     }

@@ -9,6 +9,7 @@ import mlb.model.Kind;
 import mlb.model.NetState;
 import mlb.model.ObjectKey;
 import mlb.model.Observed;
+import mlb.model.Rule;
 import mlb.model.Scope;
 
 /** Turns one read of the kernel and a desired state into a plan, refusing to take over foreign objects. */
@@ -18,11 +19,16 @@ public final class Planner {
 
     public static Validation<List<String>, Plan> plan(Observed observed, NetState desired, Scope scope, List<String> notes) {
         Foreign f = observed.foreign();
-        List<String> conflicts = f.colliding().isEmpty() ? List.empty() : desired.objects().iterator()
-                .flatMap(e -> colliding(f, e._1, e._2).map(Planner::conflict))
+        List<String> conflicts = f.colliding().isEmpty() && f.odd().isEmpty() ? List.empty() : desired.objects().iterator()
+                .filter(e -> e._1.kind() != Kind.RULE)
+                .flatMap(e -> colliding(f, e._1, e._2).map(Planner::conflict).orElse(() -> odd(f, e._1, e._2)))
                 .toList();
         if (!conflicts.isEmpty()) return Validation.invalid(conflicts);
-        return Validation.valid(Plan.of(observed.owned(), desired, notes.appendAll(foreignNote(f)), scope));
+        List<String> shadowing = List.ofAll(desired.all(Rule.class)).flatMap(r -> f.colliding().get(r.key()).map(theirs ->
+                "a rule that is not mlb's (protocol " + ((Rule) theirs).protocol() + ") has the priority and selector of"
+                        + " one of mlb's: " + Describe.of(theirs) + "; the kernel consults whichever was added first"
+                        + " (remove it, or move mlb with priority_base)"));
+        return Validation.valid(Plan.of(observed.owned(), desired, notes.appendAll(foreignNote(f)).appendAll(shadowing), scope));
     }
 
     /** The foreign object with the identity o wants; nexthops and groups share one id space in the kernel. */
@@ -33,6 +39,16 @@ public final class Planner {
         return f.colliding().get(new ObjectKey(other, key.id()));
     }
 
+    /** An object of a shape mlb does not read has the identity o wants. */
+    private static Option<String> odd(Foreign f, ObjectKey key, KernelObject o) {
+        Option<String> same = f.odd().get(key);
+        if (same.isEmpty() && (o.kind() == Kind.NEXTHOP || o.kind() == Kind.GROUP)) {
+            same = f.odd().get(new ObjectKey(o.kind() == Kind.NEXTHOP ? Kind.GROUP : Kind.NEXTHOP, key.id()));
+        }
+        return same.map(theirs -> o.kind().label() + " " + Describe.of(o) + " cannot be made: the kernel already has `"
+                + theirs + "` there, in a form mlb does not make: remove it, or move mlb elsewhere (table_base/table in the spec)");
+    }
+
     private static String conflict(KernelObject theirs) {
         return theirs.kind().label() + " " + Describe.of(theirs) + " already exists and is not mlb's: remove it, or"
                 + " move mlb elsewhere (table_base/table in the spec)";
@@ -40,7 +56,11 @@ public final class Planner {
 
     private static List<String> foreignNote(Foreign f) {
         if (f.total() == 0) return List.empty();
-        return List.of("left alone (not mlb's): " + f.rules() + " rules, " + f.routes() + " routes in owned tables, "
-                + f.nexthops() + " nexthops");
+        return List.of("left alone (not mlb's): " + count(f.rules(), "rule") + ", " + count(f.routes(), "route")
+                + " in owned tables, " + count(f.nexthops(), "nexthop"));
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

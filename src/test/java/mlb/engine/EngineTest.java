@@ -113,6 +113,20 @@ class EngineTest {
     }
 
     @Test
+    void withoutNetAdminAnApplyIsRefusedBeforeItAsksOrWrites() throws IOException {
+        kernel.withoutNetAdmin();
+        Path f = specFile(5, 1);
+        boolean[] asked = {false};
+        Refusal r = engine().apply(SpecParser.parse(f).get(), f, Option.none(), (plan, q) -> asked[0] = true).getLeft();
+        assertEquals(Refusal.Reason.NOT_PERMITTED, r.reason());
+        assertEquals("this process may not change the routing of netns lab: it lacks the capability CAP_NET_ADMIN", r.message());
+        assertFalse(asked[0], "no question whose yes would fail");
+        assertTrue(kernel.executed().isEmpty(), () -> "wrote " + kernel.executed());
+        assertTrue(engine().history().get().entries().isEmpty());
+        assertTrue(engine().plan(SpecParser.parse(f).get(), f, Option.none()).isRight(), "reading needs no capability");
+    }
+
+    @Test
     void aDeclinedApplyChangesNothingAndIsNotRecorded() throws IOException {
         Path f = specFile(5, 1);
         ApplyResult r = engine().apply(SpecParser.parse(f).get(), f, Option.none(), (plan, q) -> false).get();
@@ -213,6 +227,37 @@ class EngineTest {
         Refusal r = engine().apply(plan, saved, Option.none(), Approval.ALWAYS).getLeft();
         assertEquals(Refusal.Reason.INVALID_SPEC, r.reason());
         assertEquals(List.of("nothing was changed", "run `mlb plan -f " + f + " --netns lab -o " + saved + "` again"), r.context());
+    }
+
+    /** A saved plan edited by hand, the ways an attacker with write access to it would. */
+    @Test
+    void anEditedSavedPlanIsRefusedAndChangesNothing() throws IOException {
+        Path f = specFile(5, 1);
+        Path saved = tmp.resolve("saved.json");
+        engine().plan(SpecParser.parse(f).get(), f, Option.some(saved)).get();
+        String original = Files.readString(saved);
+        String[][] edits = {
+                // a kernel setting mlb never sets, in the desired state and the scope
+                {"\"name\" ?: ?\"net.ipv4.fib_multipath_hash_policy\"", "\"name\":\"net.ipv4.ip_forward\""},
+                // a route in main, which mlb never owns
+                {"\"table\" ?: ?201", "\"table\":254"},
+                // another gateway than the spec's
+                {"\"via\" ?: ?\"198.18.2.1\"", "\"via\":\"198.18.2.9\""},
+                // a spec that says something else than the objects
+                {"weight = 5", "weight = 4"}};
+        for (String[] edit : edits) {
+            assertTrue(java.util.regex.Pattern.compile(edit[0]).matcher(original).find(), edit[0]);
+            Files.writeString(saved, original.replaceAll(edit[0], edit[1]));
+            Either<Refusal, ApplyResult> r = engine().apply(Inputs.savedPlan(saved).get(), saved, Option.none(), Approval.ALWAYS);
+            assertTrue(r.isLeft(), () -> edit[1] + " was applied: " + r.get().commands());
+            assertEquals(Refusal.Reason.INVALID_SPEC, r.getLeft().reason(), edit[1]);
+            assertTrue(r.getLeft().message().startsWith("the saved plan " + saved + " is not what its spec makes now"),
+                    r.getLeft()::message);
+        }
+        assertTrue(kernel.executed().isEmpty(), () -> "wrote " + kernel.executed());
+        Files.writeString(saved, original);
+        assertEquals(ApplyResult.Outcome.APPLIED, engine().apply(Inputs.savedPlan(saved).get(), saved, Option.none(),
+                Approval.ALWAYS).get().outcome(), "the plan as mlb wrote it applies");
     }
 
     @Test

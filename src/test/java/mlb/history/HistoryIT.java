@@ -82,7 +82,8 @@ class HistoryIT {
             Path saved = tmp.resolve("a.plan");
             mlb.expect(0, "plan", "-f", spec("a", 1, 3).toString(), "--netns", ns.name, "-o", saved.toString());
             String before = ns.dump();
-            ns.ip("link", "del", "wan2");
+            // No route to wan2's gateway any more: the plan still fits, the kernel refuses wan2's nexthop.
+            ns.ip("route", "del", "198.18.2.0/24", "dev", "wan2");
             String withoutWan2 = ns.dump();
             CliRunner.Run r = mlb.expect(1, "apply", saved.toString(), "--netns", ns.name, "--yes");
             assertTrue(r.err().contains("recorded as"), r.toString());

@@ -228,8 +228,9 @@ class ReconcileIT {
         Path saved = tmp.resolve("plan.json");
         Run plan = mlb("plan", "-f", spec(5, "").toString(), "--netns", ns.name, "-o", saved.toString());
         assertEquals(0, plan.code(), plan::toString);
-        // The plan creates nexthops on wan1, then on wan2: without wan2 the kernel refuses half-way.
-        ns.ip("link", "del", "wan2");
+        // The plan creates nexthops on wan1, then on wan2: without a route to wan2's gateway (the address and
+        // the device stay, so the plan still fits) the kernel refuses half-way.
+        ns.ip("route", "del", "198.18.2.0/24", "dev", "wan2");
         List<String> before = everythingRaw();
         Run applied = mlb("apply", saved.toString(), "--netns", ns.name, "--yes");
         assertEquals(1, applied.code(), applied::toString);

@@ -253,8 +253,12 @@ public final class FakeKernel implements Driver, Devices {
         int foreignNexthops = 0;
         TreeMap<ObjectKey, KernelObject> colliding = TreeMap.empty();
         for (Rule r : state.rules) {
-            if (r.protocol() == scope.protocol() && scope.ownsPriority(r.priority())) mine.add(r);
-            else foreignRules++;
+            if (r.protocol() == scope.protocol() && scope.ownsPriority(r.priority())) {
+                mine.add(r);
+            } else {
+                foreignRules++;
+                if (scope.ownsPriority(r.priority())) colliding = colliding.put(r.key(), r);
+            }
         }
         SortedSet<Integer> toRead = scope.tables().addAll(List.ofAll(mine).map(o -> ((Rule) o).table()))
                 .addAll(state.routes.values().filter(r -> r.protocol() == scope.protocol()).map(Route::table))
@@ -329,6 +333,19 @@ public final class FakeKernel implements Driver, Devices {
         if (!devices.containsKey(dev)) return Option.none();
         long n = ++trafficReads;
         return Option.some(new Traffic(1000 * n, 500 * n, 10 * n, 5 * n));
+    }
+
+    private boolean mayChange = true;
+
+    /** A process without CAP_NET_ADMIN: reads work, every write would fail. */
+    public FakeKernel withoutNetAdmin() {
+        mayChange = false;
+        return this;
+    }
+
+    @Override
+    public boolean mayChangeRouting() {
+        return mayChange;
     }
 
     @Override

@@ -161,6 +161,20 @@ class ReconcileLoopTest {
     }
 
     @Test
+    void aCarrierBlipShorterThanDetectionIsRepairedByTheKernelCheck() {
+        rounds(3, true, true);
+        kernel.deviceDown("wan2").deviceUp("wan2");
+        assertEquals(java.util.List.of(201, 203), members(), "the kernel deleted isp2's nexthop; no verdict changed");
+        loop.tick();
+        assertEquals(java.util.List.of(201, 203), members(), "not checked at every tick");
+        clock.advance(Duration.ofSeconds(15));
+        loop.tick();
+        assertEquals(java.util.List.of(201, 202, 203), members());
+        assertTrue(engine.history().get().entries().head().title().startsWith("monitor: every link in (kernel check)"),
+                engine.history().get().entries().head()::title);
+    }
+
+    @Test
     void aFlappingLinksChangesAreOneCommitPerWindow() {
         rounds(3, true, true);
         rounds(3, true, false);

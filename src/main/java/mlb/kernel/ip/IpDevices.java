@@ -69,6 +69,16 @@ public final class IpDevices implements Devices {
         return r.stderr().contains("does not exist");
     }
 
+    /** CAP_NET_ADMIN (bit 12) in the effective set of /proc/self/status; unknown counts as permitted. */
+    @Override
+    public boolean mayChangeRouting() {
+        try {
+            return Capabilities.effectiveHas(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/status")), 12);
+        } catch (java.io.IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
     /** Resilient groups came with Linux 5.13 and iproute2 5.13; older tools reject `type resilient`. */
     @Override
     public boolean resilientGroups() {

@@ -56,7 +56,7 @@ public final class IpDriver implements Driver {
         for (JsonNode n : json("rules", "-4", "rule", "show")) {
             Option<KernelObject> rule = IpJson.rule(n);
             if (ownedRule(scope, n) && rule.isDefined()) owned.add(rule.get());
-            else if (!IpJson.kernelDefault(n)) foreign.rules++;
+            else if (!IpJson.kernelDefault(n)) foreign.rule(rule.filter(r -> scope.ownsPriority(((Rule) r).priority())));
         }
         SortedSet<Integer> tables = scope.tables()
                 .addAll(List.ofAll(owned).flatMap(o -> o instanceof Rule r ? List.of(r.table()) : List.empty()))
@@ -89,7 +89,8 @@ public final class IpDriver implements Driver {
         for (JsonNode n : parsed("routes of table " + table, r)) {
             Option<KernelObject> route = IpJson.route(n, table);
             if (IpJson.protocol(n) == protocol && route.isDefined()) owned.add(route.get());
-            else foreign.route(route);
+            else if (route.isDefined() || n.path("tos").asInt(0) != 0) foreign.route(route);
+            else foreign.oddRoute(ObjectKey.route(table, n.path("dst").asText(), n.path("metric").asLong(0)), IpJson.routeWords(n, table));
         }
     }
 
@@ -102,7 +103,8 @@ public final class IpDriver implements Driver {
         for (JsonNode n : parsed("nexthops", r)) {
             Option<KernelObject> nexthop = IpJson.nexthop(n);
             if (IpJson.protocol(n) == protocol && nexthop.isDefined()) owned.add(nexthop.get());
-            else foreign.nexthop(nexthop);
+            else if (nexthop.isDefined()) foreign.nexthop(nexthop);
+            else foreign.oddNexthop(ObjectKey.nexthop(Kind.NEXTHOP, n.path("id").asInt()), IpJson.nexthopWords(n));
         }
     }
 
@@ -119,7 +121,10 @@ public final class IpDriver implements Driver {
         if (r.ok()) return new Written(commands, Option.none(), false);
         int failedAt = failedLine(r.stderr());
         if (failedAt < 1 || failedAt > lines.size()) {
-            return new Written(commands, Option.some("ip -batch: " + r.stderr().strip()), false);
+            // A line it cannot parse ends ip -batch at once, without its number (so does a namespace it cannot
+            // enter, before any line): what ran is known only from a read of the kernel, which the revert makes.
+            return new Written(commands, Option.some("ip -batch failed without saying at which line, so some of these "
+                    + commands.size() + " commands may not have run: " + r.stderr().strip()), false);
         }
         return new Written(commands.take(failedAt), Option.some(commands.get(failedAt - 1) + ": " + r.stderr().strip()), false);
     }
@@ -159,6 +164,13 @@ public final class IpDriver implements Driver {
         int routes;
         int nexthops;
         TreeMap<ObjectKey, KernelObject> colliding = TreeMap.empty();
+        TreeMap<ObjectKey, String> odd = TreeMap.empty();
+
+        /** Rules never collide (the kernel keeps both), but one in mlb's priorities may shadow mlb's. */
+        void rule(Option<KernelObject> inOwnedPriorities) {
+            rules++;
+            keep(inOwnedPriorities);
+        }
 
         void route(Option<KernelObject> modelled) {
             routes++;
@@ -170,12 +182,23 @@ public final class IpDriver implements Driver {
             keep(modelled);
         }
 
+        /** An object of a shape mlb does not read (of any protocol): it cannot be changed, only collided with. */
+        void oddRoute(ObjectKey key, String words) {
+            routes++;
+            odd = odd.put(key, words);
+        }
+
+        void oddNexthop(ObjectKey key, String words) {
+            nexthops++;
+            odd = odd.put(key, words);
+        }
+
         private void keep(Option<KernelObject> modelled) {
             modelled.forEach(o -> colliding = colliding.put(o.key(), o));
         }
 
         Foreign toForeign() {
-            return new Foreign(rules, routes, nexthops, colliding);
+            return new Foreign(rules, routes, nexthops, colliding, odd);
         }
     }
 }

@@ -69,11 +69,32 @@ public final class IpJson {
         if (n.has("nhid")) {
             return Option.some(new Route(table, dst, metric, new RouteTarget.Group(n.get("nhid").asInt()), protocol(n)));
         }
-        if (n.has("gateway") && n.has("dev")) {
-            RouteTarget via = new RouteTarget.Gateway(n.get("gateway").asText(), n.get("dev").asText(), onlink(n));
+        if (n.has("dev")) {
+            RouteTarget via = new RouteTarget.Gateway(gateway(n), n.get("dev").asText(), onlink(n));
             return Option.some(new Route(table, dst, metric, via, protocol(n)));
         }
         return Option.none();
+    }
+
+    /** A gateway, or none (a route or nexthop on its device only, as `via 0.0.0.0` ends up). */
+    private static String gateway(JsonNode n) {
+        return n.has("gateway") ? n.get("gateway").asText() : Nexthop.NO_GATEWAY;
+    }
+
+    /** The kernel's words for a nexthop of a shape the model does not hold, for the message that names it. */
+    public static String nexthopWords(JsonNode n) {
+        return "nexthop id " + n.path("id").asInt() + (n.has("blackhole") ? " blackhole" : "")
+                + (n.has("dev") ? " dev " + n.get("dev").asText() : "") + (n.has("encap") ? " encap" : "")
+                + (n.has("fdb") ? " fdb" : "") + " proto " + protocol(n);
+    }
+
+    /** The same for a route: its type (by number), destination, table and what it goes through. */
+    public static String routeWords(JsonNode n, int table) {
+        int type = n.path("type").asInt(RTN_UNICAST);
+        return "route " + (type == RTN_UNICAST ? "" : "type " + type + " ") + n.path("dst").asText() + " table " + table
+                + (n.has("metric") ? " metric " + n.get("metric").asText() : "")
+                + (n.has("nexthops") ? " multipath" : n.has("dev") ? " dev " + n.get("dev").asText() : "")
+                + (n.has("tos") ? " tos " + n.get("tos").asText() : "") + " proto " + protocol(n);
     }
 
     public static Option<KernelObject> nexthop(JsonNode n) {
@@ -89,8 +110,8 @@ public final class IpJson {
                     args.path("idle_timer").asInt(NexthopGroup.DEFAULT_IDLE_TIMER),
                     args.path("unbalanced_timer").asInt(NexthopGroup.DEFAULT_UNBALANCED_TIMER), protocol(n)));
         }
-        if (n.has("gateway") && n.has("dev") && !n.has("encap")) {
-            return Option.some(new Nexthop(id, n.get("gateway").asText(), n.get("dev").asText(), onlink(n), protocol(n)));
+        if (n.has("dev") && !n.has("encap") && !n.has("blackhole") && !n.has("fdb")) {
+            return Option.some(new Nexthop(id, gateway(n), n.get("dev").asText(), onlink(n), protocol(n)));
         }
         return Option.none();
     }

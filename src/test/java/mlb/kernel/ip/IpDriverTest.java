@@ -88,6 +88,9 @@ class IpDriverTest {
                 new Route(200, "198.51.100.0/24", 0, new RouteTarget.Gateway("198.18.1.1", "wan1"), 250),
                 new Route(200, "198.51.100.128/25", 100, new RouteTarget.Gateway("198.18.2.1", "wan2"), 250),
                 new Route(201, "default", 0, new RouteTarget.Gateway("198.18.1.1", "wan1"), 250),
+                // `via 0.0.0.0` as the kernel keeps it: on the device only, still mlb's
+                new Nexthop(210, Nexthop.NO_GATEWAY, "wan1", 250),
+                new Route(201, "10.77.9.0/24", 0, new RouteTarget.Gateway(Nexthop.NO_GATEWAY, "wan1"), 250),
                 new Route(202, "default", 0, new RouteTarget.Gateway("198.18.2.1", "wan2"), 250),
                 rule(10000, null, null, null, 254, 0),
                 rule(10010, "198.18.1.2", null, null, 201, null),
@@ -161,6 +164,18 @@ class IpDriverTest {
         // and the other way round: foreign group 8, mlb wanting nexthop 8
         Validation<List<String>, Plan> w = Planner.plan(o, o.owned().with(new Nexthop(8, "198.18.2.1", "wan2", 250)), scope(), List.empty());
         assertTrue(w.isInvalid());
+    }
+
+    @Test
+    void anObjectOfAnotherShapeWithTheIdentityMlbWantsIsAConflictNotAFailedApply() {
+        Observed o = read(fixtures(), TreeSet.empty(), TreeSet.empty());
+        Validation<List<String>, Plan> v = Planner.plan(o, o.owned().with(new Nexthop(9, "198.18.1.1", "wan1", 250)), scope(), List.empty());
+        assertEquals(List.of("nexthop id 9 via 198.18.1.1 dev wan1 cannot be made: the kernel already has `nexthop id 9"
+                + " blackhole proto 0` there, in a form mlb does not make: remove it, or move mlb elsewhere (table_base/table"
+                + " in the spec)"), v.getError());
+        Route over = new Route(200, "10.77.8.0/24", 0, new RouteTarget.Gateway("198.18.1.1", "wan1"), 250);
+        assertTrue(Planner.plan(o, o.owned().with(over), scope(), List.empty()).getError().head()
+                .contains("`route type 6 10.77.8.0/24 table 200 proto 250`"));
     }
 
     @Test
@@ -243,7 +258,8 @@ class IpDriverTest {
                 new Change.Create(NH201), new Change.Create(new Nexthop(202, "198.18.2.1", "wan2", 250)));
         Written w = kernel(r).write(changes);
         assertEquals(3, w.sent().size());
-        assertTrue(w.failure().get().startsWith("ip -batch: Cannot open network namespace"), w.failure().get());
+        assertEquals("ip -batch failed without saying at which line, so some of these 2 commands may not have run: Cannot"
+                + " open network namespace \"fx\": No such file or directory", w.failure().get());
     }
 
     @Test

@@ -112,9 +112,12 @@ class IpJsonTest {
         // route add 10.77.7.0/24 table 202 nhid 8 proto 4: the output repeats gateway and dev; nhid is what counts
         assertEquals(new Route(202, "10.77.7.0/24", 0, new RouteTarget.Group(8), 4),
                 known(IpJson.route(route("routes-202.json", "10.77.7.0/24", 0), 202)));
-        // connected routes in main have a device but no gateway
+        // connected routes in main have a device but no gateway: on the device only, like `via 0.0.0.0`
         JsonNode connected = entries("routes-main.json").find(n -> n.path("protocol").asText().equals("2")).get();
-        assertEquals(2, unknown(connected, IpJson.route(connected, 254)));
+        assertEquals(new Route(254, "198.18.1.0/24", 0, new RouteTarget.Gateway(Nexthop.NO_GATEWAY, "wan1"), 2),
+                known(IpJson.route(connected, 254)));
+        assertEquals("route type 6 10.77.8.0/24 table 200 proto 250", IpJson.routeWords(route("routes-200.json", "10.77.8.0/24", 0), 200));
+        assertEquals("route 10.77.6.0/24 table 200 multipath proto 3", IpJson.routeWords(route("routes-200.json", "10.77.6.0/24", 0), 200));
     }
 
     @Test
@@ -127,6 +130,9 @@ class IpJsonTest {
                 known(IpJson.nexthop(nexthop(1000200))));
         assertEquals(new NexthopGroup(8, List.of(new NexthopGroup.Member(7, 1)), false, 0, 4), known(IpJson.nexthop(nexthop(8))));
         assertEquals(0, unknown(nexthop(9), IpJson.nexthop(nexthop(9))), "blackhole");
+        assertEquals("nexthop id 9 blackhole proto 0", IpJson.nexthopWords(nexthop(9)));
+        // nexthop add id 210 via 0.0.0.0 dev wan1 proto 250: the kernel keeps it without a gateway
+        assertEquals(new Nexthop(210, Nexthop.NO_GATEWAY, "wan1", 250), known(IpJson.nexthop(nexthop(210))));
     }
 
     @Test
