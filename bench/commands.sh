@@ -91,7 +91,8 @@ echo
 echo "first run: the round that starts without target/cds; each mlb command not seen before runs once while"
 echo "listing its classes, then the launcher rebuilds the archive (--help reuses what --version learned)."
 ls "$here"/target/cds/*/mlb.jsa >/dev/null 2>&1 &&
-  echo "archive: $(du -m "$here"/target/cds/*/mlb.jsa | cut -f1) MB, $(cat "$here"/target/cds/*/*.classlist | awk '!s[$0]++' | wc -l) classes listed"
+  echo "archives: $(du -m "$here"/target/cds/*/mlb.jsa | cut -f1) MB of $(cat "$here"/target/cds/*/*.classlist | awk '!s[$0]++' | wc -l)" \
+    "classes for the commands, $(du -m "$here"/target/cds/*/main.jsa 2>/dev/null | cut -f1) MB for --version and --help"
 
 # Classes loaded per command as the launcher runs it, by library; "archive" counts those the class-data
 # archive served (JDK and jar alike), "jdk" the JDK classes it did not hold (lambdas and proxies included).
