@@ -9,6 +9,8 @@ import java.util.List;
 
 /** The lab's measurements, each run from the LAN host through the router against the servers. */
 public final class Measurements {
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+
     /** Time a client JVM needs to start before its first packet; probes wait this long before anything is cut. */
     private static final Duration CLIENT_START = Duration.ofMillis(1500);
 
@@ -38,12 +40,14 @@ public final class Measurements {
 
     /**
      * Probes every interval while the ISP's upstream is cut for `during`, with `around` of normal service
-     * before and after. Heals even if probing fails.
+     * before and after. Heals even if probing fails. A probe fails when its connection or its answer takes more
+     * than a second: on a cut line the SYN is lost (its retransmission would come after a second), while a line
+     * busy with downloads can delay an answer by a few hundred ms of queueing in the shapers.
      */
     public CutRun cut(Isp isp, Duration around, Duration during, Duration interval) {
         Duration total = CLIENT_START.plus(around).plus(during).plus(around);
         LanClient.Pending<ProbeReport> pending = session.client()
-                .probe(total, interval, Duration.ofMillis(300), List.of(session.topology().server()));
+                .probe(total, interval, PROBE_TIMEOUT, List.of(session.topology().server()));
         long cutStart;
         long cutDone;
         long healStart;

@@ -1,5 +1,6 @@
 package mlb.lab;
 
+import mlb.spec.Check;
 import mlb.view.TextTable;
 
 import java.io.IOException;
@@ -41,7 +42,8 @@ final class MonitorBench {
     }
 
     void run() {
-        failovers("defaults (500 ms x 3, timeout 300 ms)", LabSpec.Tuning.NONE, 2.0);
+        failovers("defaults (" + ms(Check.DEFAULT_INTERVAL) + " x " + Check.DEFAULT_DOWN + ", timeout "
+                + ms(Check.DEFAULT_TIMEOUT) + ")", LabSpec.Tuning.NONE, 2.0);
         failovers("interval 200 ms, timeout 150 ms", new LabSpec.Tuning(List.of(), List.of("interval = \"200ms\"",
                 "timeout = \"150ms\""), List.of()), 1.0);
         failback("idle_timer 120 s (default)", "120s", Duration.ofSeconds(15), Duration.ofSeconds(200));
@@ -191,8 +193,10 @@ final class MonitorBench {
             changes = changes(monitor, victim()) - before;
         }
         c.done(changes + " state changes");
-        table.row("flapping every second for 30 s", "≤ 30 s / (3 x 500 ms) = 20 changes", changes + " changes",
-                changes <= 20 ? "ok" : "FAIL");
+        // Every change needs down (or up) rounds in a row of the other outcome: 32 s of rounds hold that many.
+        long bound = Duration.ofSeconds(32).toMillis() / (Check.DEFAULT_DOWN * Check.DEFAULT_INTERVAL.toMillis());
+        table.row("flapping every second for 30 s", "≤ 32 s / (" + Check.DEFAULT_DOWN + " x " + ms(Check.DEFAULT_INTERVAL)
+                + ") = " + bound + " changes", changes + " changes", changes <= bound ? "ok" : "FAIL");
     }
 
     /** 3 links x 2 targets at 2 rounds a second for 60 s: the monitor's resident memory and CPU share. */
@@ -224,5 +228,9 @@ final class MonitorBench {
         if (xs.isEmpty()) return Double.NaN;
         List<Double> s = xs.stream().sorted().toList();
         return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+    }
+
+    private static String ms(Duration d) {
+        return d.toMillis() + " ms";
     }
 }

@@ -48,6 +48,9 @@ public final class Monitor {
     private final List<ScheduledFuture<?>> rounds = new ArrayList<>();
     private final Object stopped = new Object();
     private volatile boolean stopping;
+    /** On the decider thread only: what runs after each round, and the balancing the status file last said. */
+    private Runnable afterRound = () -> { };
+    private io.vavr.collection.SortedSet<String> written = io.vavr.collection.TreeSet.empty();
 
     public Monitor(Workspace ws, Target target, Path specFile, Tools tools, Log log, Clock clock) {
         this.ws = ws;
@@ -77,6 +80,10 @@ public final class Monitor {
         watch.onHangup();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(engine, prober, metrics), "mlb-monitor-stop"));
         log.line("mlb monitor " + target + ": " + Describe.links(first) + " (spec " + specFile + ")");
+        afterRound = () -> {
+            // A person's plan reads this file: when the balancing changed, it must say so at once, not next second.
+            if (!loop[0].effective().equals(written)) writeView(view, loop[0]);
+        };
         schedule(loop[0], prober, first);
         ticker.scheduleAtFixedRate(() -> decider.execute(() -> second(engine, loop[0], view, watch, devices, prober)),
                 1, 1, TimeUnit.SECONDS);
@@ -111,7 +118,10 @@ public final class Monitor {
             return;
         }
         prober.start(p.from(source.get()), p.targets(), p.timeout(), p.interval())
-                .ifPresent(f -> f.thenAcceptAsync(r -> loop.round(p, p.judged(r)), decider));
+                .ifPresent(f -> f.thenAcceptAsync(r -> {
+                    loop.round(p, p.judged(r));
+                    afterRound.run();
+                }, decider));
     }
 
     /** Once a second on the decider: reload a changed spec, retry, the grace period, the status file. */
@@ -120,10 +130,15 @@ public final class Monitor {
             if (watch.changed()) reload(loop, devices, prober);
             loop.tick();
             engine.recordHeld(false).peekLeft(r -> log.problem("recording the monitor's changes: " + r.message()));
-            view.write(loop.monitored(), loop.fleet(), loop.effective(), loop.holding());
+            writeView(view, loop);
         } catch (RuntimeException e) {
             log.problem("monitor step failed (it goes on): " + e);
         }
+    }
+
+    private void writeView(ViewWriter view, ReconcileLoop loop) {
+        written = loop.effective();
+        view.write(loop.monitored(), loop.fleet(), written, loop.holding());
     }
 
     private void reload(ReconcileLoop loop, Devices devices, Prober prober) {

@@ -14,12 +14,13 @@ import java.time.Duration;
 public record Check(Method method, List<String> targets, int reliability, Duration interval, Duration timeout,
                     int down, int up, Option<Quality> quality) {
     /**
-     * With these a dead link is marked down (down - 1) * interval + timeout = 1.3 s after its first lost probe
-     * was sent, and one or two lost probes on a healthy line do not move its traffic. 300ms is far above the
-     * round trip of any terrestrial Internet path, yet leaves the probes of one round apart.
+     * With these a dead link is marked down at most down * interval + timeout = 1.45 s after it died (the next
+     * round starts within an interval, and its probe and two more are lost), 1.25 s on average; one or two lost
+     * probes on a healthy line do not move its traffic. 250ms is far above the round trip of a terrestrial
+     * Internet path, yet leaves the probes of one round apart.
      */
-    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(500);
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(300);
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(400);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(250);
     public static final int DEFAULT_DOWN = 3, DEFAULT_UP = 3;
     public static final int DEFAULT_RELIABILITY = 1;
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100), MAX_INTERVAL = Duration.ofHours(1);

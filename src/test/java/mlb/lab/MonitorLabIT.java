@@ -106,7 +106,10 @@ class MonitorLabIT {
         System.out.printf("failover: new connections failed for %.0f ms (%d of %d probes); downloads broken per link %s%n",
                 span, during.failed(), during.probes(), broken.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0]
                         + "/" + e.getValue()[1]).toList());
-        assertTrue(span <= 2000, "new connections failed for " + span + " ms:\n" + String.join("\n", monitor.lines()));
+        double cutAt = run.cut().onProbeClock(run.cut().cutDone());
+        assertTrue(span <= 2000, () -> "new connections failed for " + span + " ms; the cut at " + cutAt + " ms, failed probes: "
+                + run.cut().report().probes().stream().filter(p -> !p.ok()).map(p -> p.atMs() + " " + p.error()).toList()
+                + "\n" + String.join("\n", monitor.lines()));
         double heal = run.cut().onProbeClock(run.cut().healDone());
         assertEquals(0, run.cut().after().failed(), () -> "after the heal at " + heal + " ms: " + run.cut().report().probes().stream()
                 .filter(p -> !p.ok() && p.atMs() >= heal).map(p -> p.atMs() + " " + p.error()).toList() + "\n"
@@ -115,7 +118,10 @@ class MonitorLabIT {
         assertEquals(0, broken.get("isp3")[0], "isp3's downloads");
         MonitorLog log = new MonitorLog(monitor.lines());
         Instant cut = Instant.ofEpochMilli(run.cut().cutDone());
-        assertTrue(log.first("isp2 down:", cut).get().secondsAfter(cut) <= 1.5, "detected within (down-1) x interval + timeout");
+        // The next round starts within an interval, and it and the two after it are lost: down x interval + timeout
+        // = 1.45 s with the defaults, and a little for the round's grace and the log line.
+        double detected = log.first("isp2 down:", cut).get().secondsAfter(cut);
+        assertTrue(detected <= 1.5, "detected " + detected + " s after the cut, not within down x interval + timeout");
     }
 
     @Test
@@ -144,10 +150,13 @@ class MonitorLabIT {
         session.lab().cut(isp(2));
         try {
             awaitMembers(List.of(201, 203), Duration.ofSeconds(3));
-            sleep(4500);
+            long out = System.nanoTime();
+            // The grace period is judged once a second: the deletion comes 3 to 4 s after the link went out.
+            while (monitor.lines().stream().noneMatch(l -> l.contains("isp2: deleted ")) && System.nanoTime() - out < 6e9) sleep(100);
+            double after = (System.nanoTime() - out) / 1e9;
+            assertTrue(after >= 2.9 && after <= 5, "deleted " + after + " s after the link went out");
             assertEquals(0, conntrack(isp(2)), "isp2's connections are gone after the grace period");
             assertTrue(conntrack(isp(1)) > 0, "isp1's stay");
-            assertTrue(monitor.lines().stream().anyMatch(l -> l.contains("isp2: deleted ")), "logged");
         } finally {
             session.lab().heal(isp(2));
         }
@@ -194,10 +203,9 @@ class MonitorLabIT {
         }
         sleep(2000);
         int changes = changesOf("isp2") - before;
-        // A change needs 3 rounds of 500 ms in a row: at most 10 s / 1.5 s of them, and a 1 s cut is only 2 rounds.
+        // A change needs 3 rounds of 400 ms in a row of the other outcome: 12 s of rounds hold at most 10 changes.
         System.out.println("flapping every second for 10 s: " + changes + " state changes of isp2");
-        assertTrue(changes <= 6, changes + " changes");
-        assertEquals(0, changes, "a 1 s cut never reaches down = 3 rounds");
+        assertTrue(changes <= 10, changes + " changes");
         awaitMembers(List.of(201, 202, 203), Duration.ofSeconds(5));
     }
 

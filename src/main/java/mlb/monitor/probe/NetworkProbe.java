@@ -3,8 +3,9 @@ package mlb.monitor.probe;
 import java.time.Duration;
 
 /**
- * The real probes: icmp through persistent pings bound to the link's device ({@link PingStreams}); tcp, http(s)
- * and dns from sockets bound to the link's source address. Close it to stop the pings.
+ * The real probes: icmp through persistent pings bound to the link's device and held between rounds
+ * ({@link PingStreams}); tcp, http(s) and dns from sockets bound to the link's source address. Close it to stop
+ * the pings and the shell that holds them.
  */
 public final class NetworkProbe implements Probe, AutoCloseable {
     /** A ping that has had no reply for this long is started again (see {@link PingStream}). */

@@ -11,6 +11,7 @@ sealed interface PingLine {
     Pattern REPLY = Pattern.compile("\\d+ bytes from \\S+: icmp_seq=(\\d+) .*time=(\\d+(?:\\.\\d+)?) ms.*");
     Pattern NO_ANSWER = Pattern.compile("no answer yet for icmp_seq=(\\d+)");
     Pattern ERROR = Pattern.compile("From (\\S+?)(?: \\(\\S+\\))? icmp_seq=(\\d+) (.+)");
+    Pattern NOT_AN_ERROR = Pattern.compile("Redirect|Source Quench");
 
     /** An echo reply to seq after rtt. A duplicate (DUP!) parses the same; the stream ignores it. */
     record Reply(long seq, Duration rtt) implements PingLine {
@@ -20,7 +21,10 @@ sealed interface PingLine {
     record NoAnswer(long seq) implements PingLine {
     }
 
-    /** An ICMP error about seq from a router on the way ("destination host unreachable from 198.18.1.1"). */
+    /**
+     * An ICMP error about seq from a router on the way ("destination host unreachable from 198.18.1.1"). A
+     * redirect or source quench is no error (the request went on, as ping itself counts it): a {@link Note}.
+     */
     record Error(long seq, String reason) implements PingLine {
     }
 
@@ -35,7 +39,7 @@ sealed interface PingLine {
         m = NO_ANSWER.matcher(l);
         if (m.matches()) return new NoAnswer(Long.parseLong(m.group(1)));
         m = ERROR.matcher(l);
-        if (m.matches()) {
+        if (m.matches() && !NOT_AN_ERROR.matcher(m.group(3)).lookingAt()) {
             String what = m.group(3).toLowerCase(Locale.ROOT);
             return new Error(Long.parseLong(m.group(2)), Failures.shorten(what + " from " + m.group(1)));
         }

@@ -2,28 +2,50 @@ package mlb.monitor.probe;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
- * One long-running `ping -O` to one target through one device, and the latest fate of its echo requests.
- * A round takes the freshest fate (one resolved within 1.5 intervals) or waits for the next one until its
- * timeout. A ping that exits is started again after a backoff (0.5 s doubling to 30 s, reset once a ping works),
- * and one that has had no reply for `silence` is restarted: ping binds its device by index when it starts, so a
- * device deleted and made again under the same name (a PPP redial) would otherwise never be seen again.
+ * One long-running `ping -O` to one target through one device, held between rounds so that each round sends
+ * exactly one echo request, at its start, and is judged by that request alone ({@link EchoRound}).
+ * <p>
+ * Why held: a round must be the fate of a request sent at or after it started, or a cut line answers for a round
+ * or two more, and its verdict is due timeout after the start. ping cannot be told when to send, and it does not
+ * keep its own pace: when no reply comes within a millisecond of a request (a lost request, a target on the
+ * LAN), it waits in a socket timeout that the kernel's timer wheel rounds up, to 512 ms instead of 500 on a
+ * HZ=250 kernel, so its requests drift through the rounds by 12 ms a round (with -l 2 they still came up to
+ * 36 ms late). Pinging faster than the rounds costs CPU in proportion (every 125 ms: 1.2 % of a core for 3
+ * links x 2 targets, over the monitor's budget) and still leaves the round's request up to a ping interval
+ * after its start, too late to wait a whole timeout for its reply before the next round.
+ * <p>
+ * So the ping runs with an interval (its pace) between the timeout and the round interval, is stopped
+ * (SIGSTOP) once the round is settled, and continued (SIGCONT) when the next round starts: by then its pace has
+ * passed, so it sends at once (measured through {@link PingSignals}: 0.3 ms after the signal, 0.7 ms for 9 in
+ * 10, 6 ms at worst), and it is held again before its pace comes round. A round that finds the ping's newest
+ * request younger than the pace (a round early, a stray request, a ping that could not be held) starts the
+ * ping again instead, since a new ping sends its first request at once.
+ * <p>
+ * A ping that exits is started again after a backoff (0.5 s doubling to 30 s, reset once a ping works), and one
+ * that has had no reply for `silence` is restarted: ping binds its device by index when it starts, so a device
+ * deleted and made again under the same name (a PPP redial) would otherwise never be seen again.
  */
 final class PingStream {
     private static final long BACKOFF_BASE = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long BACKOFF_MAX = TimeUnit.SECONDS.toNanos(30);
-    private static final int REMEMBERED = 64;
+    /** A timeout this far from the one the pace was chosen for (a reloaded spec) gets a new pace. */
+    private static final long REPACE = TimeUnit.MILLISECONDS.toNanos(10);
+    /** ping counts in whole milliseconds: a request this much younger than the pace may still be sent at once. */
+    private static final long PACE_SLACK = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private final List<String> argv;
+    private final Function<Duration, List<String>> argv;
     private final String name;
     private final PingProcess.Spawner spawner;
-    private final long window;
+    private final Duration interval;
     private final long silence;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -31,9 +53,13 @@ final class PingStream {
     // All below guarded by lock.
     private PingProcess process;
     private long generation;
+    private Duration pace;
+    private long pacedFor;
     private long lastHeard;
-    private Resolution latest;
-    private final ArrayDeque<Long> resolved = new ArrayDeque<>();
+    private long lastSent;
+    private long highestSent;
+    private boolean held;
+    private final List<EchoRound> rounds = new ArrayList<>();
     private String lastComplaint = "";
     private String deadReason;
     private int failedStarts;
@@ -41,41 +67,102 @@ final class PingStream {
     private long lastAsked;
     private boolean stopped;
 
-    /** The fate of one echo request, as the line that settled it, and when that line came. */
-    private record Resolution(PingLine line, long at) {
-    }
-
-    PingStream(List<String> argv, String name, PingProcess.Spawner spawner, Duration interval, Duration silence) {
-        this.argv = List.copyOf(argv);
+    /** argv: the ping's command line for a pace (its -i). */
+    PingStream(Function<Duration, List<String>> argv, String name, PingProcess.Spawner spawner, Duration interval, Duration silence) {
+        this.argv = argv;
         this.name = name;
         this.spawner = spawner;
-        this.window = interval.toNanos() * 3 / 2;
+        this.interval = interval;
         this.silence = silence.toNanos();
         this.restartAt = System.nanoTime();
     }
 
-    /** The fate of a fresh echo request, within timeout. Interrupting the caller ends the wait as a timeout. */
+    /**
+     * The ping's interval for rounds of this timeout: halfway between the timeout and the round interval, so that
+     * neither a round's wait (timeout + grace) nor a round a little early runs into it.
+     */
+    static Duration pace(Duration interval, Duration timeout) {
+        long ms = TimeUnit.NANOSECONDS.toMillis(timeout.toNanos() + Math.max(0, interval.toNanos() - timeout.toNanos()) / 2);
+        return Duration.ofMillis(Math.max(1, ms));
+    }
+
+    /**
+     * The fate of an echo request sent now, within timeout (+ {@link EchoRound#grace}). Interrupting the caller
+     * ends the wait as a timeout.
+     */
     Outcome ask(Duration timeout) {
         lock.lock();
+        EchoRound round = null;
         try {
             long now = System.nanoTime();
             lastAsked = now;
-            ensureRunning(now);
-            if (latest != null && now - latest.at <= window) return outcome(latest, timeout);
-            Resolution seen = latest;
-            long left = timeout.toNanos();
-            while (true) {
-                if (latest != seen) return outcome(latest, timeout);
-                if (process == null) return deadReason == null ? Outcome.timeout() : new Outcome.Failed(deadReason);
-                if (left <= 0) return Outcome.timeout();
-                left = changed.awaitNanos(left);
-            }
+            if (!sendsNow(now, timeout)) return deadReason == null ? Outcome.timeout() : new Outcome.Failed(deadReason);
+            round = new EchoRound(now, timeout, EchoRound.grace(interval, timeout), highestSent);
+            rounds.add(round);
+            return awaitOutcome(round);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.timeout();
         } finally {
+            if (round != null) rounds.remove(round);
+            if (rounds.isEmpty() && process != null && !held) held = process.hold();
             lock.unlock();
         }
+    }
+
+    private Outcome awaitOutcome(EchoRound round) throws InterruptedException {
+        while (true) {
+            Optional<Outcome> settled = round.outcome();
+            if (settled.isPresent()) return settled.get();
+            if (process == null) return deadReason == null ? Outcome.timeout() : new Outcome.Failed(deadReason);
+            long left = round.deadline() - System.nanoTime();
+            if (left <= 0) return Outcome.timeout();
+            changed.awaitNanos(left);
+        }
+    }
+
+    /**
+     * Gets a request out now: a ping just started sends at once; a held one whose pace has passed, at its release;
+     * any other is started again. False when no ping runs (it exited and waits out its backoff, or was stopped).
+     */
+    private boolean sendsNow(long now, Duration timeout) {
+        if (stopped) return false;
+        boolean repace = process != null && Math.abs(timeout.toNanos() - pacedFor) > REPACE;
+        if (process != null && now - lastHeard < silence && !repace) {
+            boolean due = now - lastSent >= pace.toNanos() - PACE_SLACK;
+            if (due && process.release()) {
+                held = false;
+                return true;
+            }
+        }
+        if (process != null) kill();
+        else if (now - restartAt < 0) return false;
+        return start(now, timeout);
+    }
+
+    private boolean start(long now, Duration timeout) {
+        Duration p = pace(interval, timeout);
+        try {
+            process = spawner.start(argv.apply(p));
+        } catch (IOException | RuntimeException e) {
+            died("cannot run ping: " + Failures.text(e), now);
+            return false;
+        }
+        long gen = ++generation;
+        pace = p;
+        pacedFor = timeout.toNanos();
+        lastHeard = now;
+        lastSent = now;
+        highestSent = 0;
+        held = false;
+        lastComplaint = "";
+        deadReason = null;
+        rounds.forEach(EchoRound::restarted);
+        PingProcess started = process;
+        Thread reader = new Thread(() -> read(started, gen), "mlb-ping " + name);
+        reader.setDaemon(true);
+        reader.start();
+        return true;
     }
 
     /** Marks the stream as wanted now, so that it is not stopped as idle before it is asked. */
@@ -107,36 +194,6 @@ final class PingStream {
         } finally {
             lock.unlock();
         }
-    }
-
-    private static Outcome outcome(Resolution r, Duration timeout) {
-        PingLine line = r.line;
-        if (line instanceof PingLine.Reply reply) {
-            return reply.rtt().compareTo(timeout) <= 0 ? new Outcome.Answered(reply.rtt()) : Outcome.timeout();
-        }
-        if (line instanceof PingLine.Error error) return new Outcome.Failed(error.reason());
-        return Outcome.timeout();
-    }
-
-    private void ensureRunning(long now) {
-        if (stopped || process != null && now - lastHeard < silence) return;
-        if (process != null) kill();
-        else if (now - restartAt < 0) return;
-        try {
-            process = spawner.start(argv);
-        } catch (IOException | RuntimeException e) {
-            died("cannot run ping: " + Failures.text(e), now);
-            return;
-        }
-        long gen = ++generation;
-        resolved.clear();
-        lastHeard = now;
-        lastComplaint = "";
-        deadReason = null;
-        PingProcess p = process;
-        Thread reader = new Thread(() -> read(p, gen), "mlb-ping " + name);
-        reader.setDaemon(true);
-        reader.start();
     }
 
     /** Stops the current process on purpose: its reader's last words belong to an old generation and are ignored. */
@@ -172,28 +229,26 @@ final class PingStream {
                 return;
             }
             failedStarts = 0;
-            if (!settle(seq(line))) return;
-            if (line instanceof PingLine.Reply) lastHeard = now;
-            latest = new Resolution(line, now);
+            dated(line, now);
+            for (EchoRound r : rounds) r.heard(line, now);
             changed.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Marks seq settled; false when it already was (a duplicate, or a reply after its no-answer line). */
-    private boolean settle(long seq) {
-        if (resolved.contains(seq)) return false;
-        resolved.addLast(seq);
-        if (resolved.size() > REMEMBERED) resolved.removeFirst();
-        return true;
-    }
-
-    private static long seq(PingLine line) {
-        if (line instanceof PingLine.Reply r) return r.seq();
-        if (line instanceof PingLine.NoAnswer n) return n.seq();
-        if (line instanceof PingLine.Error e) return e.seq();
-        throw new IllegalArgumentException("no sequence number in " + line);
+    /** What a line says about the requests sent: their highest number, and when the newest went out. */
+    private void dated(PingLine line, long now) {
+        if (line instanceof PingLine.Reply r) {
+            lastHeard = now;
+            lastSent = Math.max(lastSent, now - r.rtt().toNanos());
+            highestSent = Math.max(highestSent, r.seq());
+        } else if (line instanceof PingLine.NoAnswer n) {
+            lastSent = Math.max(lastSent, now);
+            highestSent = Math.max(highestSent, n.seq() + 1);
+        } else if (line instanceof PingLine.Error e) {
+            highestSent = Math.max(highestSent, e.seq());
+        }
     }
 
     private void exited(long gen, int code) {

@@ -10,20 +10,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The icmp probe: one persistent `ping -n -O -i INTERVAL -W INTERVAL -I DEVICE TARGET` per link and target,
- * read line by line ({@link PingStream}), rather than one `ping -c 1` per probe.
+ * The icmp probe: one persistent `ping -n -O -i PACE -W INTERVAL -I DEVICE TARGET` per link and target, read
+ * line by line and held between rounds ({@link PingStream}), rather than one `ping -c 1` per probe.
  * <p>
- * Measured in a namespace with a veth pair and a kernel responder, 6 streams (2 devices x 3 targets) at 2
- * probes/s for 60 s, CPU of the JVM and its children from /proc/PID/stat: a spawn per probe cost 1.68 s
- * (2.8 % of a core; 1.26 s of it in the children), the persistent pings 0.14 s (0.23 %), an idle JVM 0.05 s.
- * Only the persistent form fits the monitor's budget of 1 % of a core.
+ * Measured in a namespace with veth pairs and kernel echo replies, 3 links x 2 targets at 2 rounds/s for 60 s
+ * (after 5 s of warm-up), CPU of the JVM (-XX:+UseParallelGC, as the launcher runs it) and its children from
+ * /proc/PID/stat, six runs each on a shared 2-core machine: pings held between rounds 0.40-0.47 s (0.67-0.78 %
+ * of a core; the signalling shell 0.03 s of it), the same pings left to their own pace 0.36-0.41 s (0.60-0.68
+ * %), pings every 125 ms 0.73 s (1.2 %). Earlier, a spawn per probe cost 2.8 %. Only persistent pings, one
+ * request a round, fit the monitor's budget of 1 % of a core.
  * <p>
  * `-I DEVICE` binds the socket to the device, so the `oif` rule sends it through the link and nowhere else.
- * `-O` prints "no answer yet" for every request that got no reply before the next one went out, so each
- * request gets a line, and a monitor that dies without stopping its pings (SIGKILL) leaves them writing to a
- * closed pipe, which ends them at their next line. -W only bounds ping's last wait when it exits. The JDK's
- * InetAddress.isReachable was not an option: it matches echo replies by pid and source only, so concurrent
- * probes of one target through two links can take each other's replies.
+ * `-O` prints "no answer yet" for a request still unanswered when the next one goes out, which dates that
+ * send. A monitor that dies without stopping its pings (SIGKILL) leaves them writing to a closed pipe, which
+ * ends them at their next line; held ones are continued for that by {@link PingSignals}. -W only bounds
+ * ping's last wait when it exits. The JDK's InetAddress.isReachable was not an option: it matches echo replies
+ * by pid and source only, so concurrent probes of one target through two links can take each other's replies.
  */
 final class PingStreams implements AutoCloseable {
     private final PingProcess.Spawner spawner;
@@ -45,15 +47,14 @@ final class PingStreams implements AutoCloseable {
             if (closed) return new Outcome.Failed("the prober was closed");
             stopIdle();
             stream = streams.computeIfAbsent(new Key(link.device(), target.address(), interval),
-                    k -> new PingStream(argv(k), k.device + " " + k.target.getHostAddress(), spawner, interval, silence));
+                    k -> new PingStream(pace -> argv(k, pace), k.device + " " + k.target.getHostAddress(), spawner, interval, silence));
             stream.touch();
         }
         return stream.ask(timeout);
     }
 
-    static List<String> argv(Key k) {
-        String every = seconds(k.interval);
-        return List.of("ping", "-n", "-O", "-i", every, "-W", every, "-I", k.device, k.target.getHostAddress());
+    static List<String> argv(Key k, Duration pace) {
+        return List.of("ping", "-n", "-O", "-i", seconds(pace), "-W", seconds(k.interval), "-I", k.device, k.target.getHostAddress());
     }
 
     /** Seconds as ping reads them: a dot as decimal separator, whatever the locale ("0.5"). */
@@ -83,5 +84,6 @@ final class PingStreams implements AutoCloseable {
         closed = true;
         for (PingStream s : new ArrayList<>(streams.values())) s.stop();
         streams.clear();
+        spawner.close();
     }
 }

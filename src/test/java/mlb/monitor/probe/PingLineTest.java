@@ -33,6 +33,8 @@ class PingLineTest {
         assertEquals(new PingLine.Note("PING 198.19.0.1 (198.19.0.1) from 198.18.1.2 wan1: 56(84) bytes of data."),
                 PingLine.parse("PING 198.19.0.1 (198.19.0.1) from 198.18.1.2 wan1: 56(84) bytes of data."));
         assertEquals(new PingLine.Note("ping: SO_BINDTODEVICE wanX: No such device"), PingLine.parse("ping: SO_BINDTODEVICE wanX: No such device"));
+        assertEquals(new PingLine.Note("From 198.18.1.1 icmp_seq=2 Redirect Host(New nexthop: 198.18.1.5)"),
+                PingLine.parse("From 198.18.1.1 icmp_seq=2 Redirect Host(New nexthop: 198.18.1.5)"));
         assertEquals(new PingLine.Note("1 packets transmitted, 0 received, 100% packet loss, time 0ms"),
                 PingLine.parse("1 packets transmitted, 0 received, 100% packet loss, time 0ms"));
     }

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The persistent icmp probe against scripted ping output. */
+/** The persistent icmp probe against scripted ping output, in real time. */
 class PingStreamTest {
     static final Duration INTERVAL = Duration.ofMillis(100);
     static final Duration TIMEOUT = Duration.ofMillis(80);
@@ -20,94 +22,160 @@ class PingStreamTest {
 
     final ScriptedPings pings = new ScriptedPings();
 
-    PingStream stream(Duration silence) {
-        return new PingStream(List.of("ping"), "test", pings, INTERVAL, silence);
+    PingStream stream(Duration interval, Duration silence) {
+        return new PingStream(pace -> List.of("ping", "-i", PingStreams.seconds(pace)), "test", pings, interval, silence);
     }
 
     PingStream stream() {
-        return stream(Duration.ofSeconds(30));
+        return stream(INTERVAL, Duration.ofSeconds(30));
     }
 
-    /** Asks (with a 2 s timeout) while line is written a moment later, as a ping would print it. */
-    static Outcome askWhile(PingStream s, Runnable line) {
-        return askWhile(s, Duration.ofSeconds(2), line);
+    static String reply(long seq, String ms) {
+        return String.format(REPLY, seq, ms);
     }
 
-    static Outcome askWhile(PingStream s, Duration timeout, Runnable line) {
+    /** Asks while, afterMs after the ask began, the newest ping prints what write writes. */
+    Outcome askThen(PingStream s, Duration timeout, long afterMs, Consumer<ScriptedPings.Scripted> write) {
         CompletableFuture<Outcome> asked = CompletableFuture.supplyAsync(() -> s.ask(timeout));
-        sleep(30);
-        line.run();
+        sleep(afterMs);
+        write.accept(pings.last());
         return asked.join();
     }
 
+    static Outcome.Answered answered(long micros) {
+        return new Outcome.Answered(Duration.ofNanos(micros * 1000));
+    }
+
     @Test
-    void aReplyIsAnsweredWithItsRtt() {
+    void theRoundsOwnReplyAnswersWithItsRttAndThePingIsHeldAfterwards() {
         PingStream s = stream();
-        assertEquals(Outcome.timeout(), s.ask(TIMEOUT));
+        assertEquals(answered(43), askThen(s, TIMEOUT, 20, p -> p.line(reply(1, "0.043"))));
         assertEquals(1, pings.processes.size());
-        assertEquals(new Outcome.Answered(Duration.ofNanos(43_000)), askWhile(s, () -> pings.last().line(String.format(REPLY, 1, "0.043"))));
+        assertTrue(pings.last().held, "nothing is sent until the next round");
     }
 
     @Test
-    void aFreshFateIsReturnedAtOnceAndAStaleOneNot() {
+    void theNextRoundReleasesTheHeldPingOnceItsPaceHasPassed() {
         PingStream s = stream();
-        s.ask(Duration.ofMillis(1));
-        Outcome first = askWhile(s, () -> pings.last().line(String.format(REPLY, 1, "0.050")));
+        askThen(s, TIMEOUT, 20, p -> p.line(reply(1, "0.043")));
+        sleep(INTERVAL.toMillis());
+        assertEquals(answered(44), askThen(s, TIMEOUT, 20, p -> p.line(reply(2, "0.044"))));
+        assertEquals(1, pings.processes.size());
+        assertEquals(1, pings.last().releases);
+        assertTrue(pings.last().held);
+    }
+
+    @Test
+    void aRoundWithoutAReplyEndsAtItsTimeoutAndGrace() {
+        PingStream s = stream();
         long start = System.nanoTime();
-        assertEquals(first, s.ask(TIMEOUT));
-        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(40), "a fresh fate needs no wait");
-        sleep(INTERVAL.toMillis() * 2);
-        assertEquals(Outcome.timeout(), s.ask(TIMEOUT), "older than 1.5 intervals, and nothing new came");
+        assertEquals(Outcome.timeout(), s.ask(TIMEOUT));
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        long due = TIMEOUT.plus(EchoRound.grace(INTERVAL, TIMEOUT)).toMillis();
+        assertTrue(took >= due - 1 && took < due + 30, "took " + took + " ms");
     }
 
     @Test
-    void aReplyAfterTheTimeoutIsATimeout() {
+    void aLateReplyToTheLastRoundsRequestDoesNotAnswerThisOne() {
         PingStream s = stream();
-        s.ask(Duration.ofMillis(1));
-        assertEquals(Outcome.timeout(), askWhile(s, TIMEOUT, () -> pings.last().line(String.format(REPLY, 1, "90.5"))));
-    }
-
-    @Test
-    void noAnswerIsATimeoutAndItsLateReplyIsIgnored() {
-        PingStream s = stream();
-        s.ask(Duration.ofMillis(1));
-        assertEquals(Outcome.timeout(), askWhile(s, () -> {
-            pings.last().line("no answer yet for icmp_seq=1");
-            pings.last().line(String.format(REPLY, 1, "0.040"));
+        assertEquals(Outcome.timeout(), s.ask(TIMEOUT), "seq 1 is lost");
+        sleep(INTERVAL.minus(TIMEOUT).toMillis());
+        // Read 10 ms into this round after 100 ms: seq 1 went out 90 ms before the round began.
+        assertEquals(Outcome.timeout(), askThen(s, TIMEOUT, 10, p -> p.line(reply(1, "100.0"))));
+        sleep(INTERVAL.minus(TIMEOUT).toMillis());
+        assertEquals(answered(45), askThen(s, TIMEOUT, 10, p -> {
+            p.line(reply(2, "100.0"));
+            p.line(reply(3, "0.045"));
         }));
-        sleep(20);
-        assertEquals(Outcome.timeout(), s.ask(TIMEOUT), "seq 1 was settled as unanswered");
-        sleep(INTERVAL.toMillis() * 2);
-        assertEquals(new Outcome.Answered(Duration.ofNanos(41_000)), askWhile(s, () -> pings.last().line(String.format(REPLY, 2, "0.041"))));
     }
 
     @Test
-    void anIcmpErrorIsTheFailure() {
+    void aReplyJustWithinTheTimeoutIsAnsweredAndOneJustOverIsLost() {
+        Duration timeout = Duration.ofMillis(200);
+        PingStream s = stream(Duration.ofMillis(300), Duration.ofSeconds(30));
+        assertEquals(new Outcome.Answered(Duration.ofMillis(196)), askThen(s, timeout, 199, p -> p.line(reply(1, "196.0"))));
+        sleep(100);
+        assertEquals(Outcome.timeout(), askThen(s, timeout, 202, p -> p.line(reply(2, "200.5"))));
+    }
+
+    @Test
+    void aReplyAfterTheDeadlineIsNotWaitedFor() {
         PingStream s = stream();
-        s.ask(Duration.ofMillis(1));
-        assertEquals(new Outcome.Failed("destination host unreachable from 198.18.1.1"),
-                askWhile(s, () -> pings.last().line("From 198.18.1.1 icmp_seq=1 Destination Host Unreachable")));
+        assertEquals(Outcome.timeout(), askThen(s, TIMEOUT, TIMEOUT.plus(EchoRound.grace(INTERVAL, TIMEOUT)).toMillis() + 15,
+                p -> p.line(reply(1, "0.040"))));
+    }
+
+    @Test
+    void anIcmpErrorAboutTheRoundsRequestIsItsFailureAndOneAboutAnOlderRequestIsNot() {
+        PingStream s = stream();
+        assertEquals(Outcome.timeout(), s.ask(TIMEOUT), "seq 1 is lost");
+        sleep(INTERVAL.minus(TIMEOUT).toMillis());
+        assertEquals(new Outcome.Failed("destination net unreachable from 198.18.1.9"), askThen(s, TIMEOUT, 10, p -> {
+            p.line("no answer yet for icmp_seq=1");
+            p.line("From 198.18.1.1 icmp_seq=1 Destination Host Unreachable");
+            p.line("From 198.18.1.9 icmp_seq=2 Destination Net Unreachable");
+        }));
+    }
+
+    @Test
+    void aRoundBeforeThePaceHasPassedStartsThePingAgain() {
+        PingStream s = stream();
+        askThen(s, TIMEOUT, 20, p -> p.line(reply(1, "0.043")));
+        ScriptedPings.Scripted first = pings.last();
+        assertEquals(answered(41), askThen(s, TIMEOUT, 20, p -> p.line(reply(1, "0.041"))));
+        assertEquals(2, pings.processes.size(), "a held ping would not send yet");
+        assertTrue(first.destroyed);
+    }
+
+    @Test
+    void aPingThatCannotBeHeldIsStartedAgainForEachRound() {
+        pings.signals = false;
+        PingStream s = stream();
+        askThen(s, TIMEOUT, 20, p -> p.line(reply(1, "0.043")));
+        sleep(INTERVAL.toMillis());
+        assertEquals(answered(42), askThen(s, TIMEOUT, 20, p -> p.line(reply(1, "0.042"))));
+        assertEquals(2, pings.processes.size());
+        assertFalse(pings.last().held);
+    }
+
+    @Test
+    void aChangedTimeoutGetsANewPace() {
+        PingStream s = stream();
+        s.ask(TIMEOUT);
+        sleep(INTERVAL.toMillis());
+        s.ask(TIMEOUT.minusNanos(500_000));
+        sleep(INTERVAL.toMillis());
+        s.ask(Duration.ofMillis(40));
+        assertEquals(List.of(List.of("ping", "-i", "0.09"), List.of("ping", "-i", "0.07")), pings.argvs);
+    }
+
+    @Test
+    void thePaceLiesHalfwayBetweenTheTimeoutAndTheInterval() {
+        assertEquals(Duration.ofMillis(400), PingStream.pace(Duration.ofMillis(500), Duration.ofMillis(300)));
+        assertEquals(Duration.ofMillis(175), PingStream.pace(Duration.ofMillis(200), Duration.ofMillis(150)));
+        assertEquals(Duration.ofMillis(399), PingStream.pace(Duration.ofMillis(500), Duration.ofNanos(299_000_000)));
+        assertEquals(Duration.ofMillis(200), PingStream.pace(Duration.ofMillis(100), Duration.ofMillis(200)));
     }
 
     @Test
     void anExitedPingIsReportedAndStartedAgainAfterABackoff() {
         PingStream s = stream();
-        Outcome died = askWhile(s, () -> {
-            pings.last().line("ping: SO_BINDTODEVICE wanX: No such device");
-            pings.last().exit(2);
+        Outcome died = askThen(s, Duration.ofSeconds(2), 30, p -> {
+            p.line("ping: SO_BINDTODEVICE wanX: No such device");
+            p.exit(2);
         });
         assertEquals(new Outcome.Failed("ping exited 2: ping: SO_BINDTODEVICE wanX: No such device"), died);
         assertEquals(died, s.ask(TIMEOUT), "within the backoff, no new ping and the same reason");
         assertEquals(1, pings.processes.size());
         sleep(550);
-        s.ask(Duration.ofMillis(1));
+        s.ask(TIMEOUT);
         assertEquals(2, pings.processes.size());
         pings.last().exit(2);
         sleep(550);
-        s.ask(Duration.ofMillis(1));
+        s.ask(TIMEOUT);
         assertEquals(2, pings.processes.size(), "the second failure in a row waits 1 s");
         sleep(500);
-        s.ask(Duration.ofMillis(1));
+        s.ask(TIMEOUT);
         assertEquals(3, pings.processes.size());
     }
 
@@ -118,21 +186,38 @@ class PingStreamTest {
     }
 
     @Test
-    void aPingSilentForTooLongIsRestartedAndTheOldOnesLinesIgnored() {
-        PingStream s = stream(Duration.ofMillis(300));
-        s.ask(Duration.ofMillis(1));
+    void aPingSilentForTooLongIsRestartedAndTheNewOneAnswers() {
+        PingStream s = stream(INTERVAL, Duration.ofMillis(300));
+        s.ask(TIMEOUT);
         ScriptedPings.Scripted first = pings.last();
         for (int seq = 1; seq <= 3; seq++) {
-            first.line("no answer yet for icmp_seq=" + seq);
-            sleep(110);
-            s.ask(Duration.ofMillis(1));
+            sleep(INTERVAL.minus(TIMEOUT).toMillis());
+            String noAnswer = "no answer yet for icmp_seq=" + seq;
+            askThen(s, TIMEOUT, 5, p -> first.line(noAnswer));
         }
-        assertTrue(first.destroyed);
+        assertTrue(first.destroyed, "no reply for 300 ms");
         assertEquals(2, pings.processes.size());
-        sleep(INTERVAL.toMillis() * 2);
-        assertEquals(Outcome.timeout(), askWhile(s, Duration.ofMillis(80), () -> first.line(String.format(REPLY, 9, "0.040"))),
-                "the old ping's reply does not count");
-        assertEquals(new Outcome.Answered(Duration.ofNanos(42_000)), askWhile(s, () -> pings.last().line(String.format(REPLY, 1, "0.042"))));
+        sleep(INTERVAL.minus(TIMEOUT).toMillis());
+        assertEquals(answered(42), askThen(s, TIMEOUT, 30, p -> p.line(reply(2, "0.042"))));
+        assertEquals(2, pings.processes.size());
+    }
+
+    @Test
+    void linesOfAPingStoppedOnPurposeAreIgnored() {
+        PingStream s = stream();
+        ScriptedPings.Scripted[] first = new ScriptedPings.Scripted[1];
+        // The first ping is replaced (the second round comes before its pace) while its reply is on the way.
+        askThen(s, TIMEOUT, 20, p -> {
+            first[0] = p;
+            p.line(reply(1, "0.040"));
+        });
+        first[0].holdOutput();
+        first[0].line(reply(2, "0.041"));
+        assertEquals(answered(43), askThen(s, TIMEOUT, 20, p -> {
+            first[0].releaseOutput();
+            sleep(10);
+            p.line(reply(1, "0.043"));
+        }), "the old ping's reply, read after it was replaced, does not count");
     }
 
     @Test
@@ -146,6 +231,7 @@ class PingStreamTest {
         t.interrupt();
         assertEquals(Outcome.timeout(), asked.get(1, TimeUnit.SECONDS));
         assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(200));
+        assertTrue(pings.last().held, "a round cut short holds its ping too");
     }
 
     @Test
@@ -159,21 +245,24 @@ class PingStreamTest {
     }
 
     @Test
-    void streamsArePerDeviceTargetAndInterval() throws Exception {
+    void streamsArePerDeviceTargetAndIntervalAndClosingEndsThem() throws Exception {
         InetAddress target = InetAddress.getByName("198.19.0.1");
         ProbeLink wan1 = new ProbeLink("isp1", "wan1", InetAddress.getByName("198.18.1.2"));
         ProbeLink wan2 = new ProbeLink("isp2", "wan2", InetAddress.getByName("198.18.2.2"));
         try (PingStreams streams = new PingStreams(pings, Duration.ofSeconds(30))) {
             ProbeTarget.Icmp icmp = new ProbeTarget.Icmp(target);
-            streams.attempt(wan1, icmp, Duration.ofMillis(1), Duration.ofMillis(500));
-            streams.attempt(wan1, icmp, Duration.ofMillis(1), Duration.ofMillis(500));
-            streams.attempt(wan2, icmp, Duration.ofMillis(1), Duration.ofMillis(500));
+            streams.attempt(wan1, icmp, Duration.ofMillis(10), Duration.ofMillis(500));
+            streams.attempt(wan2, icmp, Duration.ofMillis(10), Duration.ofMillis(500));
             assertEquals(2, streams.streams());
+            streams.attempt(wan1, icmp, Duration.ofMillis(10), Duration.ofMillis(1000));
+            assertEquals(3, streams.streams());
             assertEquals(List.of(
-                    List.of("ping", "-n", "-O", "-i", "0.5", "-W", "0.5", "-I", "wan1", "198.19.0.1"),
-                    List.of("ping", "-n", "-O", "-i", "0.5", "-W", "0.5", "-I", "wan2", "198.19.0.1")), pings.argvs);
+                    List.of("ping", "-n", "-O", "-i", "0.255", "-W", "0.5", "-I", "wan1", "198.19.0.1"),
+                    List.of("ping", "-n", "-O", "-i", "0.255", "-W", "0.5", "-I", "wan2", "198.19.0.1"),
+                    List.of("ping", "-n", "-O", "-i", "0.505", "-W", "1", "-I", "wan1", "198.19.0.1")), pings.argvs);
             streams.close();
             assertTrue(pings.processes.stream().allMatch(p -> p.destroyed));
+            assertTrue(pings.closed, "the spawner (and its signalling shell) ends with the streams");
             assertEquals(new Outcome.Failed("the prober was closed"), streams.attempt(wan1, icmp, TIMEOUT, INTERVAL));
         }
     }
