@@ -68,10 +68,10 @@ class GoldenCasesTest {
         assertEquals(Files.readString(expected), actual, () -> "plan for case " + dir.getFileName());
     }
 
-    /** What `mlb plan` would print for this spec against this kernel (without the CLI around it). */
     /** What the kernel release was where the case was captured (the drivers read it from /proc, not through a runner). */
     static final String RELEASE = "cat /proc/sys/kernel/osrelease";
 
+    /** What `mlb plan` would print for this spec against this kernel (without the CLI around it). */
     static String render(String specText, Runner runner, String kernelRelease) {
         Validation<List<Diagnostic>, Spec> parsed = SpecParser.parse(specText, "spec.toml");
         if (parsed.isInvalid()) return errors(parsed.getError().map(Diagnostic::toString));

@@ -13,10 +13,8 @@ import java.util.Map;
 
 /**
  * A Runner that answers with recorded outputs, keyed by the command as it would run on the host: `ip -n NS`
- * and `ip netns exec NS` prefixes are taken off first, so one recording serves any target. A command given input
- * (`ip -batch -`) is looked up with it first, as `COMMAND\nINPUT` (what a read batch prints depends on its lines),
- * then alone (a write answered whatever it sends). A command without a recording fails loudly (exit 127, "no
- * fixture for ..."), and is listed in {@link #missing()}.
+ * and `ip netns exec NS` prefixes are taken off first, so one recording serves any target. A command without a
+ * recording fails loudly (exit 127, "no fixture for ..."), and is listed in {@link #missing()}.
  */
 public final class FixtureRunner implements Runner {
     private final Map<String, Result> answers = new LinkedHashMap<>();
@@ -52,19 +50,12 @@ public final class FixtureRunner implements Runner {
         String key = String.join(" ", unprefixed(argv));
         calls.add(key);
         inputs.add(stdin);
-        Result r = stdin == null ? null : answers.get(withInput(key, stdin));
-        if (r == null) r = answers.get(key);
+        Result r = answers.get(key);
         if (r == null) {
-            String asked = stdin == null ? key : withInput(key, stdin);
-            missing.add(asked);
-            return new Result(127, "", "no fixture for: " + asked);
+            missing.add(key);
+            return new Result(127, "", "no fixture for: " + key);
         }
         return r;
-    }
-
-    /** The key of a command with its input. */
-    public static String withInput(String command, String stdin) {
-        return command + "\n" + stdin;
     }
 
     static List<String> unprefixed(List<String> argv) {

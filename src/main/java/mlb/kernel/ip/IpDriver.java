@@ -49,76 +49,22 @@ public final class IpDriver implements Driver {
         return KINDS;
     }
 
-    /**
-     * Rules, the tables holding routes of mlb's protocol and the tables the scope names, in one `ip -batch`; the
-     * tables only the rules or the protocol dump name (left by a failed revert or a hand-deleted rule), in a
-     * second; nexthops alone, since `-4` would hide their groups (which have no address family).
-     */
     @Override
     public Reading read(Scope scope) {
         java.util.List<KernelObject> owned = new ArrayList<>();
         Counter foreign = new Counter();
-        SortedSet<Integer> known = scope.tables().filter(t -> !NetState.kernelTable(t));
-        List<Dump> first = List.of(new Dump("rules", "rule", "show"),
-                new Dump("routes of protocol " + scope.protocol(), "route", "show", "table", "all", "proto", String.valueOf(scope.protocol())))
-                .appendAll(known.toList().map(Dump::table));
-        List<JsonNode> got = dumps(first);
-        for (JsonNode n : got.get(0)) {
+        for (JsonNode n : json("rules", "-4", "rule", "show")) {
             Option<KernelObject> rule = IpJson.rule(n);
             if (ownedRule(scope, n) && rule.isDefined()) owned.add(rule.get());
             else if (!IpJson.kernelDefault(n)) foreign.rule(rule.filter(r -> scope.ownsPriority(((Rule) r).priority())));
         }
-        known.toList().zip(got.drop(2)).forEach(t -> readTable(t._1, scope.protocol(), t._2, owned, foreign));
-        SortedSet<Integer> more = TreeSet.ofAll(List.ofAll(owned).flatMap(o -> o instanceof Rule r ? List.of(r.table()) : List.empty()))
-                .addAll(tablesHolding(got.get(1)))
-                .filter(t -> !NetState.kernelTable(t) && !known.contains(t));
-        more.toList().zip(dumps(more.toList().map(Dump::table))).forEach(t -> readTable(t._1, scope.protocol(), t._2, owned, foreign));
+        SortedSet<Integer> tables = scope.tables()
+                .addAll(List.ofAll(owned).flatMap(o -> o instanceof Rule r ? List.of(r.table()) : List.empty()))
+                .addAll(tablesHolding(scope.protocol()))
+                .filter(t -> !NetState.kernelTable(t));
+        for (int table : tables) readTable(table, scope.protocol(), owned, foreign);
         readNexthops(scope.protocol(), owned, foreign);
         return new Reading(List.ofAll(owned), foreign.toForeign());
-    }
-
-    /** One `ip -N -j -d -4` dump: what it reads (for errors) and its words. */
-    private record Dump(String what, List<String> words) {
-        Dump(String what, String... words) {
-            this(what, List.of(words));
-        }
-
-        static Dump table(int table) {
-            return new Dump("routes of table " + table, "route", "show", "table", String.valueOf(table));
-        }
-
-        boolean ofTable() {
-            return words.size() == 4 && words.get(2).equals("table");
-        }
-    }
-
-    /**
-     * The dumps' answers in order, from one `ip -batch` (it prints one JSON document per command and stops at
-     * the first that fails). Should it fail, or print another number of documents (another iproute2), each dump
-     * runs alone instead, which reports its own failure exactly.
-     */
-    private List<JsonNode> dumps(List<Dump> dumps) {
-        if (dumps.isEmpty()) return List.empty();
-        if (dumps.size() > 1) {
-            Runner.Result r = runner.run(target.ip("-N", "-j", "-d", "-4", "-batch", "-"),
-                    dumps.map(d -> d.words().mkString(" ") + "\n").mkString());
-            if (r.ok()) {
-                try {
-                    List<JsonNode> docs = IpJson.documents(r.stdout());
-                    if (docs.size() == dumps.size()) return docs;
-                } catch (IllegalArgumentException unreadable) {
-                    // read each alone, which says what is wrong
-                }
-            }
-        }
-        return dumps.map(this::alone);
-    }
-
-    private JsonNode alone(Dump d) {
-        Runner.Result r = ip(List.of("-N", "-j", "-d", "-4").appendAll(d.words()).toJavaArray(String[]::new));
-        // in -batch the kernel answers a missing table with nothing; alone with this error
-        if (!r.ok() && d.ofTable() && r.stderr().contains("FIB table does not exist")) return IpJson.tree("");
-        return parsed(d.what(), r);
     }
 
     /** A rule is mlb's only with mlb's protocol inside mlb's priority range: never delete anyone else's. */
@@ -131,13 +77,16 @@ public final class IpDriver implements Driver {
      * failed revert or a hand-deleted rule can leave). The kernel filters this dump by protocol itself, so it
      * stays cheap however many foreign routes there are.
      */
-    private static SortedSet<Integer> tablesHolding(JsonNode routes) {
-        return TreeSet.ofAll(List.ofAll(routes).map(n -> n.path("table").asText("254"))
-                .filter(t -> t.matches("\\d+")).map(Integer::valueOf));
+    private SortedSet<Integer> tablesHolding(int protocol) {
+        Runner.Result r = ip("-N", "-j", "-4", "route", "show", "table", "all", "proto", String.valueOf(protocol));
+        return TreeSet.ofAll(List.ofAll(parsed("routes of protocol " + protocol, r))
+                .map(n -> n.path("table").asText("254")).filter(t -> t.matches("\\d+")).map(Integer::valueOf));
     }
 
-    private static void readTable(int table, int protocol, JsonNode routes, java.util.List<KernelObject> owned, Counter foreign) {
-        for (JsonNode n : routes) {
+    private void readTable(int table, int protocol, java.util.List<KernelObject> owned, Counter foreign) {
+        Runner.Result r = ip("-N", "-j", "-d", "-4", "route", "show", "table", String.valueOf(table));
+        if (!r.ok() && r.stderr().contains("FIB table does not exist")) return;
+        for (JsonNode n : parsed("routes of table " + table, r)) {
             Option<KernelObject> route = IpJson.route(n, table);
             if (IpJson.protocol(n) == protocol && route.isDefined()) owned.add(route.get());
             else if (route.isDefined() || n.path("tos").asInt(0) != 0) foreign.route(route);
@@ -193,6 +142,15 @@ public final class IpDriver implements Driver {
 
     private Runner.Result ip(String... args) {
         return runner.run(target.ip(args));
+    }
+
+    private JsonNode json(String what, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "-N";
+        all[1] = "-j";
+        all[2] = "-d";
+        System.arraycopy(args, 0, all, 3, args.length);
+        return parsed(what, ip(all));
     }
 
     private static JsonNode parsed(String what, Runner.Result r) {

@@ -32,18 +32,6 @@ public final class IpJson {
         }
     }
 
-    /** The JSON documents one after the other, as `ip -j -batch` prints one per command. */
-    static List<JsonNode> documents(String json) {
-        // a parser of its own: a MappingIterator would take the first array for a wrapper of values
-        try (var p = MAPPER.getFactory().createParser(json)) {
-            java.util.List<JsonNode> docs = new java.util.ArrayList<>();
-            while (p.nextToken() != null) docs.add(MAPPER.readTree(p));
-            return List.ofAll(docs);
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalArgumentException("unreadable ip -j output: " + e.getMessage(), e);
-        }
-    }
-
     public static int protocol(JsonNode n) {
         return n.path("protocol").asInt(0);
     }

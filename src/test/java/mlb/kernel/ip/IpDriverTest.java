@@ -51,26 +51,11 @@ class IpDriverTest {
         return new Scope(250, TreeSet.of(new Scope.Priorities(10000, 10099)), TreeSet.empty(), TreeSet.empty());
     }
 
-    private static final String BATCH = "ip -N -j -d -4 -batch -";
-    private static final String FIRST = "rule show\nroute show table all proto 250\n";
-
-    /** The captured batches, each as IpDriver sends it: the first with the scope's tables, then the others. */
-    private static FixtureRunner batches() {
-        return fixtures()
-                .answerFromFixture(FixtureRunner.withInput(BATCH, FIRST), "batch-rules-proto.json")
-                .answerFromFixture(FixtureRunner.withInput(BATCH, FIRST + "route show table 300\n"), "batch-rules-proto-300.json")
-                .answerFromFixture(FixtureRunner.withInput(BATCH, FIRST + "route show table 300\nroute show table 999\n"),
-                        "batch-rules-proto-300-999.json")
-                .answerFromFixture(FixtureRunner.withInput(BATCH, "route show table 200\nroute show table 201\nroute show table 202\n"),
-                        "batch-tables-200-201-202.json");
-    }
-
-    /** The captured single commands, which IpDriver runs when a batch fails. */
     private static FixtureRunner fixtures() {
         FixtureRunner r = new FixtureRunner()
                 .answerFromFixture("ip -N -j -d -4 rule show", "rules.json")
                 .answerFromFixture("ip -N -j -d nexthop show", "nexthops.json")
-                .answerFromFixture("ip -N -j -d -4 route show table all proto 250", "routes-proto-250.json")
+                .answerFromFixture("ip -N -j -4 route show table all proto 250", "routes-proto-250.json")
                 .answerFromFixture("ip -j addr show", "addr.json")
                 .answerFromFixture("cat /proc/sys/net/ipv4/fib_multipath_hash_policy", "sysctl-hash-policy.txt")
                 .answer("ip -N -j -d -4 route show table 999", new Runner.Result(
@@ -119,7 +104,7 @@ class IpDriverTest {
 
     @Test
     void readsOwnedObjectsAndCountsTheRest() {
-        FixtureRunner runner = batches();
+        FixtureRunner runner = fixtures();
         Observed o = read(runner, TreeSet.empty(), TreeSet.of(HASH));
         assertEquals(expectedOwned(), o.owned());
         // rules: local, main, default (kernel), 500 (proto 4), 501 (iif), 502 (to), 503 (ipproto), 10095 (iif, proto 250)
@@ -129,39 +114,23 @@ class IpDriverTest {
         assertEquals(4, o.foreign().routes());
         assertEquals(3, o.foreign().nexthops(), "7, 8 and the blackhole 9");
         assertTrue(runner.missing().isEmpty(), () -> "asked for " + runner.missing());
-        assertEquals(java.util.List.of("cat /proc/sys/net/ipv4/fib_multipath_hash_policy", BATCH, BATCH, "ip -N -j -d nexthop show"),
-                runner.calls(), "main and 300 are never dumped: no owned rule points there");
-        assertEquals(java.util.Arrays.asList(null, FIRST, "route show table 200\nroute show table 201\nroute show table 202\n", null),
-                runner.inputs());
-    }
-
-    @Test
-    void aBatchThatFailsOrSaysSomethingElseIsReadOneDumpAtATimeWithTheSameResult() {
-        Observed batched = read(batches(), TreeSet.of(300, 999), TreeSet.empty());
-        FixtureRunner failing = fixtures().answer(BATCH, new Runner.Result(1, "[]\n", "Error: something\nCommand failed -:2\n"));
-        assertEquals(batched, read(failing, TreeSet.of(300, 999), TreeSet.empty()));
-        assertTrue(failing.calls().contains("ip -N -j -d -4 route show table 999"), failing.calls()::toString);
-        // one document for several lines: an iproute2 that prints batch output otherwise
-        FixtureRunner other = fixtures().answer(BATCH, "[]\n");
-        assertEquals(batched, read(other, TreeSet.of(300, 999), TreeSet.empty()));
-        assertTrue(other.missing().stream().allMatch(m -> m.startsWith(BATCH)), other.missing()::toString);
+        assertFalse(runner.calls().contains("ip -N -j -d -4 route show table 254"), "main is never dumped: " + runner.calls());
+        assertFalse(runner.calls().contains("ip -N -j -d -4 route show table 300"));
+        assertTrue(runner.calls().contains("cat /proc/sys/net/ipv4/fib_multipath_hash_policy"));
     }
 
     @Test
     void theTablesOfTheDesiredStateAreReadTooAndAMissingTableIsEmpty() {
-        FixtureRunner runner = batches();
+        FixtureRunner runner = fixtures();
         Observed o = read(runner, TreeSet.of(300, 999), TreeSet.empty());
         assertEquals(5, o.foreign().routes(), "table 300's default route (proto 4) too");
         assertEquals(expectedOwned().without(new Sysctl(HASH, "0").key()), o.owned());
-        assertTrue(runner.inputs().contains(FIRST + "route show table 300\nroute show table 999\n"), runner.inputs()::toString);
-        assertTrue(runner.missing().isEmpty(), runner.missing()::toString);
-        // alone, iproute2 fails on the missing table (in a batch it prints [])
-        assertEquals(o, read(fixtures().answer(BATCH, new Runner.Result(1, "", "")), TreeSet.of(300, 999), TreeSet.empty()));
+        assertTrue(runner.calls().contains("ip -N -j -d -4 route show table 999"));
     }
 
     @Test
     void aForeignRouteWhereMlbWantsOneIsAConflictNotATakeover() {
-        Observed o = read(batches(), TreeSet.of(300), TreeSet.empty());
+        Observed o = read(fixtures(), TreeSet.of(300), TreeSet.empty());
         Route wanted = new Route(300, "default", 0, new RouteTarget.Gateway("198.18.2.1", "wan2"), 250);
         NetState desired = o.owned().with(wanted);
         Validation<List<String>, Plan> v = Planner.plan(o, desired, scope(), List.empty());
@@ -178,7 +147,7 @@ class IpDriverTest {
 
     @Test
     void aForeignNexthopWithAnIdMlbWantsIsAConflict() {
-        Observed o = read(batches(), TreeSet.empty(), TreeSet.empty());
+        Observed o = read(fixtures(), TreeSet.empty(), TreeSet.empty());
         Validation<List<String>, Plan> v = Planner.plan(o, o.owned().with(new Nexthop(7, "198.18.2.1", "wan2", 250)), scope(), List.empty());
         assertTrue(v.isInvalid());
         assertTrue(v.getError().head().contains("id 7 via 198.18.1.1 dev wan1"), v.getError().head());
@@ -186,7 +155,7 @@ class IpDriverTest {
 
     @Test
     void nexthopsAndGroupsShareOneIdSpaceWhenCheckingConflicts() {
-        Observed o = read(batches(), TreeSet.empty(), TreeSet.empty());
+        Observed o = read(fixtures(), TreeSet.empty(), TreeSet.empty());
         // Foreign nexthop 7 is a single nexthop; mlb wanting a GROUP with id 7 collides just the same.
         NexthopGroup wanted = new NexthopGroup(7, List.of(new NexthopGroup.Member(201, 1)), true, 512, 250);
         Validation<List<String>, Plan> v = Planner.plan(o, o.owned().with(wanted), scope(), List.empty());
@@ -199,7 +168,7 @@ class IpDriverTest {
 
     @Test
     void anObjectOfAnotherShapeWithTheIdentityMlbWantsIsAConflictNotAFailedApply() {
-        Observed o = read(batches(), TreeSet.empty(), TreeSet.empty());
+        Observed o = read(fixtures(), TreeSet.empty(), TreeSet.empty());
         Validation<List<String>, Plan> v = Planner.plan(o, o.owned().with(new Nexthop(9, "198.18.1.1", "wan1", 250)), scope(), List.empty());
         assertEquals(List.of("nexthop id 9 via 198.18.1.1 dev wan1 cannot be made: the kernel already has `nexthop id 9"
                 + " blackhole proto 0` there, in a form mlb does not make: remove it, or move mlb elsewhere (table_base/table"
@@ -303,7 +272,7 @@ class IpDriverTest {
         assertEquals(KernelError.Reason.FAILED, readError("Cannot open network namespace \"fx\": No such file or directory\n").reason());
         assertTrue(readError("Cannot open network namespace \"fx\": No such file or directory\n").getMessage()
                 .contains("ip netns list"));
-        FixtureRunner old = batches().answer("ip -N -j -d nexthop show",
+        FixtureRunner old = fixtures().answer("ip -N -j -d nexthop show",
                 new Runner.Result(255, "", "Object \"nexthop\" is unknown, try \"ip help\".\n"));
         KernelError e = assertThrows(KernelError.class, () -> read(old, TreeSet.empty(), TreeSet.empty()));
         assertEquals(KernelError.Reason.MISSING_TOOL, e.reason());
@@ -319,8 +288,7 @@ class IpDriverTest {
         java.util.List<java.util.List<String>> seen = new java.util.ArrayList<>();
         Runner spy = (argv, stdin) -> {
             seen.add(argv);
-            // a batch prints one document per line
-            return new Runner.Result(0, argv.contains("cat") ? "0\n" : stdin != null ? stdin.replaceAll("[^\n]+", "[]") : "[]", "");
+            return new Runner.Result(0, argv.contains("cat") ? "0\n" : "[]", "");
         };
         read(spy, TreeSet.of(200), TreeSet.of(HASH));
         for (java.util.List<String> argv : seen) {
@@ -328,7 +296,7 @@ class IpDriverTest {
                     || argv.subList(0, 4).equals(java.util.List.of("ip", "netns", "exec", "fx"));
             assertTrue(inNs, "not aimed at the namespace: " + argv);
         }
-        assertEquals(3, seen.size(), "one sysctl; rules, tables of mlb's protocol and table 200 in one batch; nexthops: " + seen);
+        assertEquals(5, seen.size(), "rules, tables of mlb's protocol, table 200, nexthops, one sysctl: " + seen);
     }
 
     @Test

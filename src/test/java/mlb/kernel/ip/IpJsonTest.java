@@ -157,14 +157,4 @@ class IpJsonTest {
                 "the partial output of a failed dump");
         assertEquals(0, IpJson.tree("").size());
     }
-
-    @Test
-    void batchOutputIsOneDocumentPerCommand() {
-        String captured = mlb.kernel.FixtureRunner.fixture("batch-rules-proto-300-999.json");
-        var docs = IpJson.documents(captured);
-        assertEquals(4, docs.size(), "rules, the protocol dump, table 300, the missing table 999");
-        assertEquals(0, docs.get(3).size());
-        assertEquals(IpJson.tree(mlb.kernel.FixtureRunner.fixture("rules.json")), docs.get(0));
-        assertEquals(0, IpJson.documents("").size());
-    }
 }
