@@ -1,9 +1,8 @@
 import io.vavr.collection.List;
-import mlb.apply.Reconciler;
-import mlb.kernel.IpKernel;
+import mlb.engine.Reconciler;
+import mlb.kernel.Kernel;
 import mlb.model.StateJson;
 import mlb.plan.Planner;
-import mlb.proc.SystemRunner;
 import mlb.proc.Target;
 import mlb.spec.SpecParser;
 
@@ -21,12 +20,14 @@ public class PlanPhases {
         long t0 = System.nanoTime();
         var spec = SpecParser.parse(Path.of(args[0])).get();
         long t1 = System.nanoTime();
-        var reconciler = new Reconciler(new IpKernel(new SystemRunner(), Target.netns(args[1])));
+        var kernel = Kernel.of(Target.netns(args[1]));
+        var reconciler = new Reconciler(kernel);
         var compiled = reconciler.compile(spec).get();
         long t2 = System.nanoTime();
-        var observed = reconciler.read(compiled.desired(), spec.balancer().protocol());
+        var scope = compiled.scope();
+        var observed = kernel.read(scope);
         long t3 = System.nanoTime();
-        var plan = Planner.plan(observed, compiled.desired(), List.empty()).get();
+        var plan = Planner.plan(observed, compiled.desired(), scope, List.empty()).get();
         long t4 = System.nanoTime();
         String text = mlb.plan.PlanText.render(plan);
         long t5 = System.nanoTime();

@@ -6,12 +6,17 @@
 # rebuilds), so its column is what a fresh clone pays per command once the jar is built.
 # Then: the classes each command loads, by library and by where they come from, and where a plan's time goes.
 # Everything runs in a namespace this script creates and deletes; nothing is sent anywhere.
-# Usage (root): bench/commands.sh [ROUNDS] [--before]   (default 7 rounds; --before adds each mlb command as
-#               the launcher ran it before the archive: `java -XX:+UseParallelGC -jar target/mlb.jar`)
+# Usage (root): bench/commands.sh [ROUNDS] [--before] [--against DIR]   (default 7 rounds)
+#   --before       adds each mlb command as the launcher ran it before the archive (`java -XX:+UseParallelGC -jar`)
+#   --against DIR  adds each mlb command run by DIR/mlb, another checkout (e.g. `git archive main | tar -x -C DIR`),
+#                  in the same rounds: a before/after comparison that a busy machine slows down alike
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-rounds=7 before=
-for a in "$@"; do case "$a" in --before) before=1 ;; *) rounds="$a" ;; esac; done
+rounds=7 before= against=
+while [ $# -gt 0 ]; do
+  case "$1" in --before) before=1 ;; --against) against="$(cd "$2" && pwd)"; shift ;; *) rounds="$1" ;; esac
+  shift
+done
 ns="mlbc-$$"
 work="$(mktemp -d)"
 cleanup() { ip netns del "$ns" 2>/dev/null || true; rm -rf "$work"; }
@@ -19,24 +24,28 @@ trap cleanup EXIT INT TERM
 . "$here/bench/lib.sh"
 jar="$here/target/mlb.jar"
 [ -f "$jar" ] || "$here/mlb" --version >/dev/null   # the launcher builds the jar
+if [ -n "$against" ]; then "$against/mlb" --version >/dev/null; fi
 
 bench_netns "$ns"
 bench_spec 0 > "$work/five.toml"
-"$here/mlb" --state "$work/state" apply -f "$work/five.toml" --netns "$ns" --yes >/dev/null
+"$here/mlb" apply --state "$work/state" -f "$work/five.toml" --netns "$ns" --yes >/dev/null
 
 # Each case: a name, the aim (the most times java -version it may take; - for none) and the command line.
 names=() aims=() cmds=()
 case_() { names+=("$1"); aims+=("$2"); cmds+=("$3"); }
 q() { printf '%q ' "$@"; }
-mlb="$(q "$here/mlb" --state "$work/state")"
-old="$(q java -XX:+UseParallelGC -Dmlb.home="$here" -jar "$jar" --state "$work/state")"
+mlb="$(q "$here/mlb")"
+old="$(q java -XX:+UseParallelGC -Dmlb.home="$here" -jar "$jar")"
 case_ "java -version" - "java -version"
 short=("--version" 2 "--help" 2 "validate -f five.toml" 5 "plan -f five.toml --netns NS" 5
        "status --netns NS" 5 "history --netns NS" 5)
 for ((i = 0; i < ${#short[@]}; i += 2)); do
   args="${short[i]//five.toml/$(q "$work/five.toml")}"; args="${args//NS/$ns}"
+  # the commands that read the history get this run's (--state is refused where it does nothing)
+  case "${short[i]}" in plan*|status*|history*) args+=" --state $(q "$work/state")" ;; esac
   case_ "mlb ${short[i]}" "${short[i + 1]}" "$mlb$args"
   if [ -n "$before" ]; then case_ "  before: mlb ${short[i]}" - "$old$args"; fi
+  if [ -n "$against" ]; then case_ "  against: mlb ${short[i]}" - "$(q "$against/mlb")$args"; fi
 done
 
 TIMEFORMAT='%3R %3U %3S'
@@ -52,6 +61,7 @@ measure() {  # measure I: runs case I once; sets wall and cpu (user + sys) in ms
 }
 
 rm -rf "$here/target/cds"
+if [ -n "$against" ]; then rm -rf "$against/target/cds"; echo "against: $against"; fi
 declare -a first walls cpus
 for ((r = 0; r < rounds; r++)); do
   for i in "${!cmds[@]}"; do
@@ -64,7 +74,7 @@ done
 echo "mlb's short commands beside java -version: whole processes, median of $rounds interleaved rounds"
 echo "($(nproc) cores, $(uname -r), $(java -version 2>&1 | head -1))"
 echo
-header "$(printf '| %-42s | %9s | %9s | %7s | %9s | %-8s |' command "first run" wall "x java" CPU aim)"
+header "$(printf '| %-46s | %9s | %9s | %7s | %9s | %-8s |' command "first run" wall "x java" CPU aim)"
 base=
 for i in "${!cmds[@]}"; do
   # shellcheck disable=SC2086
@@ -75,13 +85,14 @@ for i in "${!cmds[@]}"; do
   if [ "${aims[i]}" != - ]; then
     aim="${aims[i]}x $(awk -v r="$ratio" -v a="${aims[i]}" 'BEGIN { print (r <= a) ? "yes" : "no" }')"
   fi
-  printf '| %-42s | %6s ms | %6s ms | %6sx | %6s ms | %-8s |\n' "${names[i]}" "${first[i]}" "$w" "$ratio" "$c" "$aim"
+  printf '| %-46s | %6s ms | %6s ms | %6sx | %6s ms | %-8s |\n' "${names[i]}" "${first[i]}" "$w" "$ratio" "$c" "$aim"
 done
 echo
 echo "first run: the round that starts without target/cds; each mlb command not seen before runs once while"
 echo "listing its classes, then the launcher rebuilds the archive (--help reuses what --version learned)."
 ls "$here"/target/cds/*/mlb.jsa >/dev/null 2>&1 &&
-  echo "archive: $(du -m "$here"/target/cds/*/mlb.jsa | cut -f1) MB, $(cat "$here"/target/cds/*/*.classlist | awk '!s[$0]++' | wc -l) classes listed"
+  echo "archives: $(du -m "$here"/target/cds/*/mlb.jsa | cut -f1) MB of $(cat "$here"/target/cds/*/*.classlist | awk '!s[$0]++' | wc -l)" \
+    "classes for the commands, $(du -m "$here"/target/cds/*/main.jsa 2>/dev/null | cut -f1) MB for --version and --help"
 
 # Classes loaded per command as the launcher runs it, by library; "archive" counts those the class-data
 # archive served (JDK and jar alike), "jdk" the JDK classes it did not hold (lambdas and proxies included).

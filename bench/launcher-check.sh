@@ -19,7 +19,7 @@ run() {  # run ARGS...: the launcher through the symlink, from /; sets out, err,
   out="$(cd / && "$work/mlb" "$@" 2>"$work/err")" || rc=$?
   err="$(cat "$work/err")"
 }
-archive() { ls "$here"/target/cds/*/mlb.jsa 2>/dev/null; }
+archive() { ls "$here"/target/cds/*/"${1:-mlb}".jsa 2>/dev/null; }   # archive [main]: all commands' or main's
 shared_main() {  # whether mlb's main class came from the archive in a run of ARGS...
   MLB_JAVA_OPTS="-Xlog:class+load=info:file=$work/classes.log" "$work/mlb" "$@" >/dev/null 2>&1
   grep -q 'mlb.cli.Main source: shared objects file' "$work/classes.log"
@@ -30,11 +30,12 @@ is_json() { python3 -c 'import json, sys; json.load(sys.stdin)' <<< "$out"; }
 rm -rf "$here/target/cds"
 run --version
 check "first --version prints the version only" '[ "$rc" = 0 ] && [[ "$out" == "mlb "* ]] && [ -z "$err" ]'
-check "it learned: an archive exists" 'test -n "$(archive)"'
+check "it learned: an archive exists (main's own)" 'test -n "$(archive main)"'
 check "the next run uses it" 'shared_main --version'
 run history --state "$work/state" --json
 check "a learning run (history --json): JSON on stdout, nothing on stderr" 'is_json && [ -z "$err" ]'
-check "history is learned" 'test -f "$(dirname "$(archive)")/history.classlist"'
+check "history is learned" 'test -f "$(dirname "$(archive main)")/history.classlist" && test -n "$(archive)"'
+check "--version's archive is its own and smaller" '[ "$(stat -c %s "$(archive main)")" -lt "$(stat -c %s "$(archive)")" ] && shared_main --version'
 
 cp "$(archive)" "$work/good.jsa"
 chmod u+w "$(archive)" && head -c 4096 "$work/good.jsa" > "$(archive)"
@@ -45,7 +46,7 @@ cp "$work/good.jsa" "$(archive)"
 old="$(dirname "$(archive)")"
 touch "$here/target/mlb.jar"
 run --version
-check "a changed jar gets a new archive folder" '[ "$(dirname "$(archive)")" != "$old" ] && [ ! -e "$old" ]'
+check "a changed jar gets a new archive folder" '[ "$(dirname "$(archive main)")" != "$old" ] && [ ! -e "$old" ]'
 check "and uses it after learning" 'shared_main --version'
 
 if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then

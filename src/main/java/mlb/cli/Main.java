@@ -5,7 +5,6 @@ import io.vavr.control.Option;
 import mlb.engine.Approval;
 import mlb.engine.Engine;
 import mlb.engine.Refusal;
-import mlb.lab.LabCommand;
 import mlb.proc.Target;
 import mlb.view.Exit;
 import mlb.view.HumanView;
@@ -21,13 +20,12 @@ import java.util.Scanner;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
-/** The `mlb` command: options and views only; the work is the engine's. Only main() exits. */
+/**
+ * The `mlb` command: options and views only; the work is the engine's. Only main() exits. Its commands are
+ * added per run ({@link Commands}): picocli's model of all of them costs more than a short command's work.
+ */
 @Command(name = "mlb", mixinStandardHelpOptions = true, versionProvider = VersionText.class,
-        description = "Declarative multi-link load balancer for Linux routers.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
-                HistoryCommand.class, ShowCommand.class, DiffCommand.class, RollbackCommand.class,
-                StatusCommand.class, ConfirmCommand.class, ConfirmWatchCommand.class, MonitorCommand.class, LabCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Declarative multi-link load balancer for Linux routers.")
 public final class Main {
     /**
      * `mlb --state DIR COMMAND`, the order scripts (and the confirm watcher) have used: still taken, for the
@@ -59,8 +57,13 @@ public final class Main {
     }
 
     public static int run(PrintStream out, PrintStream err, Env env, String... args) {
+        return Shortcuts.answer(out, err, args).orElseGet(() -> parse(out, err, env, args));
+    }
+
+    /** A run through picocli, with the commands it names. */
+    static int parse(PrintStream out, PrintStream err, Env env, String... args) {
         Main main = new Main(out, err, env, args);
-        CommandLine cl = new CommandLine(main);
+        CommandLine cl = Commands.line(main, args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExitCodeExceptionMapper(e -> Exit.FAILED);
@@ -79,12 +82,16 @@ public final class Main {
     private static int usage(PrintStream err, CommandLine.ParameterException e) {
         boolean unknownCommand = e instanceof CommandLine.UnmatchedArgumentException u && !u.isUnknownOption()
                 && !e.getCommandLine().getSubcommands().isEmpty() && !u.getUnmatched().isEmpty();
-        err.println("mlb: error: " + (unknownCommand ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e)
-                .getUnmatched().get(0) + "' for " + e.getCommandLine().getCommandSpec().qualifiedName() : e.getMessage()));
-        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-            err.println("  did you mean: " + String.join(" or ", u.getSuggestions()) + "?");
-        }
-        err.println("  see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+        String command = e.getCommandLine().getCommandSpec().qualifiedName();
+        return usage(err, unknownCommand ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e)
+                        .getUnmatched().get(0) + "' for " + command : e.getMessage(),
+                e instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : java.util.List.of(), command);
+    }
+
+    static int usage(PrintStream err, String message, java.util.List<String> suggestions, String command) {
+        err.println("mlb: error: " + message);
+        if (!suggestions.isEmpty()) err.println("  did you mean: " + String.join(" or ", suggestions) + "?");
+        err.println("  see: " + command + " --help");
         return Exit.USAGE;
     }
 

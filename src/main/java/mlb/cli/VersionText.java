@@ -5,8 +5,12 @@ import picocli.CommandLine;
 
 /** `mlb --version`. */
 final class VersionText implements CommandLine.IVersionProvider {
+    static String line() {
+        return "mlb " + Version.current();
+    }
+
     @Override
     public String[] getVersion() {
-        return new String[]{"mlb " + Version.current()};
+        return new String[]{line()};
     }
 }

@@ -8,6 +8,7 @@ import mlb.compile.Compiler;
 import mlb.history.Entry;
 import mlb.history.History;
 import mlb.history.Record;
+import mlb.history.LastRecord;
 import mlb.history.Snapshot;
 import mlb.model.NetState;
 import mlb.model.Scope;
@@ -117,7 +118,7 @@ final class Applies {
     /** Removes everything in the scope the target's last entry was made for (or mlb's default scope). */
     static Either<Refusal, ApplyResult> destroy(Session s, Option<Integer> protocol, Approval approval) {
         return locked(s, () -> {
-            Scope recorded = Drifts.last(s).map(Snapshot::scope).getOrElse(() -> Compiler.scope(Balancer.defaults()));
+            Scope recorded = Drifts.last(s).map(LastRecord::scope).getOrElse(() -> Compiler.scope(Balancer.defaults()));
             Scope scope = protocol.filter(p -> p != recorded.protocol())
                     .map(p -> Scope.of(p, Compiler.scope(Balancer.defaults()).priorities().head())).getOrElse(recorded);
             return s.plan(NetState.empty(), scope, List.empty()).flatMap(plan -> {

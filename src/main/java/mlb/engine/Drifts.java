@@ -4,6 +4,7 @@ import io.vavr.control.Option;
 import mlb.history.Drift;
 import mlb.history.Entry;
 import mlb.history.History;
+import mlb.history.LastRecord;
 import mlb.history.Snapshot;
 import mlb.model.NetState;
 
@@ -14,13 +15,22 @@ final class Drifts {
     private Drifts() {
     }
 
-    /** The target's newest entry with its files; none when nothing is recorded (or the history is unreadable). */
-    static Option<Snapshot> last(Session s) {
+    /**
+     * The target's newest entry with the state it recorded: from last.json while that names the branch's tip,
+     * else from git; none when nothing is recorded (or the history is unreadable).
+     */
+    static Option<LastRecord> last(Session s) {
+        try {
+            Option<LastRecord> remembered = LastRecord.current(s.stateDir(), s.target.id());
+            if (remembered.isDefined()) return remembered;
+        } catch (IOException | RuntimeException e) {
+            // an unreadable or damaged last.json: git says the same, and says what is wrong if anything is
+        }
         for (Option<History> opened : s.history()) {
             for (History h : opened) {
                 try (h) {
                     Option<Entry> last = h.latest(s.target.id());
-                    return last.isEmpty() ? Option.none() : Option.some(Snapshot.of(h, last.get()));
+                    return last.isEmpty() ? Option.none() : Option.some(LastRecord.of(Snapshot.of(h, last.get())));
                 } catch (IOException | RuntimeException e) {
                     s.events.on(new Event.Warning("cannot read the audit history " + s.stateDir() + ": " + e.getMessage()));
                     return Option.none();
@@ -31,7 +41,7 @@ final class Drifts {
     }
 
     /** Drift against a state just read with a scope that covers the snapshot's. */
-    static DriftReport against(Snapshot last, NetState live) {
+    static DriftReport against(LastRecord last, NetState live) {
         return new DriftReport(last.entry(), Drift.lines(last.after(), live));
     }
 

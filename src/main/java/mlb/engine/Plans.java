@@ -4,7 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import mlb.compile.Compiler;
-import mlb.history.Snapshot;
+import mlb.history.LastRecord;
 import mlb.model.Scope;
 import mlb.plan.Plan;
 import mlb.plan.SavedPlan;
@@ -20,7 +20,7 @@ final class Plans {
     }
 
     /** The plan toward a spec and the last recorded entry it was planned beside. */
-    record Planned(Plan plan, Option<Snapshot> last) {
+    record Planned(Plan plan, Option<LastRecord> last) {
     }
 
     /** Toward a spec, honouring the links a running monitor has taken out. */
@@ -40,7 +40,7 @@ final class Plans {
             if (known.isDefined()) {
                 return s.plan(c.desired(), c.scope().union(known.get()), c.notes()).map(p -> new Planned(p, Option.none()));
             }
-            Option<Snapshot> last = Drifts.last(s);
+            Option<LastRecord> last = Drifts.last(s);
             // What the last apply owned is still ours to remove (priority_base or tables changed since).
             Scope scope = last.map(snap -> c.scope().union(snap.scope())).getOrElse(c.scope());
             return s.plan(c.desired(), scope, c.notes()).map(p -> new Planned(p, last));

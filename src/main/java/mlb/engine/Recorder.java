@@ -6,6 +6,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import mlb.history.History;
 import mlb.history.Journal;
+import mlb.history.LastRecord;
 import mlb.history.Record;
 import mlb.model.NetState;
 
@@ -200,11 +201,26 @@ final class Recorder {
 
     private Option<String> commitOrWarn(Record r, String consequence) {
         try (History h = History.open(stateDir)) {
-            return Option.some(h.commit(r));
+            String id = h.commit(r);
+            remember(h, id, r);
+            return Option.some(id);
         } catch (IOException | RuntimeException e) {
             warn("the " + name(r) + " could not be recorded in the audit history " + stateDir + ": " + e.getMessage()
                     + "; " + consequence);
             return Option.none();
+        }
+    }
+
+    /**
+     * Leaves last.json for the commit just made, the entry as git reads it back. Without it, the next reads of
+     * the last state open the repository instead: slower, not wrong.
+     */
+    private void remember(History h, String id, Record r) {
+        try {
+            h.find(id).map(e -> new LastRecord(e, r.scope(), r.after())).get().write(stateDir);
+        } catch (IOException | RuntimeException e) {
+            warn("cannot write " + LastRecord.file(stateDir, r.target()) + " (" + e.getMessage()
+                    + "); the entry is recorded, and the next runs read it from the history instead");
         }
     }
 

@@ -2,7 +2,6 @@ package mlb.history;
 
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -55,7 +54,7 @@ final class Creation {
             removeStaleCreations(dir);
             Path fresh = Private.freshDir(dir, ".mlb-init-");
             try {
-                try (Repository r = new FileRepositoryBuilder().setGitDir(fresh.toFile()).setBare().build()) {
+                try (Repository r = JGit.builder().setGitDir(fresh.toFile()).setBare().build()) {
                     r.create(true);
                     StoredConfig c = r.getConfig();
                     c.setString("core", null, "logAllRefUpdates", "false");

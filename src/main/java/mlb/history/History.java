@@ -16,14 +16,12 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.LinkOption;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -57,14 +55,12 @@ public final class History implements AutoCloseable {
         return real.isPresent() && exists(real.get()) ? Option.some(new History(real.get(), build(real.get()))) : Option.none();
     }
 
-    /** The config file is the last thing a repository creation writes, so its presence means a whole repo. */
     static boolean exists(Path dir) {
-        return Files.isRegularFile(dir.resolve("config"), LinkOption.NOFOLLOW_LINKS)
-                && Files.isDirectory(dir.resolve("objects"), LinkOption.NOFOLLOW_LINKS);
+        return RepoFiles.exists(dir);
     }
 
     private static Repository build(Path dir) throws IOException {
-        return new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
+        return JGit.builder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
     }
 
     /**
@@ -153,8 +149,13 @@ public final class History implements AutoCloseable {
         return List.ofAll(out);
     }
 
+    /** A target's newest entry: its branch's tip, the one commit parsed. */
     public Option<Entry> latest(String target) throws IOException {
-        return log(target).headOption();
+        ObjectId tip = repo.resolve(Constants.R_HEADS + branch(target));
+        if (tip == null) return Option.none();
+        try (RevWalk w = new RevWalk(repo)) {
+            return Option.some(entry(w.parseCommit(tip)));
+        }
     }
 
     /** Finds an entry by revision (an id or its prefix, or anything git accepts, e.g. netns-x~2). */

@@ -20,7 +20,7 @@ public record Provenance(String commit, boolean dirty) {
     public static Option<Provenance> of(Path specFile, String appliedText) {
         Path file = specFile.toAbsolutePath().normalize();
         if (file.getParent() == null) return Option.none();
-        FileRepositoryBuilder b = new FileRepositoryBuilder().findGitDir(file.getParent().toFile());
+        FileRepositoryBuilder b = JGit.builder().findGitDir(file.getParent().toFile());
         if (b.getGitDir() == null) return Option.none();
         try (Repository repo = b.setMustExist(true).build(); Git git = new Git(repo)) {
             if (repo.isBare()) return Option.none();

@@ -26,7 +26,7 @@ class HelpTextTest {
 
     private static CommandSpec root() {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        return new CommandLine(new Main(nowhere, nowhere, Env.system())).getCommandSpec();
+        return Commands.all(new Main(nowhere, nowhere, Env.system())).getCommandSpec();
     }
 
     private static List<CommandSpec> all(CommandSpec c) {

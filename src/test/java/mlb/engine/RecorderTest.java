@@ -4,6 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import mlb.history.Entry;
 import mlb.history.History;
+import mlb.history.LastRecord;
 import mlb.history.Record;
 import mlb.history.Snapshot;
 import mlb.model.NetState;
@@ -18,6 +19,7 @@ import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Journal, commits and provenance without a kernel. */
@@ -82,5 +84,43 @@ class RecorderTest {
             assertEquals(1, h.log(TARGET).size());
             assertEquals("applied", h.latest(TARGET).get().outcome());
         }
+    }
+
+    @Test
+    void eachCommitLeavesLastJsonAsGitReadsTheEntryBackAndOnlyTheBranchTipIsBelieved() throws Exception {
+        Path state = tmp.resolve("state");
+        Recorder r = new Recorder(state, TARGET, err);
+        Record done = intent().finished(Record.Outcome.APPLIED, ONE_RULE, intent().commands(), Option.none());
+        String first = r.finish(r.begin(intent()).get(), done, rec -> NetState.empty()).get();
+        assertEquals(List.of(), List.ofAll(warnings));
+        try (History h = History.open(state)) {
+            LastRecord fromGit = LastRecord.of(Snapshot.of(h, h.latest(TARGET).get()));
+            assertEquals(Option.some(fromGit), LastRecord.current(state, TARGET));
+            assertEquals(first, fromGit.entry().id());
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(LastRecord.file(state, TARGET), java.nio.file.LinkOption.NOFOLLOW_LINKS)));
+
+            // a commit that left no last.json (or git by hand) moves the branch: the file is stale, git answers
+            h.commit(intent().finished(Record.Outcome.FAILED, NetState.empty(), List.empty(), Option.some("by hand")));
+            assertEquals(Option.none(), LastRecord.current(state, TARGET));
+            assertEquals(Option.none(), LastRecord.current(state, "netns-other"));
+        }
+        String third = r.finish(r.begin(intent()).get(), done, rec -> NetState.empty()).get();
+        assertEquals(third, LastRecord.current(state, TARGET).get().entry().id());
+
+        // after `git pack-refs` the branch is in packed-refs only
+        Path loose = state.resolve("refs/heads/" + TARGET);
+        Files.writeString(state.resolve("packed-refs"), "# pack-refs with: peeled fully-peeled sorted \n"
+                + Files.readString(loose).strip() + " refs/heads/" + TARGET + "\n");
+        Files.delete(loose);
+        assertEquals(third, LastRecord.current(state, TARGET).get().entry().id());
+
+        // never read through a symlink (the engine then asks git), even to a file that would be believed
+        Path elsewhere = Files.writeString(tmp.resolve("elsewhere.json"), Files.readString(LastRecord.file(state, TARGET)));
+        Files.writeString(LastRecord.file(state, TARGET), "{\"format\": \"something else\"}");
+        assertThrows(java.io.IOException.class, () -> LastRecord.current(state, TARGET));
+        Files.delete(LastRecord.file(state, TARGET));
+        Files.createSymbolicLink(LastRecord.file(state, TARGET), elsewhere);
+        assertThrows(java.io.IOException.class, () -> LastRecord.current(state, TARGET));
     }
 }

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Any sequence of spec edits, manual changes in the kernel, applies and rollbacks, against a fake kernel: after
  * every apply the plan is empty; history holds exactly one entry per apply or rollback that changed the
  * kernel; rollback returns to the second newest recorded state; plan reports drift exactly when the kernel
- * moved away from the last recorded state.
+ * moved away from the last recorded state, whether last.json or git tells that state.
  */
 class HistoryProperties {
     private static final String NS = "mlbt-fake";
@@ -48,6 +48,7 @@ class HistoryProperties {
                 .withAction(new Drift())
                 .withAction(2, new Apply())
                 .withAction(new Rollback())
+                .withAction(new ForgetLastRecord())
                 .withMaxTransformations(10);
     }
 
@@ -144,6 +145,20 @@ class HistoryProperties {
                     "rule del priority 10010 from 198.18.1.2 lookup 201",
                     "nexthop replace id 200 group 201,7/202,9 type resilient buckets 512 proto 250"
             ).map(line -> Transformer.mutate("ip " + line, w -> w.kernel.ip(line)));
+        }
+    }
+
+    /** last.json gone (an older mlb's state, a failed write): the last state is read from git, with the same answers. */
+    static final class ForgetLastRecord implements Action.Independent<World> {
+        @Override
+        public Arbitrary<Transformer<World>> transformer() {
+            return Arbitraries.just(Transformer.mutate("forget last.json", w -> {
+                try {
+                    Files.deleteIfExists(LastRecord.file(w.dir.resolve("state"), "netns-" + NS));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
         }
     }
 

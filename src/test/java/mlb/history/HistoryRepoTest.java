@@ -61,4 +61,14 @@ class HistoryRepoTest {
         Path loose = Files.writeString(tmp.resolve("loose.toml"), "a = 1\n");
         assertTrue(Provenance.of(loose, "a = 1\n").isEmpty());
     }
+
+    @Test
+    void gitsSystemConfigIsNeitherLookedForNorRead() throws Exception {
+        try (History h = History.open(tmp.resolve("state"))) {
+            var system = org.eclipse.jgit.util.SystemReader.getInstance().openSystemConfig(null, org.eclipse.jgit.util.FS.DETECTED);
+            // JGit finds that file by running git; a config of no file is what it uses under GIT_CONFIG_NOSYSTEM
+            assertEquals(null, system.getFile());
+            assertTrue(h.log(TARGET).isEmpty());
+        }
+    }
 }

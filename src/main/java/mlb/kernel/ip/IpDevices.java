@@ -12,6 +12,10 @@ import mlb.model.Device;
 import mlb.proc.Runner;
 import mlb.proc.Target;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,10 +23,27 @@ import java.util.regex.Pattern;
 public final class IpDevices implements Devices {
     private final Runner runner;
     private final Target target;
+    private final Supplier<String> kernelRelease;
+    private Boolean resilient;
 
+    /** The kernel release is the host's: every namespace runs on the same kernel. */
     public IpDevices(Runner runner, Target target) {
+        this(runner, target, IpDevices::hostRelease);
+    }
+
+    /** With the kernel release told (recorded kernels: the golden cases). */
+    public IpDevices(Runner runner, Target target, Supplier<String> kernelRelease) {
         this.runner = runner;
         this.target = target;
+        this.kernelRelease = kernelRelease;
+    }
+
+    private static String hostRelease() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** `ip -j addr show`: every device with its flags and addresses (without -4, which leaves out devices without one). */
@@ -81,9 +102,10 @@ public final class IpDevices implements Devices {
 
     /** Resilient groups came with Linux 5.13 and iproute2 5.13; older tools reject `type resilient`. */
     @Override
-    public boolean resilientGroups() {
-        Runner.Result r = runner.run(List.of("cat", "/proc/sys/kernel/osrelease").asJava());
-        return r.ok() && versionAtLeast(r.stdout().strip(), 5, 13) && versionAtLeast(ipVersion(), 5, 13);
+    public synchronized boolean resilientGroups() {
+        // neither the kernel nor its tools change under a running mlb: asked once per kernel (per run)
+        if (resilient == null) resilient = versionAtLeast(kernelRelease.get(), 5, 13) && versionAtLeast(ipVersion(), 5, 13);
+        return resilient;
     }
 
     private String ipVersion() {

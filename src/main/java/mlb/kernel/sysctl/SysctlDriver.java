@@ -44,8 +44,23 @@ public final class SysctlDriver implements Driver {
 
     @Override
     public Reading read(Scope scope) {
-        List<KernelObject> owned = List.ofAll(scope.sysctls()).map(this::read);
+        List<String> names = List.ofAll(scope.sysctls());
+        List<KernelObject> owned = together(names).getOrElse(() -> names.map(this::read));
         return new Reading(owned, Foreign.NONE);
+    }
+
+    /**
+     * Several settings in one `cat` (in the namespace: one `ip netns exec` instead of one each). Each file holds
+     * one line; should cat fail or print another number of lines, each is read alone, which says what is wrong.
+     */
+    private Option<List<KernelObject>> together(List<String> names) {
+        if (names.size() < 2 || inside()) return Option.none();
+        Either<String, List<String>> files = Either.sequenceRight(names.map(SysctlDriver::path)).map(List::ofAll);
+        if (files.isLeft()) return Option.none();
+        Runner.Result r = runner.run(target.exec(List.of("cat").appendAll(files.get()).toJavaArray(String[]::new)));
+        String[] lines = r.stdout().split("\n", -1);
+        if (!r.ok() || lines.length != names.size() + 1 || !lines[names.size()].isEmpty()) return Option.none();
+        return Option.some(names.zipWithIndex().map(t -> new Sysctl(t._1, lines[t._2].strip())));
     }
 
     private Sysctl read(String name) {

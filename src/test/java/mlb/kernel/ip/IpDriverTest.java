@@ -215,8 +215,12 @@ class IpDriverTest {
     }
 
     private static boolean resilient(String osrelease, String ipV) {
-        FixtureRunner r = new FixtureRunner().answer("cat /proc/sys/kernel/osrelease", osrelease).answer("ip -V", ipV);
-        return new IpDevices(r, FX).resilientGroups();
+        FixtureRunner r = new FixtureRunner().answer("ip -V", ipV);
+        IpDevices d = new IpDevices(r, FX, osrelease::strip);
+        boolean answer = d.resilientGroups();
+        assertEquals(answer, d.resilientGroups());
+        assertTrue(r.calls().size() <= 1, "ip -V once at most: " + r.calls());
+        return answer;
     }
 
     @Test
@@ -293,5 +297,26 @@ class IpDriverTest {
             assertTrue(inNs, "not aimed at the namespace: " + argv);
         }
         assertEquals(5, seen.size(), "rules, tables of mlb's protocol, table 200, nexthops, one sysctl: " + seen);
+    }
+
+    @Test
+    void severalSettingsAreReadByOneCatAndAloneWhenItSaysSomethingElse() {
+        String rp = "net.ipv4.conf.wan1.rp_filter";
+        String cat = "cat /proc/sys/net/ipv4/conf/wan1/rp_filter /proc/sys/net/ipv4/fib_multipath_hash_policy";
+        TreeSet<String> both = TreeSet.of(HASH, rp);
+        FixtureRunner r = new FixtureRunner().answer(cat, "2\n1\n");
+        assertEquals(List.of(new Sysctl(rp, "2"), new Sysctl(HASH, "1")),
+                new SysctlDriver(r, FX).read(new Scope(250, TreeSet.of(new Scope.Priorities(10000, 10099)), TreeSet.empty(), both)).owned());
+        assertEquals(java.util.List.of(cat), r.calls());
+        FixtureRunner odd = new FixtureRunner().answer(cat, "2\n").answer("cat /proc/sys/net/ipv4/fib_multipath_hash_policy", "1\n")
+                .answer("cat /proc/sys/net/ipv4/conf/wan1/rp_filter", "2\n");
+        assertEquals(List.of(new Sysctl(rp, "2"), new Sysctl(HASH, "1")),
+                new SysctlDriver(odd, FX).read(new Scope(250, TreeSet.of(new Scope.Priorities(10000, 10099)), TreeSet.empty(), both)).owned());
+        FixtureRunner missing = new FixtureRunner().answer("cat /proc/sys/net/ipv4/conf/wan1/rp_filter",
+                new Runner.Result(1, "", "cat: /proc/sys/net/ipv4/conf/wan1/rp_filter: No such file or directory\n"))
+                .answer("cat /proc/sys/net/ipv4/fib_multipath_hash_policy", "1\n");
+        KernelError e = assertThrows(KernelError.class,
+                () -> new SysctlDriver(missing, FX).read(new Scope(250, TreeSet.of(new Scope.Priorities(10000, 10099)), TreeSet.empty(), both)));
+        assertTrue(e.getMessage().contains(rp), e::getMessage);
     }
 }
