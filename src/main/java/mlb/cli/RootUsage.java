@@ -33,8 +33,9 @@ final class RootUsage {
               rollback  Return the kernel to the owned state recorded after an earlier
                           apply (its after.json).
               status    Last recorded apply, an apply waiting for `mlb confirm` (and its
-                          time left), and drift: whether the kernel still holds what the
-                          last apply recorded.
+                          time left), drift: whether the kernel still holds what the last
+                          apply recorded, and what a running `mlb monitor` sees of each
+                          link.
               confirm   Keep an apply made with --confirm: cancel its pending revert.
               monitor   Probe every link through itself and keep dead links out of the
                           balancing, until stopped.

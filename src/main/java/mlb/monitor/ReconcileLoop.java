@@ -26,7 +26,9 @@ import java.time.Instant;
  */
 final class ReconcileLoop {
     private static final Duration RETRY = Duration.ofSeconds(5);
-    private static final Duration CHECK = Duration.ofSeconds(15);
+    /** A plan of the whole kernel costs tens of ms: once a minute, or sooner after lost rounds (see below). */
+    private static final Duration CHECK = Duration.ofSeconds(60);
+    private static final Duration CHECK_SOON = Duration.ofSeconds(10);
     private final Engine engine;
     private final EngineEvents heard;
     private final Clock clock;
@@ -37,6 +39,8 @@ final class ReconcileLoop {
     private Option<SortedSet<String>> applied = Option.none();
     private Option<Instant> retryAt = Option.none();
     private Instant checkAt = Instant.EPOCH;
+    private Instant lastCheck = Instant.EPOCH;
+    private Set<String> lossSeen = io.vavr.collection.HashSet.empty();
     private Option<String> holding = Option.none();
     private Set<String> complained = io.vavr.collection.HashSet.empty();
 
@@ -94,7 +98,33 @@ final class ReconcileLoop {
             log.line("all links down: " + allDownText());
             reactions.allDown(link, fleet);
         }
-        if (!step.events().isEmpty()) reconcile(step.events().map(Fleet.LinkEvent::line).mkString("; "), false);
+        if (!step.events().isEmpty()) {
+            reconcile(step.events().map(Fleet.LinkEvent::line).mkString("; "), false);
+        } else {
+            afterLostRounds(link.link().name(), judged);
+        }
+    }
+
+    /**
+     * A link that lost a round or two and answers again without a verdict may have lost its carrier for a moment,
+     * and the kernel deletes a link's nexthops when it does: check the kernel then (at most every CHECK_SOON),
+     * not only at the next periodic check.
+     */
+    private void afterLostRounds(String link, mlb.monitor.health.Round judged) {
+        boolean lost = judged.results().exists(r -> r.answer().isEmpty());
+        if (lost) {
+            lossSeen = lossSeen.add(link);
+        } else if (lossSeen.contains(link)) {
+            lossSeen = lossSeen.remove(link);
+            Instant now = clock.instant();
+            if (applied.isDefined() && !now.isBefore(lastCheck.plus(CHECK_SOON))) check(now);
+        }
+    }
+
+    private void check(Instant now) {
+        lastCheck = now;
+        checkAt = now.plus(CHECK);
+        reconcile("kernel check", true);
     }
 
     /**
@@ -132,8 +162,7 @@ final class ReconcileLoop {
         if (retryAt.exists(t -> !now.isBefore(t))) {
             reconcile("retry", true);
         } else if (applied.isDefined() && !now.isBefore(checkAt)) {
-            checkAt = now.plus(CHECK);
-            reconcile("kernel check", true);
+            check(now);
         }
         reactions.tick(fleet, effective(), now);
     }

@@ -161,17 +161,27 @@ class ReconcileLoopTest {
     }
 
     @Test
-    void aCarrierBlipShorterThanDetectionIsRepairedByTheKernelCheck() {
+    void aCarrierBlipShorterThanDetectionIsRepairedAsSoonAsTheLinkAnswersAgain() {
         rounds(3, true, true);
         kernel.deviceDown("wan2").deviceUp("wan2");
         assertEquals(java.util.List.of(201, 203), members(), "the kernel deleted isp2's nexthop; no verdict changed");
-        loop.tick();
-        assertEquals(java.util.List.of(201, 203), members(), "not checked at every tick");
-        clock.advance(Duration.ofSeconds(15));
-        loop.tick();
-        assertEquals(java.util.List.of(201, 202, 203), members());
+        round("isp2", false);
+        assertEquals(java.util.List.of(201, 203), members(), "one lost round is no verdict");
+        round("isp2", true);
+        assertEquals(java.util.List.of(201, 202, 203), members(), "answering again after a loss makes the monitor look");
         assertTrue(engine.history().get().entries().head().title().startsWith("monitor: every link in (kernel check)"),
                 engine.history().get().entries().head()::title);
+    }
+
+    @Test
+    void theKernelIsCheckedOnceAMinuteWhateverTheRounds() {
+        rounds(3, true, true);
+        kernel.deviceDown("wan2").deviceUp("wan2");
+        loop.tick();
+        assertEquals(java.util.List.of(201, 203), members(), "not checked at every tick");
+        clock.advance(Duration.ofSeconds(60));
+        loop.tick();
+        assertEquals(java.util.List.of(201, 202, 203), members());
     }
 
     @Test
