@@ -3,12 +3,10 @@ package mlb.cli;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import mlb.engine.ApplyResult;
+import mlb.engine.Approval;
 import mlb.engine.Engine;
 import mlb.engine.Inputs;
 import mlb.engine.Refusal;
-import mlb.proc.Target;
-import mlb.view.Exit;
-import mlb.view.View;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,19 +31,7 @@ final class ApplyCommand implements Callable<Integer> {
     Path planFile;
 
     @Mixin
-    TargetOption target;
-
-    @Mixin
-    StateOption state;
-
-    @Mixin
-    YesOption yes;
-
-    @Mixin
-    JsonOption json;
-
-    @Mixin
-    VerboseOption verbose;
+    Changing changing;
 
     @CommandLine.Option(names = "--confirm", paramLabel = "DURATION", converter = ConfirmTime.class,
             description = "Revert by itself to the state before this apply unless `mlb confirm` runs within"
@@ -54,22 +40,17 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Target t = target.target();
-        View view = main.view(json.json, "apply", Option.some(t), state, verbose.on);
-        if (file.given() && planFile != null) {
-            return Main.refused(view, Refusal.of(Refusal.Reason.USAGE, "give either -f SPEC or PLANFILE, not both"));
-        }
-        Option<Refusal> prompt = main.promptWithJson(json.json, yes.yes);
-        if (prompt.isDefined()) return Main.refused(view, prompt.get());
-        return Main.render(run(main.engine(t, view, state)), view, view::apply, Exit::of);
+        Option<Refusal> both = file.given() && planFile != null
+                ? Option.some(Refusal.of(Refusal.Reason.USAGE, "give either -f SPEC or PLANFILE, not both")) : Option.none();
+        return changing.run(main, "apply", both, this::run);
     }
 
     /** An invalid spec or an unreadable plan file is reported before the target is touched at all, lock included. */
-    private Either<Refusal, ApplyResult> run(Engine engine) {
+    private Either<Refusal, ApplyResult> run(Engine engine, Approval approval) {
         Option<Duration> wait = Option.of(confirm);
         if (planFile != null) {
-            return Inputs.savedPlan(planFile).flatMap(saved -> engine.apply(saved, planFile, wait, main.approval(yes.yes)));
+            return Inputs.savedPlan(planFile).flatMap(saved -> engine.apply(saved, planFile, wait, approval));
         }
-        return Inputs.spec(file.path()).flatMap(spec -> engine.apply(spec, file.path(), wait, main.approval(yes.yes)));
+        return Inputs.spec(file.path()).flatMap(spec -> engine.apply(spec, file.path(), wait, approval));
     }
 }

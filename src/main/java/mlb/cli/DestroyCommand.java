@@ -1,10 +1,6 @@
 package mlb.cli;
 
 import io.vavr.control.Option;
-import mlb.engine.Refusal;
-import mlb.proc.Target;
-import mlb.view.Exit;
-import mlb.view.View;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -19,31 +15,14 @@ final class DestroyCommand implements Callable<Integer> {
     Main main;
 
     @Mixin
-    TargetOption target;
-
-    @Mixin
-    StateOption state;
+    Changing changing;
 
     @picocli.CommandLine.Option(names = "--protocol", paramLabel = "N",
             description = "Route protocol mlb's objects carry (default: the one the last apply recorded, else 250).")
     Integer protocol;
 
-    @Mixin
-    YesOption yes;
-
-    @Mixin
-    JsonOption json;
-
-    @Mixin
-    VerboseOption verbose;
-
     @Override
     public Integer call() {
-        Target t = target.target();
-        View view = main.view(json.json, "destroy", Option.some(t), state, verbose.on);
-        Option<Refusal> prompt = main.promptWithJson(json.json, yes.yes);
-        if (prompt.isDefined()) return Main.refused(view, prompt.get());
-        return Main.render(main.engine(t, view, state).destroy(Option.of(protocol), main.approval(yes.yes)), view, view::apply,
-                Exit::of);
+        return changing.run(main, "destroy", Option.none(), (engine, approval) -> engine.destroy(Option.of(protocol), approval));
     }
 }

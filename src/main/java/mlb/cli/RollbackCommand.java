@@ -1,10 +1,6 @@
 package mlb.cli;
 
 import io.vavr.control.Option;
-import mlb.engine.Refusal;
-import mlb.proc.Target;
-import mlb.view.Exit;
-import mlb.view.View;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -26,27 +22,10 @@ final class RollbackCommand implements Callable<Integer> {
     String rev;
 
     @Mixin
-    TargetOption target;
-
-    @Mixin
-    StateOption state;
-
-    @Mixin
-    YesOption yes;
-
-    @Mixin
-    JsonOption json;
-
-    @Mixin
-    VerboseOption verbose;
+    Changing changing;
 
     @Override
     public Integer call() {
-        Target t = target.target();
-        View view = main.view(json.json, "rollback", Option.some(t), state, verbose.on);
-        Option<Refusal> prompt = main.promptWithJson(json.json, yes.yes);
-        if (prompt.isDefined()) return Main.refused(view, prompt.get());
-        return Main.render(main.engine(t, view, state).rollback(Option.of(rev), main.approval(yes.yes)), view, view::apply,
-                Exit::of);
+        return changing.run(main, "rollback", Option.none(), (engine, approval) -> engine.rollback(Option.of(rev), approval));
     }
 }

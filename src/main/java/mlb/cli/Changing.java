@@ -1,0 +1,45 @@
+package mlb.cli;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import mlb.engine.ApplyResult;
+import mlb.engine.Approval;
+import mlb.engine.Engine;
+import mlb.engine.Refusal;
+import mlb.proc.Target;
+import mlb.view.Exit;
+import mlb.view.View;
+import picocli.CommandLine.Mixin;
+
+import java.util.function.BiFunction;
+
+/**
+ * The options and the frame of the commands that change a target (apply, destroy, rollback): the target, the
+ * state, --yes, --json, -v; a refusal of --json without --yes on a terminal; the engine call and its view.
+ */
+final class Changing {
+    @Mixin
+    TargetOption target;
+
+    @Mixin
+    StateOption state;
+
+    @Mixin
+    YesOption yes;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    VerboseOption verbose;
+
+    /** before: the command's own refusal of its arguments, if any, reported before the target is touched. */
+    int run(Main main, String command, Option<Refusal> before,
+            BiFunction<Engine, Approval, Either<Refusal, ApplyResult>> change) {
+        Target t = target.target();
+        View view = main.view(json.json, command, Option.some(t), state, verbose.on);
+        Option<Refusal> refused = before.orElse(() -> main.promptWithJson(json.json, yes.yes));
+        if (refused.isDefined()) return Main.refused(view, refused.get());
+        return Main.render(change.apply(main.engine(t, view, state), main.approval(yes.yes)), view, view::apply, Exit::of);
+    }
+}
