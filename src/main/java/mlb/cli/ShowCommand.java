@@ -1,6 +1,9 @@
 package mlb.cli;
 
+import io.vavr.control.Either;
 import io.vavr.control.Option;
+import mlb.engine.Refusal;
+import mlb.engine.Shown;
 import mlb.proc.Target;
 import mlb.view.Exit;
 import mlb.view.View;
@@ -32,9 +35,17 @@ final class ShowCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @picocli.CommandLine.Option(names = "--spec", description = "Print only the spec as that entry applied it, e.g. to"
+            + " write a rolled-back spec back to its file (`mlb rollback` changes the kernel, not your spec file).")
+    boolean spec;
+
     @Override
     public Integer call() {
         View view = main.view(json.json, "show", Option.of(netns), state, false);
-        return Main.render(main.engine(Option.of(netns).getOrElse(Target::host), view, state).show(rev), view, view::show, s -> Exit.OK);
+        if (spec && json.json) return Main.refused(view, Refusal.of(Refusal.Reason.USAGE, "--spec prints the spec as it is, not JSON"));
+        Either<Refusal, Shown> shown = main.engine(Option.of(netns).getOrElse(Target::host), view, state).show(rev);
+        if (!spec) return Main.render(shown, view, view::show, s -> Exit.OK);
+        return Main.render(shown.flatMap(s -> s.snapshot().spec().toEither(() -> Refusal.of(Refusal.Reason.USAGE,
+                rev + " holds no spec (" + s.entry().title() + ")"))), view, text -> main.out.print(text), t -> Exit.OK);
     }
 }

@@ -27,9 +27,11 @@ final class Audit {
         Option<Refusal> denied = Access.unreadableHistory(s.stateDir());
         if (denied.isDefined()) return Either.left(denied.get());
         s.flushIfIdle();
-        Option<DriftReport> drift = Drifts.of(s);
-        return s.confirms.read().map(pending -> new Status(s.target, drift, pending.map(p -> pending(s, p)),
-                s.recorder.pending(), monitoring(s)));
+        Option<Lock.Busy> busy = Lock.busy(s.ws.lockDir(), s.target, s.stateDir());
+        Option<DriftReport> drift = busy.isDefined() ? Option.none() : Drifts.of(s);
+        Option<Entry> last = drift.map(DriftReport::last).orElse(() -> busy.flatMap(b -> Drifts.last(s)).map(mlb.history.LastRecord::entry));
+        return s.confirms.read().map(pending -> new Status(s.target, last, drift, pending.map(p -> pending(s, p)),
+                s.recorder.pending(), monitoring(s), busy));
     }
 
     private static Option<Status.Monitoring> monitoring(Session s) {

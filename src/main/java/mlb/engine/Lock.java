@@ -113,6 +113,28 @@ public final class Lock implements AutoCloseable {
         }
     }
 
+    /**
+     * Who holds the target's lock now (else the state directory's), and since when (the lock file's time, which
+     * the holder writes just after locking); none when nobody does. Takes no lock itself.
+     */
+    public static Option<Busy> busy(Path lockDir, Target target, Path stateDir) {
+        try {
+            Path targetLock = Private.existingDir(lockDir).orElse(lockDir).resolve(key(target) + ".lock");
+            Path stateLock = Private.existingDir(stateDir).orElse(stateDir).resolve(target.id()).resolve("apply.lock");
+            for (Path file : List.of(targetLock, stateLock)) {
+                Option<Holder> h = lockedBy(file);
+                if (h.isDefined()) return Option.some(new Busy(h.get(), Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant()));
+            }
+            return Option.none();
+        } catch (IOException e) {
+            return Option.none();
+        }
+    }
+
+    /** A holder of the lock and when it took it. */
+    public record Busy(Holder holder, java.time.Instant since) {
+    }
+
     /** Who holds the target's lock (else the state directory's), for a message; never fails. */
     public static Holder holder(Path lockDir, Target target, Path stateDir) {
         try {

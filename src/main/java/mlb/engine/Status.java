@@ -10,11 +10,11 @@ import mlb.proc.Target;
 
 /**
  * One target at a glance: its last recorded apply, an apply waiting for `mlb confirm`, drift since the last
- * apply (none when nothing is recorded), an entry waiting in the journal, and what `mlb monitor` says of the
- * links. `mlb status` renders it as text and JSON, and the monitor's metrics endpoint the same figures.
+ * apply (none when nothing is recorded, or while another mlb holds the lock: what it writes is no drift), an
+ * entry waiting in the journal, what `mlb monitor` says of the links, and who holds the lock now. `mlb status` renders it as text and JSON, and the monitor's metrics endpoint the same figures.
  */
-public record Status(Target target, Option<DriftReport> drift, Option<Pending> pending, boolean journalPending,
-                     Option<Monitoring> monitor) {
+public record Status(Target target, Option<Entry> last, Option<DriftReport> drift, Option<Pending> pending,
+                     boolean journalPending, Option<Monitoring> monitor, Option<Lock.Busy> busy) {
     /**
      * What the monitor says of the links (its status file), whether it still runs, and each link's device
      * counters now.
@@ -24,9 +24,5 @@ public record Status(Target target, Option<DriftReport> drift, Option<Pending> p
 
     /** A waiting confirm, with whether its watcher still runs and how long is left. */
     public record Pending(PendingConfirm confirm, boolean watcherAlive, long secondsLeft) {
-    }
-
-    public Option<Entry> last() {
-        return drift.map(DriftReport::last);
     }
 }

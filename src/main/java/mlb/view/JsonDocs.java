@@ -111,6 +111,12 @@ final class JsonDocs {
             p.confirm().unconfirmed().forEach(u -> c.put("unconfirmed", u));
         }
         n.put("journal_pending", s.journalPending());
+        if (s.busy().isEmpty()) {
+            n.putNull("busy");
+        } else {
+            n.putObject("busy").put("pid", s.busy().get().holder().pid()).put("state_dir", s.busy().get().holder().stateDir())
+                    .put("since", s.busy().get().since().toString());
+        }
         if (s.monitor().isEmpty()) n.putNull("monitor"); else monitor(n.putObject("monitor"), s.monitor().get());
         return n;
     }

@@ -29,7 +29,10 @@ final class StatusText {
         out.println("Target:          " + s.target());
         out.println("Last apply:      " + s.last().map(Lines::entry).getOrElse("none recorded"));
         out.println("Pending confirm: " + s.pending().map(p -> pending(s, p)).getOrElse("no"));
-        out.println("Drift:           " + s.drift().map(d -> drift(s, d)).getOrElse("unknown (nothing recorded)"));
+        s.busy().forEach(b -> out.println("Busy:            mlb (pid " + b.holder().pid() + ", state " + b.holder().stateDir()
+                + ") has been changing " + s.target() + " since " + Lines.date(b.since())));
+        out.println("Drift:           " + s.drift().map(d -> drift(s, d)).getOrElse(s.busy().isDefined()
+                ? "not looked at while another mlb changes the kernel (what it writes is no drift)" : "unknown (nothing recorded)"));
         s.drift().forEach(d -> capped(d.lines(), "`mlb status" + Lines.netnsArg(s.target()) + " --json`")
                 .forEach(l -> out.println(INDENT + l)));
         if (s.journalPending()) out.println("Journal:         an apply waits to be recorded (the next apply records it)");

@@ -36,6 +36,18 @@ class HumanOutputTest {
         spec = cli.spec(5, 1);
     }
 
+    @Test
+    void showSpecPrintsTheSpecAnEntryAppliedSoARollbackCanBeWrittenBack() throws IOException {
+        cli.expect(0, "apply", "-f", spec, "--netns", "lab", "--yes");
+        String first = cli.expect(0, "history", "--netns", "lab").out().substring(0, 7);
+        cli.expect(0, "apply", "-f", cli.spec(1, 1), "--netns", "lab", "--yes");
+        assertEquals(java.nio.file.Files.readString(Path.of(spec)), cli.expect(0, "show", first, "--spec").out());
+        cli.expect(0, "destroy", "--netns", "lab", "--yes");
+        String destroyed = cli.expect(0, "history", "--netns", "lab").out().substring(0, 7);
+        assertTrue(cli.expect(Exit.USAGE, "show", destroyed, "--spec").err().startsWith("mlb: error: " + destroyed
+                + " holds no spec (destroy netns lab: "), "a destroy applied no spec");
+    }
+
     /** A date and time as every human view prints one: with this machine's zone name. */
     private static final Pattern DATED = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d "
             + Pattern.quote(DateTimeFormatter.ofPattern("zzz", Locale.ROOT).withZone(ZoneId.systemDefault())

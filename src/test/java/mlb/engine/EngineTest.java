@@ -229,6 +229,26 @@ class EngineTest {
         assertEquals(List.of("nothing was changed", "run `mlb plan -f " + f + " --netns lab -o " + saved + "` again"), r.context());
     }
 
+    @Test
+    void statusWhileAnotherMlbHoldsTheLockNamesItAndReportsNoDrift() throws IOException {
+        apply(5, 1, Option.none());
+        Path other = tmp.resolve("other-state");
+        try (Lock held = Lock.tryAcquire(tmp.resolve("state").resolve(".locks"), Target.netns("lab"), other).get()) {
+            // what a writer in progress has written so far: not drift
+            kernel.with(new mlb.model.Rule(10050, Option.some("198.18.99.1"), Option.none(), Option.none(), 201,
+                    Option.none(), 250));
+            Status s = engine().status().get();
+            assertTrue(s.busy().isDefined(), "the holder is named");
+            assertEquals(String.valueOf(ProcessHandle.current().pid()), s.busy().get().holder().pid());
+            assertEquals(other.toAbsolutePath().normalize().toString(), s.busy().get().holder().stateDir());
+            assertTrue(s.drift().isEmpty(), "no drift computed while it writes");
+            assertTrue(s.last().isDefined(), "the last entry still shows");
+        }
+        Status after = engine().status().get();
+        assertTrue(after.busy().isEmpty());
+        assertTrue(after.drift().get().drifted(), "once it is done, a change nobody recorded is drift");
+    }
+
     /** A saved plan edited by hand, the ways an attacker with write access to it would. */
     @Test
     void anEditedSavedPlanIsRefusedAndChangesNothing() throws IOException {
