@@ -40,9 +40,9 @@ public final class Measurements {
 
     /**
      * Probes every interval while the ISP's upstream is cut for `during`, with `around` of normal service
-     * before and after. Heals even if probing fails. A probe fails when its connection or its answer takes more
-     * than a second: on a cut line the SYN is lost (its retransmission would come after a second), while a line
-     * busy with downloads can delay an answer by a few hundred ms of queueing in the shapers.
+     * before and after. Heals even if probing fails. A probe fails when its connection takes more than a second
+     * (on a cut line the SYN is lost; its retransmission would come after a second) or, once connected, its
+     * answer more than ProbeClient.ANSWER (a line busy with downloads drops and delays answers in its shaper).
      */
     public CutRun cut(Isp isp, Duration around, Duration during, Duration interval) {
         Duration total = CLIENT_START.plus(around).plus(during).plus(around);

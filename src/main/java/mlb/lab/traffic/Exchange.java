@@ -19,10 +19,15 @@ final class Exchange implements AutoCloseable {
     }
 
     static Exchange open(InetAddress server, int port, String request, Duration timeout) throws IOException {
+        return open(server, port, request, timeout, timeout);
+    }
+
+    /** connect bounds the handshake, answer the wait for the server's line once connected. */
+    static Exchange open(InetAddress server, int port, String request, Duration connect, Duration answer) throws IOException {
         Socket s = new Socket();
         try {
-            s.connect(new InetSocketAddress(server, port), (int) timeout.toMillis());
-            s.setSoTimeout((int) timeout.toMillis());
+            s.connect(new InetSocketAddress(server, port), (int) connect.toMillis());
+            s.setSoTimeout((int) answer.toMillis());
             OutputStream out = s.getOutputStream();
             out.write((request + "\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();

@@ -12,17 +12,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A new connection every interval (a new source port each time, so every probe is hashed afresh, like new
- * flows of real users), each bounded by a timeout. Ends after duration plus one timeout, whatever happens.
+ * flows of real users). The handshake is bounded by the timeout: on a dead path the SYN is lost. The answer,
+ * once connected, gets ANSWER: the path works, and an answer dropped by a busy shaper comes again after TCP's
+ * retransmission backoff, which can pass a second on a loaded machine without the route being at fault.
+ * Ends after duration plus the timeouts, whatever happens.
  */
 public final class ProbeClient {
+    static final Duration ANSWER = Duration.ofSeconds(3);
+
     private ProbeClient() {
     }
 
     public static ProbeReport run(List<InetAddress> servers, int port, Duration interval, Duration duration,
                                   Duration timeout) {
         int count = (int) Math.max(1, duration.toMillis() / interval.toMillis());
-        // Enough threads that slow probes (up to two timeouts each) never delay the next one.
-        int threads = (int) Math.min(64, 2 + 2 * timeout.toMillis() / interval.toMillis());
+        // Enough threads that slow probes (a handshake and an answer each) never delay the next one.
+        long slowest = timeout.plus(ANSWER).toMillis();
+        int threads = (int) Math.min(64, 2 + slowest / interval.toMillis());
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(threads);
         long epoch = System.currentTimeMillis();
         long t0 = System.nanoTime();
@@ -33,7 +39,7 @@ public final class ProbeClient {
             futures.add(pool.schedule(() -> probe(server, port, timeout, t0), at, TimeUnit.MILLISECONDS));
         }
         List<Probe> probes = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(duration.toMillis() + 3 * timeout.toMillis() + 1000);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(duration.toMillis() + 2 * slowest + 1000);
         for (int i = 0; i < count; i++) probes.add(collect(futures.get(i), i * (double) interval.toMillis(), deadline));
         pool.shutdownNow();
         return new ProbeReport(epoch, interval.toMillis(), probes);
@@ -41,7 +47,7 @@ public final class ProbeClient {
 
     private static Probe probe(InetAddress server, int port, Duration timeout, long t0) {
         double at = (System.nanoTime() - t0) / 1e6;
-        try (Exchange x = Exchange.open(server, port, "whoami", timeout)) {
+        try (Exchange x = Exchange.open(server, port, "whoami", timeout, ANSWER)) {
             return new Probe(at, true, x.source, (System.nanoTime() - t0) / 1e6 - at, "");
         } catch (IOException e) {
             return new Probe(at, false, "", (System.nanoTime() - t0) / 1e6 - at, Exchange.describe(e));
