@@ -59,6 +59,13 @@ public final class Lab {
         run(new TopologyScript(topology, false).heal(isp));
     }
 
+    /** How many of the router's resilient group's buckets point at a nexthop now (`ip nexthop bucket show`). */
+    public int buckets(int group, int nexthop) {
+        Runner.Result r = runner.run(List.of("ip", "-n", topology.routerNs(), "nexthop", "bucket", "show", "id",
+                String.valueOf(group), "nhid", String.valueOf(nexthop)));
+        return r.ok() ? (int) r.stdout().lines().filter(l -> l.contains(" nhid ")).count() : 0;
+    }
+
     /** True when the ISP's upstream is cut (its drop table exists). */
     public boolean isCut(Isp isp) {
         List<String> argv = List.of("ip", "netns", "exec", topology.ispNs(isp), "nft", "list", "table", "ip",

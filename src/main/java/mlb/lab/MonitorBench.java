@@ -1,5 +1,6 @@
 package mlb.lab;
 
+import mlb.compile.Layout;
 import mlb.spec.Check;
 import mlb.view.TextTable;
 
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  */
 final class MonitorBench {
     private static final int CUTS = 5;
+    /** The lab spec's group (table_base) and link k's nexthop (table_base + k). */
+    private static final int GROUP = 200;
     private static final Pattern WRITTEN = Pattern.compile("written (\\d+) ms after the verdict");
     private final LabSession session;
     private final RouterMlb mlb;
@@ -43,9 +46,8 @@ final class MonitorBench {
 
     void run() {
         failovers("defaults (" + ms(Check.DEFAULT_INTERVAL) + " x " + Check.DEFAULT_DOWN + ", timeout "
-                + ms(Check.DEFAULT_TIMEOUT) + ")", LabSpec.Tuning.NONE, 2.0);
-        failovers("interval 200 ms, timeout 150 ms", new LabSpec.Tuning(List.of(), List.of("interval = \"200ms\"",
-                "timeout = \"150ms\""), List.of()), 1.0);
+                + ms(Check.DEFAULT_TIMEOUT) + ")", List.of(), 2.0);
+        failovers("interval 200 ms, timeout 150 ms", List.of("interval = \"200ms\"", "timeout = \"150ms\""), 1.0);
         failback("idle_timer 120 s (default)", "120s", Duration.ofSeconds(15), Duration.ofSeconds(200));
         failback("idle_timer 5 s", "5s", Duration.ofSeconds(2), Duration.ofSeconds(40));
         lossyLine();
@@ -64,19 +66,29 @@ final class MonitorBench {
         return t.isps().get(t.isps().size() > 1 ? 1 : 0);
     }
 
-    private void failovers(String what, LabSpec.Tuning tuning, double aim) {
-        Path spec = apply(LabSpec.of(t).tuned(tuning), "monitor");
+    /**
+     * Cuts in a row, each only once the victim is back at its full share of the group's buckets (a short
+     * idle_timer lets them return between cuts): with the default 120 s, buckets busy in one cut would stay on
+     * the other links through the next cuts, fewer new flows would meet the dead link, and the outage would
+     * look shorter than it is.
+     */
+    private void failovers(String what, List<String> check, double aim) {
+        Path spec = apply(LabSpec.of(t).tuned(new LabSpec.Tuning(List.of("idle_timer = \"2s\""), check, List.of())), "monitor");
         c.begin(CUTS + " cuts of " + victim().name() + " with mlb monitor (" + what + "), 12 downloads across each");
         List<Double> spans = new ArrayList<>();
         List<Double> detections = new ArrayList<>();
         long broken = 0;
         long survivors = 0;
         List<Integer> writes = new ArrayList<>();
+        List<String> over = new ArrayList<>();
         try (LabMonitor monitor = LabMonitor.start(t, spec)) {
             for (int i = 0; i < CUTS; i++) {
+                awaitFullShare();
                 Measurements.FailoverRun run = m.failover(victim(), Duration.ofSeconds(1), Duration.ofSeconds(3),
                         Duration.ofMillis(100), 12);
-                spans.add(run.cut().during().spanMs(run.cut().report().intervalMs()) / 1000);
+                double span = run.cut().during().spanMs(run.cut().report().intervalMs()) / 1000;
+                spans.add(span);
+                if (span > aim) over.add("cut " + (i + 1) + ": " + failedProbes(run.cut()));
                 Instant cut = Instant.ofEpochMilli(run.cut().cutDone());
                 new MonitorLog(monitor.lines()).first(victim().name() + " down:", cut)
                         .ifPresent(d -> detections.add(d.secondsAfter(cut)));
@@ -92,7 +104,7 @@ final class MonitorBench {
                 if (w.find()) writes.add(Integer.parseInt(w.group(1)));
             });
         }
-        c.done("done");
+        c.done(over.isEmpty() ? "done" : "done; over the aim: " + String.join("; ", over));
         double max = spans.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         table.row("failover outage, " + what, "≤ " + aim + " s", String.format(Locale.ROOT, "median %.2f s, max %.2f s",
                 median(spans), max), max <= aim ? "ok" : "over");
@@ -114,6 +126,22 @@ final class MonitorBench {
             LabProcesses.sleep(100);
         }
         LabProcesses.sleep(1000);
+    }
+
+    /** The probes that failed while the line was cut, in seconds after the cut, with why. */
+    private static String failedProbes(Measurements.CutRun cut) {
+        double at = cut.onProbeClock(cut.cutDone());
+        return cut.report().probes().stream().filter(p -> !p.ok() && p.atMs() >= at && p.atMs() < cut.onProbeClock(cut.healStart()))
+                .map(p -> String.format(Locale.ROOT, "+%.1f s %s", (p.atMs() - at) / 1000, p.error())).toList().toString();
+    }
+
+    /** Until the victim's nexthop holds its weight's share of the buckets, within a few (at most 20 s). */
+    private void awaitFullShare() {
+        Isp v = victim();
+        long total = t.isps().stream().mapToLong(i -> i.rate().bitsPerSecond()).sum();
+        int want = (int) (Layout.RESILIENT_BUCKETS * v.rate().bitsPerSecond() / total) - 8;
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (session.lab().buckets(GROUP, GROUP + v.index()) < want && System.nanoTime() < until) LabProcesses.sleep(200);
     }
 
     /** How soon new flows are shared by weight again once the cut line is back, with sparse samples. */

@@ -35,7 +35,10 @@ final class StatusText {
                 ? "not looked at while another mlb changes the kernel (what it writes is no drift)" : "unknown (nothing recorded)"));
         s.drift().forEach(d -> capped(d.lines(), "`mlb status" + Lines.netnsArg(s.target()) + " --json`")
                 .forEach(l -> out.println(INDENT + l)));
-        if (s.journalPending()) out.println("Journal:         an apply waits to be recorded (the next apply records it)");
+        // While another mlb holds the lock, what is journaled is most likely its own entry, which it records itself.
+        if (s.journalPending() && s.busy().isEmpty()) {
+            out.println("Journal:         an apply waits to be recorded (the next apply records it)");
+        }
         s.monitor().forEach(this::monitor);
     }
 
