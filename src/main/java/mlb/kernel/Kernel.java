@@ -49,11 +49,13 @@ public final class Kernel {
         return devices;
     }
 
+    /** The drivers read at the same time (see Readers); their readings are joined in driver order. */
     public Observed read(Scope scope) {
+        List<java.util.concurrent.CompletableFuture<Reading>> reads = drivers.map(d -> Readers.start(() -> d.read(scope)));
         java.util.List<KernelObject> owned = new java.util.ArrayList<>();
         Foreign foreign = Foreign.NONE;
-        for (Driver d : drivers) {
-            Reading r = d.read(scope);
+        for (java.util.concurrent.CompletableFuture<Reading> read : reads) {
+            Reading r = Readers.await(read);
             r.owned().forEach(owned::add);
             foreign = foreign.plus(r.foreign());
         }

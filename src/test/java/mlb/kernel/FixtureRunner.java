@@ -46,7 +46,7 @@ public final class FixtureRunner implements Runner {
     }
 
     @Override
-    public Result run(List<String> argv, String stdin) {
+    public synchronized Result run(List<String> argv, String stdin) {
         String key = String.join(" ", unprefixed(argv));
         calls.add(key);
         inputs.add(stdin);
@@ -71,7 +71,7 @@ public final class FixtureRunner implements Runner {
     }
 
     /** Every command run, unprefixed, in order. */
-    public List<String> calls() {
+    public synchronized List<String> calls() {
         return calls;
     }
 

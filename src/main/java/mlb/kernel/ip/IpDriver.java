@@ -49,22 +49,43 @@ public final class IpDriver implements Driver {
         return KINDS;
     }
 
+    /**
+     * The dumps that do not depend on each other run at once (each `ip` is a few ms of process start, and a
+     * monitor's change waits for all of them before it may write); a table only a rule or the protocol dump
+     * names is dumped once those are in.
+     */
     @Override
     public Reading read(Scope scope) {
+        Dumps dumps = new Dumps(runner, target);
+        dumps.start("rules", "-N", "-j", "-d", "-4", "rule", "show");
+        dumps.start("routes of protocol " + scope.protocol(), "-N", "-j", "-4", "route", "show", "table", "all", "proto",
+                String.valueOf(scope.protocol()));
+        dumps.start("nexthops", "-N", "-j", "-d", "nexthop", "show");
+        SortedSet<Integer> named = scope.tables().filter(t -> !NetState.kernelTable(t));
+        named.forEach(t -> dumps.start(table(t), tableDump(t)));
         java.util.List<KernelObject> owned = new ArrayList<>();
         Counter foreign = new Counter();
-        for (JsonNode n : json("rules", "-4", "rule", "show")) {
+        for (JsonNode n : parsed("rules", dumps.result("rules"))) {
             Option<KernelObject> rule = IpJson.rule(n);
             if (ownedRule(scope, n) && rule.isDefined()) owned.add(rule.get());
             else if (!IpJson.kernelDefault(n)) foreign.rule(rule.filter(r -> scope.ownsPriority(((Rule) r).priority())));
         }
-        SortedSet<Integer> tables = scope.tables()
+        SortedSet<Integer> tables = named
                 .addAll(List.ofAll(owned).flatMap(o -> o instanceof Rule r ? List.of(r.table()) : List.empty()))
-                .addAll(tablesHolding(scope.protocol()))
+                .addAll(tablesHolding(scope.protocol(), dumps.result("routes of protocol " + scope.protocol())))
                 .filter(t -> !NetState.kernelTable(t));
-        for (int table : tables) readTable(table, scope.protocol(), owned, foreign);
-        readNexthops(scope.protocol(), owned, foreign);
+        tables.removeAll(named).forEach(t -> dumps.start(table(t), tableDump(t)));
+        for (int t : tables) readTable(t, dumps.result(table(t)), scope.protocol(), owned, foreign);
+        readNexthops(dumps.result("nexthops"), scope.protocol(), owned, foreign);
         return new Reading(List.ofAll(owned), foreign.toForeign());
+    }
+
+    private static String table(int table) {
+        return "routes of table " + table;
+    }
+
+    private static String[] tableDump(int table) {
+        return new String[]{"-N", "-j", "-d", "-4", "route", "show", "table", String.valueOf(table)};
     }
 
     /** A rule is mlb's only with mlb's protocol inside mlb's priority range: never delete anyone else's. */
@@ -77,16 +98,14 @@ public final class IpDriver implements Driver {
      * failed revert or a hand-deleted rule can leave). The kernel filters this dump by protocol itself, so it
      * stays cheap however many foreign routes there are.
      */
-    private SortedSet<Integer> tablesHolding(int protocol) {
-        Runner.Result r = ip("-N", "-j", "-4", "route", "show", "table", "all", "proto", String.valueOf(protocol));
+    private static SortedSet<Integer> tablesHolding(int protocol, Runner.Result r) {
         return TreeSet.ofAll(List.ofAll(parsed("routes of protocol " + protocol, r))
                 .map(n -> n.path("table").asText("254")).filter(t -> t.matches("\\d+")).map(Integer::valueOf));
     }
 
-    private void readTable(int table, int protocol, java.util.List<KernelObject> owned, Counter foreign) {
-        Runner.Result r = ip("-N", "-j", "-d", "-4", "route", "show", "table", String.valueOf(table));
+    private static void readTable(int table, Runner.Result r, int protocol, java.util.List<KernelObject> owned, Counter foreign) {
         if (!r.ok() && r.stderr().contains("FIB table does not exist")) return;
-        for (JsonNode n : parsed("routes of table " + table, r)) {
+        for (JsonNode n : parsed(table(table), r)) {
             Option<KernelObject> route = IpJson.route(n, table);
             if (IpJson.protocol(n) == protocol && route.isDefined()) owned.add(route.get());
             else if (route.isDefined() || n.path("tos").asInt(0) != 0) foreign.route(route);
@@ -94,8 +113,7 @@ public final class IpDriver implements Driver {
         }
     }
 
-    private void readNexthops(int protocol, java.util.List<KernelObject> owned, Counter foreign) {
-        Runner.Result r = ip("-N", "-j", "-d", "nexthop", "show");
+    private static void readNexthops(Runner.Result r, int protocol, java.util.List<KernelObject> owned, Counter foreign) {
         if (!r.ok() && r.stderr().contains("Object \"nexthop\" is unknown")) {
             throw new KernelError(KernelError.Reason.MISSING_TOOL,
                     "this iproute2 has no nexthop objects: install iproute2 5.3 or newer");
@@ -138,19 +156,6 @@ public final class IpDriver implements Driver {
     private static int failedLine(String stderr) {
         Matcher m = FAILED_LINE.matcher(stderr);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
-    private Runner.Result ip(String... args) {
-        return runner.run(target.ip(args));
-    }
-
-    private JsonNode json(String what, String... args) {
-        String[] all = new String[args.length + 3];
-        all[0] = "-N";
-        all[1] = "-j";
-        all[2] = "-d";
-        System.arraycopy(args, 0, all, 3, args.length);
-        return parsed(what, ip(all));
     }
 
     private static JsonNode parsed(String what, Runner.Result r) {

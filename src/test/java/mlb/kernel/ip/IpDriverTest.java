@@ -285,7 +285,7 @@ class IpDriverTest {
 
     @Test
     void commandsGoToTheTargetNamespace() {
-        java.util.List<java.util.List<String>> seen = new java.util.ArrayList<>();
+        java.util.List<java.util.List<String>> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         Runner spy = (argv, stdin) -> {
             seen.add(argv);
             return new Runner.Result(0, argv.contains("cat") ? "0\n" : "[]", "");
