@@ -3,11 +3,8 @@ package mlb.it;
 import mlb.cli.CliRunner;
 import mlb.cli.CliRunner.Run;
 import mlb.cli.Env;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,22 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * an edited saved plan, and a process without CAP_NET_ADMIN. Each is refused before anything is written, or
  * handled, and the kernel is left as it was (or as the spec says).
  */
-class HostileKernelIT {
-    private Netns ns;
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void namespace() {
-        Netns.assumeAvailable();
-        ns = Netns.create();
-    }
-
-    @AfterEach
-    void removeNamespace() {
-        if (ns != null) ns.close();
-    }
-
+class HostileKernelIT extends NetnsTest {
     private Path spec(String gateway1, String extra) throws IOException {
         return Files.writeString(tmp.resolve("mlb.toml"), """
                 [[link]]

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import mlb.cli.CliRunner;
 import mlb.cli.CliRunner.Run;
 import mlb.cli.Env;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,22 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * mlb's CLI, in-process, against a real kernel in a fresh network namespace per test; the kernel is checked
  * with raw `ip -j` output parsed here, never with mlb's own reader. Needs root; skipped with the reason otherwise.
  */
-class ReconcileIT {
-    private Netns ns;
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void namespace() {
-        Netns.assumeAvailable();
-        ns = Netns.create();
-    }
-
-    @AfterEach
-    void removeNamespace() {
-        if (ns != null) ns.close();
-    }
-
+class ReconcileIT extends NetnsTest {
     // ---- the spec and the CLI ----------------------------------------------------------------------------
 
     private Path spec(int weight1, String extraBalancer) throws IOException {

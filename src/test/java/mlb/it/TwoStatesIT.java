@@ -4,10 +4,7 @@ import mlb.cli.CliRunner;
 import mlb.cli.Env;
 import mlb.cli.HoldLock;
 import mlb.history.TwoLinks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -28,22 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * JVMs: exactly one writes at a time, the other exits 75 naming the holder's pid and state and changes nothing.
  * Real kernel, a fresh namespace per test; root only.
  */
-class TwoStatesIT {
-    private Netns ns;
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void namespace() {
-        Netns.assumeAvailable();
-        ns = Netns.create();
-    }
-
-    @AfterEach
-    void removeNamespace() {
-        if (ns != null) ns.close();
-    }
-
+class TwoStatesIT extends NetnsTest {
     private Path spec(String name, int w1, int w2) throws IOException {
         return Files.writeString(tmp.resolve(name + ".toml"), TwoLinks.spec(w1, w2));
     }
