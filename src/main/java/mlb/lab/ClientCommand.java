@@ -79,11 +79,17 @@ final class ClientCommand {
                 description = "a download that receives nothing this long is broken (default: ${DEFAULT-VALUE})")
         Duration stall;
 
+        @Option(names = "--pace", defaultValue = "0", converter = Units.SizeConverter.class, paramLabel = "BYTES",
+                description = "send each download at this many bytes a second, e.g. 250KB; 0: as fast as the line allows"
+                        + " (default: ${DEFAULT-VALUE})")
+        long pace;
+
         @Override
         int run() {
             Bounds.check(parallel, 1, 256, "--parallel");
             Bounds.check(bytes, 1, Protocol.MAX_BYTES, "--bytes");
-            out().println(Json.write(DownloadClient.run(target.addresses(), target.port, parallel, bytes, deadline, stall)));
+            Bounds.check(pace, 0, Protocol.MAX_BYTES, "--pace");
+            out().println(Json.write(DownloadClient.run(target.addresses(), target.port, parallel, bytes, deadline, stall, pace)));
             return 0;
         }
     }

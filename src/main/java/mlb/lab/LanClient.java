@@ -40,13 +40,18 @@ public final class LanClient {
     }
 
     public Pending<DownloadReport> download(int parallel, long bytes, List<String> servers, Duration deadline) {
-        return download(parallel, bytes, servers, deadline, mlb.lab.traffic.DownloadClient.STALL);
+        return download(parallel, bytes, servers, deadline, mlb.lab.traffic.DownloadClient.STALL, 0);
     }
 
-    /** stall: how long a download may receive nothing before it counts as broken. */
-    public Pending<DownloadReport> download(int parallel, long bytes, List<String> servers, Duration deadline, Duration stall) {
+    /**
+     * stall: how long a download may receive nothing before it counts as broken; pace: bytes a second each one
+     * is sent at (0: as fast as the line allows).
+     */
+    public Pending<DownloadReport> download(int parallel, long bytes, List<String> servers, Duration deadline, Duration stall,
+                                            long pace) {
         List<String> args = new ArrayList<>(List.of("client", "download", "--parallel", String.valueOf(parallel),
-                "--bytes", String.valueOf(bytes), "--deadline", deadline.toSeconds() + "s", "--stall", stall.toMillis() + "ms"));
+                "--bytes", String.valueOf(bytes), "--deadline", deadline.toSeconds() + "s", "--stall", stall.toMillis() + "ms",
+                "--pace", String.valueOf(pace)));
         args.addAll(serverArgs(servers));
         return start(args, deadline.plusSeconds(30), DownloadReport.class);
     }

@@ -72,11 +72,14 @@ public final class Measurements {
      */
     public FailoverRun failover(Isp isp, Duration around, Duration during, Duration interval, int downloads) {
         Duration total = CLIENT_START.plus(around).plus(during).plus(around).plus(around);
-        // Long enough to outlast the failback even on a link carrying few of them; a flow stuck on the dead
-        // path stops receiving, and 5 s of nothing is broken.
-        long bytes = session.topology().totalRate().bytesPerSecond() * total.toSeconds() * 2 / downloads;
+        // Paced, together at a third of the lines' sum: flows that keep receiving across the cut, the failover
+        // and the failback without filling the lines' queues, so the probes measure routing, not drops behind
+        // bulk transfers (these shapers are drop-tail; a lost SYN-ACK costs a probe a second). A flow stuck on
+        // the dead path stops receiving, and 5 s of nothing is broken.
+        long pace = Math.max(1, session.topology().totalRate().bytesPerSecond() / 3 / downloads);
+        long bytes = pace * (total.toSeconds() + 4);
         LanClient.Pending<DownloadReport> running = session.client().download(downloads, bytes, servers(),
-                Duration.ofSeconds(90), Duration.ofSeconds(5));
+                Duration.ofSeconds(90), Duration.ofSeconds(5), pace);
         CutRun cut = cut(isp, around.plus(around), during, interval);
         return new FailoverRun(cut, running.await());
     }

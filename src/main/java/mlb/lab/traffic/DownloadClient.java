@@ -28,12 +28,15 @@ public final class DownloadClient {
     }
 
     public static DownloadReport run(List<InetAddress> servers, int port, int parallel, long bytes, Duration deadline) {
-        return run(servers, port, parallel, bytes, deadline, STALL);
+        return run(servers, port, parallel, bytes, deadline, STALL, 0);
     }
 
-    /** stall: how long a download may receive nothing before it counts as broken. */
+    /**
+     * stall: how long a download may receive nothing before it counts as broken; pace: bytes a second each
+     * download is sent at (0: as fast as the line allows).
+     */
     public static DownloadReport run(List<InetAddress> servers, int port, int parallel, long bytes, Duration deadline,
-                                     Duration stall) {
+                                     Duration stall, long pace) {
         long epoch = System.currentTimeMillis();
         long t0 = System.nanoTime();
         CountDownLatch gate = new CountDownLatch(1);
@@ -45,7 +48,7 @@ public final class DownloadClient {
             InetAddress server = servers.get(i % servers.size());
             futures.add(pool.submit(() -> {
                 gate.await();
-                return one(id, server, port, bytes, t0, open, (int) stall.toMillis());
+                return one(id, server, port, bytes, pace, t0, open, (int) stall.toMillis());
             }));
         }
         gate.countDown();
@@ -65,13 +68,13 @@ public final class DownloadClient {
         return new DownloadReport(epoch, (System.nanoTime() - t0) / 1e6, done);
     }
 
-    private static Download one(int id, InetAddress server, int port, long bytes, long t0, Set<java.net.Socket> open,
-                                int stallMs) {
+    private static Download one(int id, InetAddress server, int port, long bytes, long pace, long t0,
+                                Set<java.net.Socket> open, int stallMs) {
         double start = ms(t0);
         String source = "";
         long received = 0;
         double first = start;
-        try (Exchange x = Exchange.open(server, port, "get " + bytes, CONNECT)) {
+        try (Exchange x = Exchange.open(server, port, "get " + bytes + (pace > 0 ? " " + pace : ""), CONNECT)) {
             open.add(x.socket);
             source = x.source;
             x.socket.setSoTimeout(stallMs);

@@ -6,6 +6,7 @@ package mlb.lab.traffic;
  * <pre>
  *   whoami\n        → "198.18.2.2\n", close
  *   get N\n         → "198.18.2.2\n" followed by N bytes, close
+ *   get N R\n       → the same, paced to R bytes a second
  * </pre>
  */
 public final class Protocol {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class TrafficServer implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 1024;
     private static final int CHUNK = 64 * 1024;
+    private static final int PIECE = 4 * 1024;
     private static final byte[] ZEROS = new byte[CHUNK];
 
     private final ServerSocket socket;
@@ -72,9 +73,12 @@ public final class TrafficServer implements AutoCloseable {
         if (line.equals("whoami")) {
             out.write((source + "\n").getBytes(StandardCharsets.US_ASCII));
         } else if (line.startsWith("get ")) {
-            long n = parseSize(line.substring(4));
+            String[] words = line.substring(4).trim().split("\\s+");
+            long n = parseSize(words[0]);
+            long pace = words.length > 1 ? parseSize(words[1]) : 0;
             out.write((source + "\n").getBytes(StandardCharsets.US_ASCII));
-            stream(out, n);
+            if (pace > 0) paced(out, n, pace);
+            else stream(out, n);
         } else {
             out.write("error unknown request\n".getBytes(StandardCharsets.US_ASCII));
         }
@@ -96,6 +100,33 @@ public final class TrafficServer implements AutoCloseable {
             int k = (int) Math.min(left, CHUNK);
             out.write(ZEROS, 0, k);
             left -= k;
+        }
+    }
+
+    /**
+     * n bytes at about `pace` bytes a second, in small pieces: a flow that never fills the line's queue, so it
+     * costs the other connections through that line no drops.
+     */
+    private static void paced(OutputStream out, long n, long pace) throws IOException {
+        long start = System.nanoTime();
+        long sent = 0;
+        while (sent < n) {
+            int k = (int) Math.min(n - sent, PIECE);
+            out.write(ZEROS, 0, k);
+            out.flush();
+            sent += k;
+            long due = start + sent * 1_000_000_000L / pace;
+            long wait = due - System.nanoTime();
+            if (wait > 0) sleep(wait);
+        }
+    }
+
+    private static void sleep(long nanos) throws IOException {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while pacing");
         }
     }
 

@@ -50,6 +50,15 @@ class TrafficLoopbackTest {
     }
 
     @Test
+    void aPacedDownloadDeliversItsBytesNoFasterThanItsPace() {
+        DownloadReport r = DownloadClient.run(List.of(loopback), server.port(), 2, 100_000, Duration.ofSeconds(10),
+                DownloadClient.STALL, 200_000);
+        assertEquals(200_000, r.bytes());
+        // 100 000 bytes at 200 000 a second: half a second each, where loopback unpaced takes a few ms.
+        assertTrue(r.downloads().stream().allMatch(d -> d.endMs() - d.firstByteMs() >= 450), r.downloads().toString());
+    }
+
+    @Test
     void probesFailWhenNothingListensAndStillEnd() throws Exception {
         int port = server.port();
         server.close();
