@@ -200,18 +200,23 @@ final class Session {
             Reconciler.Applied o = reconciler.apply(plan, interrupts::requested);
             events.on(new Event.Ran(o.commands()));
             Option<Instant> hold = intent.kind() == Record.Kind.MONITOR ? monitor.flatMap(Memo::holdUntil) : Option.none();
-            Option<String> id = recorder.finish(journaled.get(), start.finished(outcome(o.outcome()), o.after(), o.commands(),
-                    o.failure()), this::found, hold);
+            // The spec's git provenance is looked up only now: opening a repository must not delay the write.
+            Record finished = start.finished(outcome(o.outcome()), o.after(), o.commands(), o.failure())
+                    .withProvenance(provenance(intent));
+            Option<String> id = recorder.finish(journaled.get(), finished, this::found, hold);
             boolean confirmedEarlier = o.failure().isEmpty() && intent.confirmsPending() && confirms.supersede();
             return Either.right(new ApplyResult(target, intent.kind(), plan, o.outcome(), o.commands(), id, stateDir(),
                     o.failure(), confirmedEarlier, Option.none()));
         });
     }
 
+    private static Option<Provenance> provenance(Intent intent) {
+        return intent.specFile().flatMap(f -> intent.specText().flatMap(t -> Provenance.of(f, t)));
+    }
+
     private Record record(Plan plan, Intent intent, List<String> commands) {
-        Option<Provenance> prov = intent.specFile().flatMap(f -> intent.specText().flatMap(t -> Provenance.of(f, t)));
         return new Record(intent.kind(), intent.title() + ": " + plan.summary(), target.id(), plan.scope(),
-                Record.Outcome.INTERRUPTED, intent.specFile().map(Path::toString), intent.specText(), prov,
+                Record.Outcome.INTERRUPTED, intent.specFile().map(Path::toString), intent.specText(), Option.none(),
                 plan.desired(), plan.current(), plan.current(), commands, PlanText.render(plan), Option.none(),
                 intent.rollbackOf(), ws.clock().instant(), ws.user(), ws.host(), Version.current());
     }

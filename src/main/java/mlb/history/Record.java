@@ -57,6 +57,12 @@ public record Record(Kind kind, String title, String target, Scope scope, Outcom
                 after, commands, planText, failure, rollbackOf, time, user, host, version);
     }
 
+    /** The record with where its spec came from (looked up once the kernel write is done: it is a courtesy). */
+    public Record withProvenance(Option<Provenance> p) {
+        return new Record(kind, title, target, scope, outcome, specFile, specText, p, desired, before,
+                after, commands, planText, failure, rollbackOf, time, user, host, version);
+    }
+
     public Option<String> specSha256() {
         return specText.map(Record::sha256);
     }

@@ -68,6 +68,22 @@ class EngineTest {
     }
 
     @Test
+    void aSpecInAGitWorkTreeIsRecordedWithItsCommitThoughItIsLookedUpAfterTheWrite() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("specs"));
+        Path f = Files.writeString(repo.resolve("home.toml"), TwoLinks.spec(5, 1));
+        String head;
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call()) {
+            git.add().addFilepattern("home.toml").call();
+            head = git.commit().setMessage("spec").setAuthor("t", "t@example.org").setCommitter("t", "t@example.org")
+                    .setSign(false).call().getName();
+        }
+        ApplyResult r = engine().apply(SpecParser.parse(f).get(), f, Option.none(), Approval.ALWAYS).get();
+        String message = engine().show(r.recorded().get()).get().message();
+        assertTrue(message.contains("Spec-Commit: " + head + "\n"), message);
+        assertTrue(message.contains("Spec-Dirty: no"), message);
+    }
+
+    @Test
     void anApplyIsPlannedAppliedVerifiedAndRecordedWithItsEventsInOrder() throws IOException {
         ApplyResult r = apply(5, 1, Option.none());
         assertEquals(ApplyResult.Outcome.APPLIED, r.outcome(), r.failure()::toString);
