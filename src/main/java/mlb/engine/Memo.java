@@ -26,9 +26,17 @@ final class Memo {
     private static final Duration COALESCE = Duration.ofSeconds(10);
     private Instant lastCommit = Instant.EPOCH;
     private boolean held;
+    private boolean rehearsed;
 
     Memo(Clock clock) {
         this.clock = clock;
+    }
+
+    /** True the first time only: the monitor's journal encoding is rehearsed once (Recorder.rehearse). */
+    synchronized boolean firstRehearsal() {
+        boolean first = !rehearsed;
+        rehearsed = true;
+        return first;
     }
 
     synchronized Facts facts(Spec spec, Reconciler reconciler) {

@@ -167,7 +167,10 @@ final class Session {
 
     /** Asks, and either declines (nothing changes) or applies and records. */
     Either<Refusal, ApplyResult> applyIfApproved(Plan plan, Intent intent, Approval approval, String question) {
-        if (plan.isEmpty()) return Either.right(result(plan, intent.kind(), ApplyResult.Outcome.UNCHANGED));
+        if (plan.isEmpty()) {
+            monitor.filter(Memo::firstRehearsal).forEach(m -> recorder.rehearse(record(plan, intent, List.empty())));
+            return Either.right(result(plan, intent.kind(), ApplyResult.Outcome.UNCHANGED));
+        }
         // Without it, reads work and the first write fails half-way (a sysctl written, then reverted): say so first.
         if (!reconciler.kernel().devices().mayChangeRouting()) {
             return Either.left(Refusal.of(Refusal.Reason.NOT_PERMITTED, "this process may not change the routing of " + target

@@ -44,6 +44,11 @@ public record Journal(Path dir, Path legacy) {
         Private.write(e.file(), RecordJson.journal(r));
     }
 
+    /** The text an entry of this record would hold, written nowhere (see Recorder.rehearse). */
+    public static String text(Record r) {
+        return RecordJson.journal(r);
+    }
+
     /** The entries present, oldest first. */
     public List<Entry> entries() throws IOException {
         List<Entry> out = List.empty();

@@ -121,6 +121,16 @@ class ReconcileLoopTest {
         }
     }
 
+    private long journaled() {
+        Path journal = tmp.resolve("state").resolve("netns-lab").resolve("journal");
+        if (!Files.isDirectory(journal)) return 0;
+        try (var entries = Files.list(journal)) {
+            return entries.count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private java.util.List<Integer> members() {
         return ((NexthopGroup) kernel.state().nexthops().get(200).get()).members().map(NexthopGroup.Member::id).asJava();
     }
@@ -130,6 +140,8 @@ class ReconcileLoopTest {
         rounds(3, true, true);
         int before = kernel.executed().size();
         assertEquals(java.util.List.of(201, 202, 203), members(), "settled, and nothing to do");
+        assertEquals(1, engine.history().get().entries().size(), "nothing to do is recorded nowhere");
+        assertEquals(0, journaled(), "settling rehearses the journal's encoding and writes nothing");
         rounds(3, true, false);
         assertEquals(java.util.List.of(201, 203), members());
         assertEquals(before + 1, kernel.executed().size(), "one in-place group change: " + kernel.executed());
