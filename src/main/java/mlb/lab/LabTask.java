@@ -21,6 +21,8 @@ abstract class LabTask implements Callable<Integer> {
         try {
             return run();
         } catch (LabException e) {
+            // Ctrl-C: the interrupt already said so and the teardown stops the lab's processes; their ending is no error.
+            if (mlb.engine.Engine.interrupted()) return mlb.view.Exit.INTERRUPTED;
             err().println("mlb: error: " + e.getMessage());
             err().flush();
             return e.exitCode();
