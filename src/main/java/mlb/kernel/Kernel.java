@@ -17,6 +17,7 @@ import mlb.proc.Runner;
 import mlb.proc.SystemRunner;
 import mlb.proc.Target;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -51,10 +52,10 @@ public final class Kernel {
 
     /** The drivers read at the same time (see Readers); their readings are joined in driver order. */
     public Observed read(Scope scope) {
-        List<java.util.concurrent.CompletableFuture<Reading>> reads = drivers.map(d -> Readers.start(() -> d.read(scope)));
+        List<CompletableFuture<Reading>> reads = drivers.map(d -> Readers.start(() -> d.read(scope)));
         java.util.List<KernelObject> owned = new java.util.ArrayList<>();
         Foreign foreign = Foreign.NONE;
-        for (java.util.concurrent.CompletableFuture<Reading> read : reads) {
+        for (CompletableFuture<Reading> read : reads) {
             Reading r = Readers.await(read);
             r.owned().forEach(owned::add);
             foreign = foreign.plus(r.foreign());

@@ -1,5 +1,7 @@
 package mlb.lab;
 
+import mlb.engine.Engine;
+import mlb.view.Exit;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -22,7 +24,7 @@ abstract class LabTask implements Callable<Integer> {
             return run();
         } catch (LabException e) {
             // Ctrl-C: the interrupt already said so and the teardown stops the lab's processes; their ending is no error.
-            if (mlb.engine.Engine.interrupted()) return mlb.view.Exit.INTERRUPTED;
+            if (Engine.interrupted()) return Exit.INTERRUPTED;
             err().println("mlb: error: " + e.getMessage());
             err().flush();
             return e.exitCode();

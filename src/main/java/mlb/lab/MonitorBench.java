@@ -2,6 +2,9 @@ package mlb.lab;
 
 import mlb.compile.Layout;
 import mlb.spec.Check;
+import mlb.spec.Link;
+import mlb.spec.Spec;
+import mlb.spec.SpecParser;
 import mlb.view.TextTable;
 
 import java.io.IOException;
@@ -25,8 +28,6 @@ import java.util.regex.Pattern;
  */
 final class MonitorBench {
     private static final int CUTS = 5;
-    /** The lab spec's group (table_base) and link k's nexthop (table_base + k). */
-    private static final int GROUP = 200;
     private static final Pattern WRITTEN = Pattern.compile("written (\\d+) ms after the verdict");
     private final LabSession session;
     private final RouterMlb mlb;
@@ -83,7 +84,7 @@ final class MonitorBench {
         List<String> over = new ArrayList<>();
         try (LabMonitor monitor = LabMonitor.start(t, spec)) {
             for (int i = 0; i < CUTS; i++) {
-                awaitFullShare();
+                awaitFullShare(spec);
                 Measurements.FailoverRun run = m.failover(victim(), Duration.ofSeconds(1), Duration.ofSeconds(3),
                         Duration.ofMillis(100), 12);
                 double span = run.cut().during().spanMs(run.cut().report().intervalMs()) / 1000;
@@ -135,13 +136,22 @@ final class MonitorBench {
                 .map(p -> String.format(Locale.ROOT, "+%.1f s %s", (p.atMs() - at) / 1000, p.error())).toList().toString();
     }
 
-    /** Until the victim's nexthop holds its weight's share of the buckets, within a few (at most 20 s). */
-    private void awaitFullShare() {
-        Isp v = victim();
-        long total = t.isps().stream().mapToLong(i -> i.rate().bitsPerSecond()).sum();
-        int want = (int) (Layout.RESILIENT_BUCKETS * v.rate().bitsPerSecond() / total) - 8;
+    /**
+     * Until the victim's nexthop holds its weight's share of the group's buckets, within a few (at most 20 s);
+     * the ids and weights are the ones mlb compiles from the applied spec.
+     */
+    private void awaitFullShare(Path specFile) {
+        var parsed = SpecParser.parse(specFile);
+        if (parsed.isInvalid()) throw new LabException(LabException.FAILED, "cannot read back " + specFile + ": " + parsed.getError());
+        Spec spec = parsed.get();
+        Layout layout = Layout.of(spec.balancer(), spec.links());
+        Link v = spec.links().find(l -> l.name().equals(victim().name())).get();
+        int total = spec.links().map(Link::weight).sum().intValue();
+        int want = Layout.RESILIENT_BUCKETS * v.weight() / total - 8;
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (session.lab().buckets(GROUP, GROUP + v.index()) < want && System.nanoTime() < until) LabProcesses.sleep(200);
+        while (session.lab().buckets(layout.groupId(true), layout.nexthopId(v)) < want && System.nanoTime() < until) {
+            LabProcesses.sleep(200);
+        }
     }
 
     /** How soon new flows are shared by weight again once the cut line is back, with sparse samples. */

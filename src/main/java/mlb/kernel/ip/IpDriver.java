@@ -58,8 +58,8 @@ public final class IpDriver implements Driver {
     public Reading read(Scope scope) {
         Dumps dumps = new Dumps(runner, target);
         dumps.start("rules", "-N", "-j", "-d", "-4", "rule", "show");
-        dumps.start("routes of protocol " + scope.protocol(), "-N", "-j", "-4", "route", "show", "table", "all", "proto",
-                String.valueOf(scope.protocol()));
+        String holding = "routes of protocol " + scope.protocol();
+        dumps.start(holding, "-N", "-j", "-4", "route", "show", "table", "all", "proto", String.valueOf(scope.protocol()));
         dumps.start("nexthops", "-N", "-j", "-d", "nexthop", "show");
         SortedSet<Integer> named = scope.tables().filter(t -> !NetState.kernelTable(t));
         named.forEach(t -> dumps.start(table(t), tableDump(t)));
@@ -72,7 +72,7 @@ public final class IpDriver implements Driver {
         }
         SortedSet<Integer> tables = named
                 .addAll(List.ofAll(owned).flatMap(o -> o instanceof Rule r ? List.of(r.table()) : List.empty()))
-                .addAll(tablesHolding(scope.protocol(), dumps.result("routes of protocol " + scope.protocol())))
+                .addAll(tablesHolding(holding, dumps.result(holding)))
                 .filter(t -> !NetState.kernelTable(t));
         tables.removeAll(named).forEach(t -> dumps.start(table(t), tableDump(t)));
         for (int t : tables) readTable(t, dumps.result(table(t)), scope.protocol(), owned, foreign);
@@ -98,8 +98,8 @@ public final class IpDriver implements Driver {
      * failed revert or a hand-deleted rule can leave). The kernel filters this dump by protocol itself, so it
      * stays cheap however many foreign routes there are.
      */
-    private static SortedSet<Integer> tablesHolding(int protocol, Runner.Result r) {
-        return TreeSet.ofAll(List.ofAll(parsed("routes of protocol " + protocol, r))
+    private static SortedSet<Integer> tablesHolding(String what, Runner.Result r) {
+        return TreeSet.ofAll(List.ofAll(parsed(what, r))
                 .map(n -> n.path("table").asText("254")).filter(t -> t.matches("\\d+")).map(Integer::valueOf));
     }
 
