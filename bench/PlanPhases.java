@@ -20,7 +20,7 @@ public class PlanPhases {
         long t0 = System.nanoTime();
         var spec = SpecParser.parse(Path.of(args[0])).get();
         long t1 = System.nanoTime();
-        var kernel = Kernel.of(Target.netns(args[1]));
+        var kernel = mlb.host.Host.kernel(Target.netns(args[1]));
         var reconciler = new Reconciler(kernel);
         var compiled = reconciler.compile(spec).get();
         long t2 = System.nanoTime();

@@ -36,7 +36,7 @@ public class ShortPhases {
         var spec = SpecParser.parse(Path.of(args[0])).get();
         long t2 = System.nanoTime();
         var target = Target.netns(args[1]);
-        var reconciler = new Reconciler(Kernel.of(target));
+        var reconciler = new Reconciler(mlb.host.Host.kernel(target));
         var compiled = reconciler.compile(spec).get();
         long t3 = System.nanoTime();
         Plan plan = reconciler.plan(compiled.desired(), compiled.scope(), compiled.notes()).get();

@@ -1,5 +1,6 @@
 package mlb.engine;
 
+import mlb.host.Host;
 import mlb.kernel.Kernel;
 import mlb.proc.Target;
 
@@ -28,7 +29,7 @@ public record Workspace(Path stateDir, Function<Target, Kernel> kernels, Watcher
 
     /** The real machine: iproute2 and /proc/sys of the target, detached watcher processes, the system clock. */
     public static Workspace system(Path stateDir) {
-        return new Workspace(stateDir, Kernel::of, new ProcessWatchers(), Clock.systemUTC(), currentUser(), hostName(),
+        return new Workspace(stateDir, Host::kernel, new ProcessWatchers(), Clock.systemUTC(), currentUser(), hostName(),
                 Lock.systemDir(), Workspace::namedNamespaceExists);
     }
 

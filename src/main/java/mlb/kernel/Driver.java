@@ -8,8 +8,8 @@ import mlb.model.Kind;
 import mlb.model.Scope;
 
 /**
- * One kernel backend (iproute2, sysctl, later nftables): it owns the reading, the syntax and the writing of its
- * kinds of object. Nothing outside a driver knows its tool's words.
+ * One kernel backend (iproute2, sysctl, nftables): it owns the reading, the syntax and the writing of its kinds
+ * of object. Nothing outside a driver knows its tool's words.
  */
 public interface Driver {
     /** The kinds of object this driver reads and writes; no two drivers share a kind. */
@@ -19,10 +19,12 @@ public interface Driver {
     Reading read(Scope scope);
 
     /**
-     * The exact commands a change becomes, as the audit record and `plan --json` show them, or why it cannot be
-     * written (a word that is not a plain token, a change the tool has no way to make).
+     * The exact commands a run of changes (consecutive in the plan, all of this driver's kinds) becomes, as the
+     * audit record and `plan --json` show them, or why it cannot be written (a word that is not a plain token, a
+     * change the tool has no way to make). A transactional driver may order the run's changes inside its
+     * transaction as its tool needs them.
      */
-    Either<String, List<String>> render(Change change);
+    Either<String, List<String>> render(List<Change> run);
 
     /**
      * Writes the changes in order. A tool that reports per command (ip -batch) stops at the first failure and

@@ -29,7 +29,7 @@ public record Nexthop(int id, String gateway, String dev, boolean onlink, int pr
 
     @Override
     public <R> R match(Function<Sysctl, R> sysctl, Function<Nexthop, R> nexthop, Function<NexthopGroup, R> group,
-                       Function<Route, R> route, Function<Rule, R> rule) {
+                       Function<Route, R> route, Function<Rule, R> rule, Function<NftObject, R> nft) {
         return nexthop.apply(this);
     }
 }

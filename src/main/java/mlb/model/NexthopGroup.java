@@ -57,7 +57,7 @@ public record NexthopGroup(int id, List<Member> members, boolean resilient, int 
 
     @Override
     public <R> R match(Function<Sysctl, R> sysctl, Function<Nexthop, R> nexthop, Function<NexthopGroup, R> group,
-                       Function<Route, R> route, Function<Rule, R> rule) {
+                       Function<Route, R> route, Function<Rule, R> rule, Function<NftObject, R> nft) {
         return group.apply(this);
     }
 }

@@ -19,7 +19,7 @@ public record Route(int table, String dst, long metric, RouteTarget target, int 
 
     @Override
     public <R> R match(Function<Sysctl, R> sysctl, Function<Nexthop, R> nexthop, Function<NexthopGroup, R> group,
-                       Function<Route, R> route, Function<Rule, R> rule) {
+                       Function<Route, R> route, Function<Rule, R> rule, Function<NftObject, R> nft) {
         return route.apply(this);
     }
 }

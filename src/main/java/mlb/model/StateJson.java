@@ -13,7 +13,8 @@ import io.vavr.control.Option;
 import java.util.ArrayList;
 
 /**
- * Canonical JSON of a NetState: one array per kind, objects in identity order, fields in a fixed order.
+ * Canonical JSON of a NetState: one array per kind, objects in identity order, fields in a fixed order. A kind
+ * without objects has no array (states recorded before it existed read the same).
  * Used for `plan --json`, saved plans and the audit history; decode(encode(s)) equals s.
  */
 public final class StateJson {
@@ -25,9 +26,13 @@ public final class StateJson {
 
     public static ObjectNode encode(NetState state) {
         ObjectNode root = F.objectNode();
-        for (Kind k : Kind.values()) root.putArray(field(k));
-        state.all().forEach(o -> ((ArrayNode) root.get(field(o.kind()))).add(encode(o)));
+        for (Kind k : Kind.values()) if (!k.nft()) root.putArray(field(k));
+        state.all().forEach(o -> array(root, field(o.kind())).add(encode(o)));
         return root;
+    }
+
+    private static ArrayNode array(ObjectNode root, String field) {
+        return root.has(field) ? (ArrayNode) root.get(field) : root.putArray(field);
     }
 
     public static String text(NetState state) {
@@ -61,6 +66,11 @@ public final class StateJson {
             case GROUP -> "groups";
             case ROUTE -> "routes";
             case RULE -> "rules";
+            case NFT_TABLE -> "nft_tables";
+            case NFT_HELPER -> "nft_helpers";
+            case NFT_SET -> "nft_sets";
+            case NFT_CHAIN -> "nft_chains";
+            case NFT_ELEMENT -> "nft_elements";
         };
     }
 
@@ -70,7 +80,8 @@ public final class StateJson {
                 h -> nexthop(n, h),
                 g -> group(n, g),
                 r -> route(n, r),
-                r -> rule(n, r));
+                r -> rule(n, r),
+                NftStateJson::encode);
     }
 
     /** onlink and non-default group timers only when set, so states recorded before them read the same. */
@@ -99,7 +110,10 @@ public final class StateJson {
         n.put("priority", r.priority());
         r.from().forEach(f -> n.put("from", f));
         r.oif().forEach(i -> n.put("oif", i));
-        r.fwmark().forEach(m -> n.put("fwmark", m));
+        r.fwmark().forEach(m -> {
+            n.put("fwmark", m.value());
+            if (m.mask() != Rule.Mark.ALL) n.put("fwmask", m.mask());
+        });
         n.put("table", r.table());
         r.suppressPrefixLength().forEach(p -> n.put("suppress_prefixlength", p));
         return n.put("protocol", r.protocol());
@@ -119,6 +133,7 @@ public final class StateJson {
         scope.priorities().forEach(p -> ranges.addObject().put("first", p.first()).put("last", p.last()));
         scope.tables().forEach(n.putArray("tables")::add);
         scope.sysctls().forEach(n.putArray("sysctls")::add);
+        if (!scope.nftTables().isEmpty()) scope.nftTables().forEach(n.putArray("nft_tables")::add);
         return n;
     }
 
@@ -129,7 +144,8 @@ public final class StateJson {
         }
         return new Scope(n.path("protocol").asInt(), ranges,
                 TreeSet.ofAll(List.ofAll(n.path("tables")).map(JsonNode::asInt)),
-                TreeSet.ofAll(List.ofAll(n.path("sysctls")).map(JsonNode::asText)));
+                TreeSet.ofAll(List.ofAll(n.path("sysctls")).map(JsonNode::asText)),
+                TreeSet.ofAll(List.ofAll(n.path("nft_tables")).map(JsonNode::asText)));
     }
 
     private static KernelObject decode(Kind k, JsonNode n) {
@@ -144,10 +160,11 @@ public final class StateJson {
             case ROUTE -> new Route(n.path("table").asInt(), n.path("dst").asText(), n.path("metric").asLong(),
                     decodeTarget(n.path("target")), n.path("protocol").asInt());
             case RULE -> new Rule(n.path("priority").asInt(), text(n, "from"), text(n, "oif"),
-                    n.has("fwmark") ? Option.some(n.get("fwmark").asLong()) : Option.none(),
+                    n.has("fwmark") ? Option.some(new Rule.Mark(n.get("fwmark").asLong(), n.path("fwmask").asLong(Rule.Mark.ALL))) : Option.none(),
                     n.path("table").asInt(),
                     n.has("suppress_prefixlength") ? Option.some(n.get("suppress_prefixlength").asInt()) : Option.none(),
                     n.path("protocol").asInt());
+            case NFT_TABLE, NFT_HELPER, NFT_SET, NFT_CHAIN, NFT_ELEMENT -> NftStateJson.decode(k, n);
         };
     }
 

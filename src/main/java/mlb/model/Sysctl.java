@@ -15,7 +15,7 @@ public record Sysctl(String name, String value) implements KernelObject {
 
     @Override
     public <R> R match(Function<Sysctl, R> sysctl, Function<Nexthop, R> nexthop, Function<NexthopGroup, R> group,
-                       Function<Route, R> route, Function<Rule, R> rule) {
+                       Function<Route, R> route, Function<Rule, R> rule, Function<NftObject, R> nft) {
         return sysctl.apply(this);
     }
 }

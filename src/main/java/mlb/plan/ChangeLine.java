@@ -1,6 +1,7 @@
 package mlb.plan;
 
 import mlb.model.Change;
+import mlb.model.NftChain;
 
 /**
  * The one renderer of a change as a line of text. Plans, drift ("changed outside mlb") and `mlb diff` word it
@@ -16,7 +17,9 @@ public enum ChangeLine {
 
     public String of(Change c) {
         return c.match(cr -> created(Describe.of(cr.after())),
-                u -> changed(u.symbol(), Describe.of(u.after()), Describe.of(u.before()), false),
+                u -> u.after() instanceof NftChain after && this == PLAN
+                        ? String.format("  %-3s %s%s%n", u.symbol(), NftDescribe.header(after), NftDescribe.rulesChanged((NftChain) u.before(), after))
+                        : changed(u.symbol(), Describe.of(u.after()), Describe.of(u.before()), false),
                 r -> changed(r.symbol(), Describe.of(r.after()), Describe.of(r.before()), r.recreated()),
                 d -> deleted(Describe.of(d.before())));
     }

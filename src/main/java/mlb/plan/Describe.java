@@ -16,7 +16,8 @@ public final class Describe {
     }
 
     public static String of(KernelObject o) {
-        return o.match(Describe::sysctl, Describe::nexthop, Describe::group, Describe::route, Describe::rule);
+        return o.match(Describe::sysctl, Describe::nexthop, Describe::group, Describe::route, Describe::rule,
+                NftDescribe::of);
     }
 
     private static String sysctl(Sysctl s) {
@@ -48,7 +49,7 @@ public final class Describe {
         StringBuilder s = new StringBuilder("priority ").append(r.priority());
         r.from().forEach(f -> s.append(" from ").append(f));
         r.oif().forEach(o -> s.append(" oif ").append(o));
-        r.fwmark().forEach(m -> s.append(" fwmark 0x").append(Long.toHexString(m)));
+        r.fwmark().forEach(m -> s.append(" fwmark ").append(m.text()));
         if (r.from().isEmpty() && r.oif().isEmpty() && r.fwmark().isEmpty()) s.append(" from all");
         s.append(" lookup ").append(r.table() == Rule.MAIN_TABLE ? "main" : String.valueOf(r.table()));
         r.suppressPrefixLength().forEach(n -> s.append(" suppress_prefixlength ").append(n));

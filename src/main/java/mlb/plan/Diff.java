@@ -8,6 +8,9 @@ import mlb.model.Change;
 import mlb.model.KernelObject;
 import mlb.model.Kind;
 import mlb.model.NetState;
+import mlb.model.NftChain;
+import mlb.model.NftElement;
+import mlb.model.NftSet;
 import mlb.model.NexthopGroup;
 import mlb.model.Route;
 
@@ -19,9 +22,11 @@ import java.util.Map;
  * Computes the plan from current to desired in one merge walk over the two sorted states: O(n) after the
  * O(n log n) the sorted maps cost to build.
  *
- * Order: creates, updates and replaces go sysctl → nexthop → group → route → rule, so everything an object
+ * Order: creates, updates and replaces go sysctl → nexthop → group → route → nft → rule, so everything an object
  * refers to exists before it; deletes then go rule → route → group → nexthop, so nothing is removed while
- * something still refers to it. Sysctls are never deleted: mlb sets them but a kernel setting has no absence.
+ * something still refers to it. Every nft change (creates, updates and deletes) sits in one block at the nft
+ * place, because the driver writes them as one transaction and orders them inside it. Sysctls are never
+ * deleted: mlb sets them but a kernel setting has no absence.
  */
 public final class Diff {
     private Diff() {
@@ -50,7 +55,64 @@ public final class Diff {
             }
         }
         recreateRoutesOfReplacedGroups(current, desired, forward, deletes);
-        return List.ofAll(flatten(forward, Kind.values(), false)).appendAll(flatten(deletes, Kind.values(), true));
+        recreateElementsOfReplacedSets(current, desired, forward);
+        rewriteChainsUsingReplaced(current, desired, forward);
+        java.util.List<Change> out = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            if (k == Kind.RULE) {
+                java.util.List<Kind> nft = new ArrayList<>(Kind.nftKinds());
+                java.util.Collections.reverse(nft);
+                nft.forEach(n -> out.addAll(deletes.getOrDefault(n, java.util.List.of())));
+            }
+            out.addAll(forward.getOrDefault(k, java.util.List.of()));
+        }
+        for (int i = Kind.values().length - 1; i >= 0; i--) {
+            Kind k = Kind.values()[i];
+            if (!k.nft()) out.addAll(deletes.getOrDefault(k, java.util.List.of()));
+        }
+        return List.ofAll(out);
+    }
+
+    /** Deleting a set deletes its elements: those of a replaced set that stay as they are are made again. */
+    private static void recreateElementsOfReplacedSets(NetState current, NetState desired,
+                                                       Map<Kind, java.util.List<Change>> forward) {
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        for (Change ch : forward.getOrDefault(Kind.NFT_SET, java.util.List.of())) {
+            if (ch instanceof Change.Replace r && r.before() instanceof NftSet set) replaced.add(set.table() + " " + set.name());
+        }
+        if (replaced.isEmpty()) return;
+        for (NftElement e : desired.all(NftElement.class)) {
+            if (replaced.contains(e.table() + " " + e.set()) && current.get(e.key()).contains(e)) {
+                add(forward, new Change.Replace(e, e));
+            }
+        }
+        java.util.List<Change> elements = forward.get(Kind.NFT_ELEMENT);
+        if (elements != null) elements.sort(java.util.Comparator.comparing(Change::key));
+    }
+
+    /**
+     * The kernel refuses to delete a set or helper a rule still uses, so a chain whose rules use a replaced one
+     * is rewritten in the same transaction (flushed first, its same rules added after), though it did not change.
+     */
+    private static void rewriteChainsUsingReplaced(NetState current, NetState desired,
+                                                   Map<Kind, java.util.List<Change>> forward) {
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        for (Kind k : List.of(Kind.NFT_SET, Kind.NFT_HELPER)) {
+            for (Change ch : forward.getOrDefault(k, java.util.List.of())) {
+                if (ch instanceof Change.Replace r && r.before() instanceof mlb.model.NftObject o) replaced.add(o.table() + " " + name(o));
+            }
+        }
+        if (replaced.isEmpty()) return;
+        for (NftChain c : desired.all(NftChain.class)) {
+            boolean uses = c.rules().exists(r -> r.uses().exists(n -> replaced.contains(c.table() + " " + n)));
+            if (uses && current.get(c.key()).contains(c)) add(forward, new Change.Update(c, c));
+        }
+        java.util.List<Change> chains = forward.get(Kind.NFT_CHAIN);
+        if (chains != null) chains.sort(java.util.Comparator.comparing(Change::key));
+    }
+
+    private static String name(mlb.model.NftObject o) {
+        return o instanceof NftSet s ? s.name() : o instanceof mlb.model.NftHelper h ? h.name() : "";
     }
 
     private static void compare(KernelObject before, KernelObject after, Map<Kind, java.util.List<Change>> out) {
@@ -91,22 +153,24 @@ public final class Diff {
         if (routes != null) routes.sort(java.util.Comparator.comparing(Change::key));
     }
 
-    /** Rules have no in-place update; groups only keep their type and bucket count in place. */
+    /**
+     * Rules have no in-place update; groups only keep their type and bucket count in place; nft chains keep
+     * their hook (their rules are rewritten), elements change their value, other nft objects are replaced.
+     */
     private static boolean inPlace(KernelObject before, KernelObject after) {
         return before.match(s -> true, n -> true, g -> after instanceof NexthopGroup a && g.replaceableBy(a),
-                r -> true, r -> false);
+                r -> true, r -> false, nft -> nft.match(t -> false, h -> false, set -> false,
+                        c -> after instanceof NftChain a && c.replaceableBy(a), e -> true));
     }
 
     private static Option<Integer> groupId(KernelObject o) {
-        return o.match(s -> Option.none(), n -> Option.none(), g -> Option.some(g.id()), r -> Option.none(),
-                r -> Option.none());
+        return o instanceof NexthopGroup g ? Option.some(g.id()) : Option.none();
     }
 
     /** The group a route sends its packets to, if it is a route through a group. */
     private static Option<Integer> viaGroup(KernelObject o) {
-        return o.match(s -> Option.none(), n -> Option.none(), g -> Option.none(),
-                r -> r.target().match(gw -> Option.none(), g -> Option.some(g.nhid()), u -> Option.none()),
-                r -> Option.none());
+        return o instanceof Route r ? r.target().match(gw -> Option.none(), g -> Option.some(g.nhid()), u -> Option.none())
+                : Option.none();
     }
 
     private static void addDelete(Map<Kind, java.util.List<Change>> deletes, KernelObject o) {
@@ -115,16 +179,6 @@ public final class Diff {
 
     private static void add(Map<Kind, java.util.List<Change>> m, Change change) {
         m.computeIfAbsent(change.key().kind(), k -> new ArrayList<>()).add(change);
-    }
-
-    private static java.util.List<Change> flatten(Map<Kind, java.util.List<Change>> m, Kind[] order,
-                                                  boolean reverse) {
-        java.util.List<Change> out = new ArrayList<>();
-        for (int i = 0; i < order.length; i++) {
-            Kind k = order[reverse ? order.length - 1 - i : i];
-            out.addAll(m.getOrDefault(k, java.util.List.of()));
-        }
-        return out;
     }
 
     private static <T> T next(java.util.Iterator<T> it) {

@@ -41,6 +41,11 @@ public final class PlanText {
             case GROUP -> "Nexthop groups";
             case ROUTE -> "Routes";
             case RULE -> "Rules";
+            case NFT_TABLE -> "Nftables table";
+            case NFT_HELPER -> "Nftables conntrack helpers";
+            case NFT_SET -> "Nftables sets and maps";
+            case NFT_CHAIN -> "Nftables chains";
+            case NFT_ELEMENT -> "Nftables elements";
         };
     }
 

@@ -56,8 +56,9 @@ public final class Planner {
 
     private static List<String> foreignNote(Foreign f) {
         if (f.total() == 0) return List.empty();
+        String tables = f.nftTables() == 0 ? "" : ", " + count(f.nftTables(), "nftables table");
         return List.of("left alone (not mlb's): " + count(f.rules(), "rule") + ", " + count(f.routes(), "route")
-                + " in owned tables, " + count(f.nexthops(), "nexthop"));
+                + " in owned tables, " + count(f.nexthops(), "nexthop") + tables);
     }
 
     private static String count(int n, String what) {

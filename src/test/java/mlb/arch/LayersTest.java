@@ -48,6 +48,15 @@ class LayersTest {
     }
 
     @Test
+    void eachDriverKnowsOnlyItsOwnTool() {
+        check(noClasses().that().resideInAPackage("mlb.kernel..").should().dependOnClassesThat().resideInAPackage("mlb.host.."));
+        check(noClasses().that().resideInAPackage("mlb.kernel.nft..")
+                .should().dependOnClassesThat().resideInAnyPackage("mlb.kernel.ip..", "mlb.kernel.sysctl.."));
+        check(noClasses().that().resideInAPackage("mlb.kernel.ip..")
+                .should().dependOnClassesThat().resideInAnyPackage("mlb.kernel.nft..", "mlb.kernel.sysctl.."));
+    }
+
+    @Test
     void theEngineKnowsNoFrontEnd() {
         check(noClasses().that().resideInAPackage("mlb.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("mlb.view..", "mlb.lab..", "mlb.monitor..", "picocli.."));

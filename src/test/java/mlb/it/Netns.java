@@ -101,6 +101,13 @@ public final class Netns implements AutoCloseable {
         }
     }
 
+    /** A command run inside the namespace (`ip netns exec NS ARGS`), which must succeed. */
+    public String exec(String... args) {
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        argv.addAll(List.of(args));
+        return must(argv.toArray(String[]::new));
+    }
+
     public String sysctl(String name) {
         return must("ip", "netns", "exec", this.name, "cat", "/proc/sys/" + name.replace('.', '/')).strip();
     }

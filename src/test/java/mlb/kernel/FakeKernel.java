@@ -18,6 +18,7 @@ import mlb.model.Foreign;
 import mlb.model.KernelObject;
 import mlb.model.Kind;
 import mlb.model.NetState;
+import mlb.model.NftObject;
 import mlb.model.Nexthop;
 import mlb.model.NexthopGroup;
 import mlb.model.ObjectKey;
@@ -89,6 +90,7 @@ public final class FakeKernel implements Driver, Devices {
     }
 
     private final int owned;
+    private final mlb.kernel.nft.FakeNft nft = new mlb.kernel.nft.FakeNft();
     private Map<String, Device> devices;
     private final boolean resilient;
     private State state;
@@ -124,15 +126,27 @@ public final class FakeKernel implements Driver, Devices {
                 "wan3", Option.some("198.18.3.2"), "wan4", Option.none()), true);
     }
 
-    /** The kernel the engine sees: this fake as the driver of every kind, and as the target's devices. */
+    /**
+     * The kernel the engine sees, its drivers assembled as the host assembles the real ones: this fake for the
+     * routing kinds (iproute2 and /proc/sys share one state, as they share the kernel's), {@link mlb.kernel.nft.FakeNft} for
+     * the nftables kinds, and this fake as the target's devices.
+     */
     public Kernel kernel() {
-        return new Kernel(List.of(this), this);
+        return new Kernel(List.of(this, nft), this);
+    }
+
+    /** The nftables half of this kernel. */
+    public mlb.kernel.nft.FakeNft nft() {
+        return nft;
     }
 
     /** Puts objects into the kernel directly (any protocol), as if someone else had made them. */
     public FakeKernel with(Iterable<? extends KernelObject> objects) {
         State s = state;
-        for (KernelObject o : objects) s = put(s, o);
+        for (KernelObject o : objects) {
+            if (o instanceof NftObject n) nft.put(n);
+            else s = put(s, o);
+        }
         List<String> bad = violations(s);
         if (!bad.isEmpty()) throw new IllegalArgumentException("initial state is invalid: " + bad.mkString("; "));
         state = s;
@@ -152,7 +166,10 @@ public final class FakeKernel implements Driver, Devices {
                     if (s.routes.containsKey(r.key())) throw new IllegalArgumentException("duplicate " + r);
                     return new State(s.rules, s.routes.put(r.key(), r), s.nexthops, s.sysctls);
                 },
-                r -> new State(insertRule(s.rules, r), s.routes, s.nexthops, s.sysctls));
+                r -> new State(insertRule(s.rules, r), s.routes, s.nexthops, s.sysctls),
+                n -> {
+                    throw new IllegalArgumentException("nft objects live in FakeNft");
+                });
     }
 
     private static State putNexthop(State s, int id, KernelObject o) {
@@ -242,7 +259,7 @@ public final class FakeKernel implements Driver, Devices {
 
     @Override
     public Set<Kind> kinds() {
-        return HashSet.of(Kind.values());
+        return HashSet.of(Kind.values()).filter(k -> !k.nft());
     }
 
     @Override
@@ -353,15 +370,16 @@ public final class FakeKernel implements Driver, Devices {
         return resilient;
     }
 
-    /** What the real drivers would send for a change. */
+    /** What the real drivers would send for the changes. */
     @Override
-    public Either<String, List<String>> render(Change c) {
-        return (c.key().kind() == Kind.SYSCTL ? SYSCTL : IP).render(c);
+    public Either<String, List<String>> render(List<Change> run) {
+        return Either.sequenceRight(run.map(c -> (c.key().kind() == Kind.SYSCTL ? SYSCTL : IP).render(List.of(c))))
+                .map(each -> List.ofAll(each).flatMap(l -> l));
     }
 
     @Override
     public Written write(List<Change> changes) {
-        return send(changes.flatMap(c -> render(c).get()));
+        return send(render(changes).get());
     }
 
     /** Small, so tests can stop a write between batches (as an interrupt does). */
@@ -599,7 +617,7 @@ public final class FakeKernel implements Driver, Devices {
         int priority = w.unsignedIntAsInt();
         Option<String> from = Option.none();
         Option<String> oif = Option.none();
-        Option<Long> fwmark = Option.none();
+        Option<Rule.Mark> fwmark = Option.none();
         if (w.peek("from")) {
             w.next();
             String f = w.next();
@@ -615,8 +633,12 @@ public final class FakeKernel implements Driver, Devices {
         if (w.peek("fwmark")) {
             w.next();
             String m = w.next();
-            if (!m.startsWith("0x")) throw new Refused("refused by the fake: fwmark not in hex: " + m);
-            fwmark = Option.some(Long.parseLong(m.substring(2), 16));
+            String[] vm = m.split("/", 2);
+            if (!vm[0].startsWith("0x") || vm.length == 2 && !vm[1].startsWith("0x")) {
+                throw new Refused("refused by the fake: fwmark not in hex: " + m);
+            }
+            fwmark = Option.some(new Rule.Mark(Long.parseLong(vm[0].substring(2), 16),
+                    vm.length == 2 ? Long.parseLong(vm[1].substring(2), 16) : Rule.Mark.ALL));
         }
         w.expect("lookup");
         String t = w.next();
@@ -638,7 +660,7 @@ public final class FakeKernel implements Driver, Devices {
         if (!op.equals("del")) throw new Refused("unknown rule command " + op);
         Option<String> f = from;
         Option<String> o = oif;
-        Option<Long> m = fwmark;
+        Option<Rule.Mark> m = fwmark;
         Option<Integer> sp = suppress;
         Option<Integer> pr = proto;
         int index = s.rules.indexWhere(r -> (priority == 0 || r.priority() == priority)

@@ -234,7 +234,7 @@ public final class StateArbitraries {
                 case 0 -> new Rule(10, Option.none(), Option.none(), Option.none(), table, suppress, P);
                 case 1 -> new Rule(20, Option.some(SOURCES[r.value]), Option.none(), Option.none(), table, suppress, P);
                 case 2 -> new Rule(30, Option.none(), Option.some(DEVS[r.value]), Option.none(), table, suppress, P);
-                default -> new Rule(40, Option.none(), Option.none(), Option.some((long) r.value + 1), table, suppress, P);
+                default -> new Rule(40, Option.none(), Option.none(), Option.some(Rule.Mark.exactly((long) r.value + 1)), table, suppress, P);
             };
             out.putIfAbsent(made.key(), made);
         }

@@ -38,7 +38,7 @@ class StateJsonProperties {
                 new NexthopGroup(200, List.of(new NexthopGroup.Member(201, 5)), true, 512, 250),
                 new Route(200, "default", 4294967295L, new RouteTarget.Unreachable(), 250),
                 new Route(201, "default", 0, new RouteTarget.Gateway("198.18.1.1", "wan1"), 250),
-                new Rule(10050, Option.none(), Option.some("wan1"), Option.some(255L), 201, Option.some(0), 250)));
+                new Rule(10050, Option.none(), Option.some("wan1"), Option.some(Rule.Mark.exactly(255L)), 201, Option.some(0), 250)));
         JsonNode n = StateJson.encode(s);
         assertEquals(List.of("sysctls", "nexthops", "groups", "routes", "rules"), List.ofAll(n::fieldNames));
         assertEquals(4294967295L, n.get("routes").get(0).get("metric").asLong(), "a u32 metric survives");

@@ -127,8 +127,14 @@ public final class IpDriver implements Driver {
     }
 
     @Override
-    public Either<String, List<String>> render(Change change) {
-        return IpSyntax.lines(change).map(lines -> lines.map(l -> "ip " + l));
+    public Either<String, List<String>> render(List<Change> run) {
+        java.util.List<String> out = new ArrayList<>();
+        for (Change c : run) {
+            Either<String, List<String>> lines = IpSyntax.lines(c);
+            if (lines.isLeft()) return Either.left(lines.getLeft());
+            lines.get().forEach(l -> out.add("ip " + l));
+        }
+        return Either.right(List.ofAll(out));
     }
 
     @Override

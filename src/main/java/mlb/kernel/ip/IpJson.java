@@ -130,10 +130,15 @@ public final class IpJson {
         return Option.some(n.has("srclen") && n.get("srclen").asInt() != 32 ? src + "/" + n.get("srclen").asInt() : src);
     }
 
-    private static Option<Long> fwmark(JsonNode n) {
+    /** iproute2 prints the mask only when it is not the whole word. */
+    private static Option<Rule.Mark> fwmark(JsonNode n) {
         if (!n.has("fwmark")) return Option.none();
-        String s = n.get("fwmark").asText();
-        return Option.some(s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s));
+        long mask = n.has("fwmask") ? number(n.get("fwmask").asText()) : Rule.Mark.ALL;
+        return Option.some(new Rule.Mark(number(n.get("fwmark").asText()), mask));
+    }
+
+    private static long number(String s) {
+        return s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
     }
 
     private static Option<Integer> number(JsonNode n) {

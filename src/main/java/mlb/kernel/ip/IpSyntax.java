@@ -33,7 +33,8 @@ final class IpSyntax {
                 n -> nexthop(n).map(w -> "nexthop add " + w),
                 g -> Either.right("nexthop add " + group(g, false)),
                 r -> route(r).map(w -> "route add " + w),
-                r -> rule(r).map(w -> "rule add " + w + " proto " + r.protocol()));
+                r -> rule(r).map(w -> "rule add " + w + " proto " + r.protocol()),
+                IpSyntax::notIp);
     }
 
     private static Either<String, String> replace(KernelObject o) {
@@ -41,7 +42,8 @@ final class IpSyntax {
                 n -> nexthop(n).map(w -> "nexthop replace " + w),
                 g -> Either.right("nexthop replace " + group(g, true)),
                 r -> route(r).map(w -> "route replace " + w),
-                r -> Either.left("a rule cannot be changed in place (a bug: plans replace rules)"));
+                r -> Either.left("a rule cannot be changed in place (a bug: plans replace rules)"),
+                IpSyntax::notIp);
     }
 
     private static Either<String, String> delete(KernelObject o) {
@@ -49,7 +51,8 @@ final class IpSyntax {
                 n -> Either.right("nexthop del id " + n.id()),
                 g -> Either.right("nexthop del id " + g.id()),
                 r -> selector(r).map(w -> "route del " + w + " proto " + r.protocol()),
-                r -> rule(r).map(w -> "rule del " + w + " proto " + r.protocol()));
+                r -> rule(r).map(w -> "rule del " + w + " proto " + r.protocol()),
+                IpSyntax::notIp);
     }
 
     private static Either<String, String> notIp(KernelObject o) {
@@ -94,7 +97,7 @@ final class IpSyntax {
                 .getOrElse(Either.right(""));
         Either<String, String> oif = r.oif().map(o -> Tokens.check(o, "rule oif").map(w -> " oif " + w))
                 .getOrElse(Either.right(""));
-        String mark = r.fwmark().map(m -> " fwmark 0x" + Long.toHexString(m)).getOrElse("");
+        String mark = r.fwmark().map(m -> " fwmark " + m.text()).getOrElse("");
         String table = r.table() == Rule.MAIN_TABLE ? "main" : String.valueOf(r.table());
         String suppress = r.suppressPrefixLength().map(n -> " suppress_prefixlength " + n).getOrElse("");
         return from.flatMap(f -> oif.map(o -> {

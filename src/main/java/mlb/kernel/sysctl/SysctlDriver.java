@@ -25,8 +25,12 @@ import java.util.regex.Pattern;
 
 /** Kernel settings under /proc/sys of the target, read with `cat` and set with `tee` (inside the namespace). */
 public final class SysctlDriver implements Driver {
-    /** Dotted names of plain words: no path separators, no `..`, so a name can only ever mean one file. */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_-]+)+");
+    /**
+     * Dotted names of plain words, where (as in sysctl(8)) a '/' stands for a dot inside one word: a device
+     * eth0.100 is net.ipv4.conf.eth0/100.rp_filter. No word starts with '/', so none becomes `..` in the path,
+     * and a name can only ever mean one file.
+     */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9_]+(\\.[A-Za-z0-9_-][A-Za-z0-9_/-]*)+");
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private final Runner runner;
     private final Target target;
@@ -95,13 +99,14 @@ public final class SysctlDriver implements Driver {
     }
 
     @Override
-    public Either<String, List<String>> render(Change change) {
-        return change.match(c -> set(c.after()), u -> set(u.after()), r -> set(r.after()),
-                d -> Either.left("kernel settings are never deleted: " + d.key().id()));
+    public Either<String, List<String>> render(List<Change> run) {
+        return Either.sequenceRight(run.map(change -> change.match(c -> set(c.after()), u -> set(u.after()),
+                r -> set(r.after()), d -> Either.<String, String>left("kernel settings are never deleted: " + d.key().id()))))
+                .map(List::ofAll);
     }
 
-    private static Either<String, List<String>> set(KernelObject o) {
-        return checked(o).map(s -> List.of("sysctl -w " + s.name() + "=" + s.value()));
+    private static Either<String, String> set(KernelObject o) {
+        return checked(o).map(s -> "sysctl -w " + s.name() + "=" + s.value());
     }
 
     @Override
@@ -131,6 +136,6 @@ public final class SysctlDriver implements Driver {
     /** The file under /proc/sys holding a setting. */
     static Either<String, String> path(String name) {
         if (!NAME.matcher(name).matches()) return Either.left("not a kernel setting name: " + name);
-        return Either.right("/proc/sys/" + name.replace('.', '/'));
+        return Either.right("/proc/sys/" + name.replace('.', '\n').replace('/', '.').replace('\n', '/'));
     }
 }

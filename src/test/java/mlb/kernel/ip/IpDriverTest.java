@@ -72,7 +72,7 @@ class IpDriverTest {
     private static final Rule BALANCE = new Rule(10090, Option.none(), Option.none(), Option.none(), 200, Option.none(), 250);
 
     private static Rule rule(int prio, String from, String oif, Long mark, int table, Integer suppress) {
-        return new Rule(prio, Option.of(from), Option.of(oif), Option.of(mark), table, Option.of(suppress), 250);
+        return new Rule(prio, Option.of(from), Option.of(oif), Option.of(mark).map(Rule.Mark::exactly), table, Option.of(suppress), 250);
     }
 
     /** What capture.sh made with proto 250 in shapes mlb models, written from its commands. */

@@ -63,7 +63,7 @@ class IpJsonTest {
         assertEquals(new Rule(10020, Option.none(), Option.some("wan1"), Option.none(), 201, Option.none(), 250),
                 known(IpJson.rule(rule(10020, 0))));
         // rule add priority 10050 fwmark 0x1 lookup 201 proto 250
-        assertEquals(Option.some(1L), ((Rule) known(IpJson.rule(rule(10050, 0)))).fwmark());
+        assertEquals(Option.some(Rule.Mark.exactly(1L)), ((Rule) known(IpJson.rule(rule(10050, 0)))).fwmark());
         // rule add priority 10060 from 10.77.0.0/16 lookup 202 proto 250
         assertEquals(Option.some("10.77.0.0/16"), ((Rule) known(IpJson.rule(rule(10060, 0)))).from());
         // rule add priority 10090 lookup 200 proto 250

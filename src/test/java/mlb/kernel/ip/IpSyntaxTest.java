@@ -35,14 +35,14 @@ class IpSyntaxTest {
     private static final Route LAST = new Route(200, "default", 4294967295L, new RouteTarget.Unreachable(), 250);
     private static final Rule FROM = new Rule(10010, Option.some("198.18.1.2"), Option.none(), Option.none(), 201, Option.none(), 250);
     private static final Rule OIF = new Rule(10020, Option.none(), Option.some("wan1"), Option.none(), 201, Option.none(), 250);
-    private static final Rule MARK = new Rule(10050, Option.none(), Option.none(), Option.some(16L), 201, Option.none(), 250);
+    private static final Rule MARK = new Rule(10050, Option.none(), Option.none(), Option.some(Rule.Mark.exactly(16L)), 201, Option.none(), 250);
     private static final Rule SUPPRESS = new Rule(10000, Option.none(), Option.none(), Option.none(), 254, Option.some(0), 250);
     private static final Rule BALANCE = new Rule(10090, Option.none(), Option.none(), Option.none(), 200, Option.none(), 250);
 
     private static final IpDriver IP = new IpDriver(null, null);
 
     private static List<String> lines(Change c) {
-        return IP.render(c).getOrElseThrow(why -> new AssertionError(why));
+        return IP.render(List.of(c)).getOrElseThrow(why -> new AssertionError(why));
     }
 
     private static String one(Change c) {
@@ -83,7 +83,7 @@ class IpSyntaxTest {
         assertEquals("ip route del default table 200 proto 250", delete(VIA_GROUP));
         assertEquals("ip route del unreachable default table 200 metric 4294967295 proto 250", delete(LAST));
         assertEquals("ip rule del priority 10010 from 198.18.1.2 lookup 201 proto 250", delete(FROM));
-        assertTrue(new SysctlDriver(null, null).render(new Change.Delete(new Sysctl("net.ipv4.ip_forward", "1"))).isLeft(),
+        assertTrue(new SysctlDriver(null, null).render(List.of(new Change.Delete(new Sysctl("net.ipv4.ip_forward", "1")))).isLeft(),
                 "settings are never deleted");
     }
 
@@ -91,7 +91,7 @@ class IpSyntaxTest {
     void updatesAreReplacesAndSysctlsAreWrites() {
         Sysctl hash = new Sysctl("net.ipv4.fib_multipath_hash_policy", "1");
         assertEquals(List.of("sysctl -w net.ipv4.fib_multipath_hash_policy=1"),
-                new SysctlDriver(null, null).render(new Change.Update(new Sysctl(hash.name(), "0"), hash)).get());
+                new SysctlDriver(null, null).render(List.of(new Change.Update(new Sysctl(hash.name(), "0"), hash))).get());
         assertEquals("ip nexthop replace id 200 group 201,5/202,3 type resilient buckets 512 idle_timer 120 unbalanced_timer 0 proto 250",
                 one(new Change.Update(RES, RES)));
         assertEquals("ip route replace default table 200 nhid 200 proto 250", one(new Change.Update(VIA_GW, VIA_GROUP)));
@@ -127,11 +127,11 @@ class IpSyntaxTest {
     void wordsThatAreNotPlainTokensAreNeverWritten() {
         // Names the kernel allows (a foreign rule's oif, a saved plan edited by hand) may be read, not written.
         Rule odd = new Rule(10020, Option.none(), Option.some("x;y$(id)"), Option.none(), 201, Option.none(), 250);
-        String why = IP.render(new Change.Create(odd)).getLeft();
+        String why = IP.render(List.of(new Change.Create(odd))).getLeft();
         assertTrue(why.startsWith("unsafe rule oif \"x;y$(id)\""), why);
         Nexthop spaced = new Nexthop(201, "1.2.3.4; reboot", "wan1", 250);
-        assertTrue(IP.render(new Change.Create(spaced)).isLeft());
-        assertTrue(new SysctlDriver(null, null).render(new Change.Create(new Sysctl("net/ipv4/conf/all/rp_filter", "1"))).isLeft(),
+        assertTrue(IP.render(List.of(new Change.Create(spaced))).isLeft());
+        assertTrue(new SysctlDriver(null, null).render(List.of(new Change.Create(new Sysctl("net/ipv4/conf/all/rp_filter", "1")))).isLeft(),
                 "a setting name is dotted words, never a path");
     }
 

@@ -1,0 +1,99 @@
+package mlb.kernel.nft;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import mlb.kernel.Driver;
+import mlb.kernel.KernelError;
+import mlb.kernel.Readers;
+import mlb.kernel.Reading;
+import mlb.kernel.Written;
+import mlb.model.Change;
+import mlb.model.Foreign;
+import mlb.model.KernelObject;
+import mlb.model.Kind;
+import mlb.model.Scope;
+import mlb.proc.Runner;
+import mlb.proc.Target;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * mlb's nftables tables through `nft`: `nft -j list table inet NAME` to read (only mlb's tables; of the others
+ * only their number is known, from `nft -j list tables`), and one `nft -f -` script to write, a transaction the
+ * kernel applies all or nothing. A scope without nft tables (route mode) costs no process at all.
+ */
+public final class NftDriver implements Driver {
+    private static final Set<Kind> KINDS = HashSet.ofAll(Kind.nftKinds());
+    private static final Pattern FAILED_LINE = Pattern.compile("/dev/stdin:(\\d+):");
+    private final Runner runner;
+    private final Target target;
+
+    public NftDriver(Runner runner, Target target) {
+        this.runner = runner;
+        this.target = target;
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return KINDS;
+    }
+
+    @Override
+    public Reading read(Scope scope) {
+        if (scope.nftTables().isEmpty()) return new Reading(List.empty(), Foreign.NONE);
+        CompletableFuture<Runner.Result> all = Readers.start(() -> runner.run(target.exec("nft", "-j", "list", "tables")));
+        java.util.Map<String, CompletableFuture<Runner.Result>> mine = new java.util.LinkedHashMap<>();
+        scope.nftTables().forEach(t -> mine.put(t, Readers.start(() -> runner.run(
+                target.exec("nft", "-j", "list", "table", NftSyntax.FAMILY, t)))));
+        JsonNode tables = parsed("the nftables tables", Readers.await(all));
+        List<String> present = NftJson.tables(tables, NftSyntax.FAMILY);
+        java.util.List<KernelObject> owned = new java.util.ArrayList<>();
+        for (var t : mine.entrySet()) {
+            Runner.Result r = Readers.await(t.getValue());
+            if (!present.contains(t.getKey())) continue;
+            NftJson.objects(parsed("nftables table " + t.getKey(), r)).forEach(owned::add);
+        }
+        int foreign = NftJson.allTables(tables) - present.count(scope.nftTables()::contains);
+        return new Reading(List.ofAll(owned), Foreign.nftTables(foreign));
+    }
+
+    @Override
+    public Either<String, List<String>> render(List<Change> run) {
+        return NftSyntax.script(run).map(lines -> lines.map(l -> "nft " + l));
+    }
+
+    /** One transaction: the kernel takes all of it or none of it, so on failure nothing was changed. */
+    @Override
+    public Written write(List<Change> changes) {
+        List<String> lines = NftSyntax.script(changes).get();
+        List<String> commands = lines.map(l -> "nft " + l);
+        Runner.Result r = runner.run(target.exec("nft", "-f", "-"), lines.map(l -> l + "\n").mkString());
+        if (r.ok()) return new Written(commands, Option.none(), true);
+        return new Written(commands, Option.some("nft -f (one transaction, so nothing of it was applied): "
+                + failedLine(r.stderr(), commands) + r.stderr().strip()), true);
+    }
+
+    /** The whole run at once: it must stay one transaction. */
+    @Override
+    public int batch() {
+        return Integer.MAX_VALUE;
+    }
+
+    private static String failedLine(String stderr, List<String> commands) {
+        Matcher m = FAILED_LINE.matcher(stderr);
+        if (!m.find()) return "";
+        int n = Integer.parseInt(m.group(1));
+        return n >= 1 && n <= commands.size() ? "at `" + commands.get(n - 1) + "`: " : "";
+    }
+
+    private static JsonNode parsed(String what, Runner.Result r) {
+        if (!r.ok()) throw NftErrors.from("reading " + what, r.stderr());
+        return NftJson.tree(r.stdout());
+    }
+}

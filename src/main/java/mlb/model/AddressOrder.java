@@ -1,0 +1,51 @@
+package mlb.model;
+
+/**
+ * A text for an address or prefix that sorts numerically (10.0.0.0/8 before 9.0.0.0/8 would be wrong for people
+ * reading a plan of a 100 000-prefix list), IPv4 before IPv6. Pure: parses literals only, never resolves names.
+ */
+final class AddressOrder {
+    private AddressOrder() {
+    }
+
+    static String sortKey(String prefix) {
+        int slash = prefix.indexOf('/');
+        String address = slash < 0 ? prefix : prefix.substring(0, slash);
+        String length = slash < 0 ? "" : prefix.substring(slash + 1);
+        String hex = address.indexOf(':') >= 0 ? ipv6(address) : ipv4(address);
+        if (hex == null) return "9 " + prefix;
+        return (hex.length() == 8 ? "4 " : "6 ") + hex + "/" + ObjectKey.pad(length.isEmpty() ? 999 : Long.parseLong(length));
+    }
+
+    private static String ipv4(String a) {
+        String[] parts = a.split("\\.", -1);
+        if (parts.length != 4) return null;
+        StringBuilder s = new StringBuilder();
+        for (String p : parts) {
+            if (!p.matches("\\d{1,3}") || Integer.parseInt(p) > 255) return null;
+            s.append(String.format("%02x", Integer.parseInt(p)));
+        }
+        return s.toString();
+    }
+
+    /** Expands `::`, so that every IPv6 address sorts by its 32 hex digits. */
+    private static String ipv6(String a) {
+        if (!a.matches("[0-9a-fA-F:]+")) return null;
+        int gap = a.indexOf("::");
+        String[] head = gap < 0 ? a.split(":", -1) : a.substring(0, gap).isEmpty() ? new String[0] : a.substring(0, gap).split(":", -1);
+        String[] tail = gap < 0 ? new String[0] : a.substring(gap + 2).isEmpty() ? new String[0] : a.substring(gap + 2).split(":", -1);
+        int missing = 8 - head.length - tail.length;
+        if (gap < 0 && head.length != 8 || missing < 0) return null;
+        StringBuilder s = new StringBuilder();
+        for (String g : head) if (!group(s, g)) return null;
+        s.append("0000".repeat(missing));
+        for (String g : tail) if (!group(s, g)) return null;
+        return s.length() == 32 ? s.toString().toLowerCase() : null;
+    }
+
+    private static boolean group(StringBuilder s, String g) {
+        if (g.isEmpty() || g.length() > 4) return false;
+        s.append("0".repeat(4 - g.length())).append(g);
+        return true;
+    }
+}
