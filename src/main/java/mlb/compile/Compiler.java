@@ -2,6 +2,7 @@ package mlb.compile;
 
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import mlb.model.NetState;
@@ -21,7 +22,8 @@ public final class Compiler {
 
     /** What mlb owns under a [balancer]: its protocol and its rule priorities (the tables come with a state). */
     public static Scope scope(Balancer b) {
-        return Scope.of(b.protocol(), new Scope.Priorities(b.priorityBase(), b.priorityBase() + Balancer.PRIORITY_SPAN - 1));
+        Scope s = Scope.of(b.protocol(), new Scope.Priorities(b.priorityBase(), b.priorityBase() + Balancer.PRIORITY_SPAN - 1));
+        return b.mode() == Balancer.Mode.CONNMARK ? s.withNftTable(b.connmark().nftTable()) : s;
     }
 
     public static Validation<List<String>, Compiled> compile(Spec spec, Facts facts) {
@@ -48,15 +50,30 @@ public final class Compiler {
         List<String> sources = written.map(l -> LinkChecks.source(l, facts).get());
         errors = LinkChecks.sharedSources(written, sources);
         if (!errors.isEmpty()) return Validation.invalid(errors);
-        NetState desired = NetState.of(RouteMode.objects(layout, written, facts, sources, members));
-        return Validation.valid(new Compiled(desired, scope(spec.balancer()).covering(desired),
-                notes(facts).appendAll(idle.map(l -> l.name() + " has no objects while device " + l.dev() + " "
-                        + facts.device(l.dev()).flatMap(d -> d.unusableBecause()).getOrElse("does not exist")
-                        + ": the kernel deleted its nexthops; they return with the device"))));
+        Either<String, NetState> desired = objects(spec, layout, written, facts, sources, members);
+        if (desired.isLeft()) return Validation.invalid(List.of(desired.getLeft()));
+        return Validation.valid(compiled(spec, desired.get(), facts, idle));
     }
 
-    private static List<String> notes(Facts facts) {
-        if (facts.resilientGroups()) return List.empty();
+    private static Either<String, NetState> objects(Spec spec, Layout layout, List<Link> written, Facts facts,
+                                                    List<String> sources, List<Link> members) {
+        if (spec.balancer().mode() == Balancer.Mode.ROUTE) {
+            return Either.right(NetState.of(RouteMode.objects(layout, written, facts, sources, members)));
+        }
+        return Marks.assign(spec.linksByName(), spec.balancer().connmark().markMask())
+                .map(marks -> NetState.of(ConnmarkMode.objects(layout, written, facts, sources, members, marks)));
+    }
+
+    private static Compiled compiled(Spec spec, NetState desired, Facts facts, List<Link> idle) {
+        return new Compiled(desired, scope(spec.balancer()).covering(desired),
+                notes(spec, facts).appendAll(idle.map(l -> l.name() + " has no objects while device " + l.dev() + " "
+                        + facts.device(l.dev()).flatMap(d -> d.unusableBecause()).getOrElse("does not exist")
+                        + ": the kernel deleted its nexthops; they return with the device")));
+    }
+
+    private static List<String> notes(Spec spec, Facts facts) {
+        boolean group = spec.balancer().mode() == Balancer.Mode.ROUTE || spec.balancer().connmark().local();
+        if (facts.resilientGroups() || !group) return List.empty();
         return List.of("this kernel has no resilient nexthop groups (Linux and iproute2 5.13 or newer): using a plain "
                 + "weighted group, so adding or removing a link may move flows of the other links");
     }

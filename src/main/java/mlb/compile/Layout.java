@@ -48,6 +48,11 @@ public record Layout(Balancer balancer, Map<String, Integer> tables) {
         return balancer.priorityBase() + 20;
     }
 
+    /** Connmark mode: a packet with a link's mark to the link's table. */
+    public int markPriority() {
+        return balancer.priorityBase() + 30;
+    }
+
     public int balancePriority() {
         return balancer.priorityBase() + 90;
     }

@@ -32,15 +32,33 @@ final class RouteMode {
      */
     static List<KernelObject> objects(Layout layout, List<Link> links, Facts facts, List<String> sources,
                                       List<Link> balancing) {
+        // A builder, not List.append: pins can number hundreds of thousands and List.append is O(n).
+        java.util.List<KernelObject> out = new java.util.ArrayList<>();
+        linkTables(layout, links, sources, true, out);
+        for (Link link : links) pins(layout, link, out);
+        balancing(layout, links, facts, balancing, out);
+        return List.ofAll(out);
+    }
+
+    /**
+     * main's specific routes first, then each link's table with its default route, and the rules that send
+     * replies back by the link they came in on (from its address, out of its device). nexthops: also each
+     * link's nexthop, for a balancing group.
+     */
+    static void linkTables(Layout layout, List<Link> links, List<String> sources, boolean nexthops,
+                           java.util.List<KernelObject> out) {
+        out.add(new Rule(layout.suppressMainPriority(), Option.none(), Option.none(), Option.none(),
+                Rule.MAIN_TABLE, Option.some(0), layout.balancer().protocol()));
+        for (int i = 0; i < links.size(); i++) link(layout, links.get(i), sources.get(i), nexthops, out);
+    }
+
+    /** The balancing table: a default route over the weighted group of the members, and its rule. */
+    static void balancing(Layout layout, List<Link> links, Facts facts, List<Link> balancing,
+                          java.util.List<KernelObject> out) {
         Balancer b = layout.balancer();
         int p = b.protocol();
         List<Link> members = balancing.isEmpty() && b.lastResort() == Balancer.LastResort.KEEP ? links : balancing;
-        // A builder, not List.append: pins can number hundreds of thousands and List.append is O(n).
-        java.util.List<KernelObject> out = new java.util.ArrayList<>();
         out.add(new Sysctl(HASH_POLICY, b.hash() == Balancer.Hash.L4 ? "1" : "0"));
-        out.add(new Rule(layout.suppressMainPriority(), Option.none(), Option.none(), Option.none(),
-                Rule.MAIN_TABLE, Option.some(0), p));
-        for (int i = 0; i < links.size(); i++) link(layout, links.get(i), sources.get(i), out);
         if (!members.isEmpty()) {
             out.add(group(layout, members, facts.resilientGroups()));
             out.add(new Route(layout.balanceTable(), DEFAULT, 0, new RouteTarget.Group(layout.groupId(facts.resilientGroups())), p));
@@ -54,19 +72,25 @@ final class RouteMode {
             out.add(new Rule(layout.balancePriority(), Option.none(), Option.none(), Option.none(),
                     layout.balanceTable(), Option.none(), p));
         }
-        return List.ofAll(out);
     }
 
-    private static void link(Layout layout, Link link, String source, java.util.List<KernelObject> out) {
+    private static void link(Layout layout, Link link, String source, boolean nexthop, java.util.List<KernelObject> out) {
         int p = layout.balancer().protocol();
         int table = layout.table(link);
-        RouteTarget via = new RouteTarget.Gateway(link.gateway(), link.dev(), link.onlink());
-        out.add(new Nexthop(layout.nexthopId(link), link.gateway(), link.dev(), link.onlink(), p));
-        out.add(new Route(table, DEFAULT, 0, via, p));
+        if (nexthop) out.add(new Nexthop(layout.nexthopId(link), link.gateway(), link.dev(), link.onlink(), p));
+        out.add(new Route(table, DEFAULT, 0, via(link), p));
         out.add(new Rule(layout.fromPriority(), Option.some(source), Option.none(), Option.none(), table, Option.none(), p));
         out.add(new Rule(layout.oifPriority(), Option.none(), Option.some(link.dev()), Option.none(), table, Option.none(), p));
-        // The spec parser rejects a destination pinned twice, on one link or two.
-        for (String to : link.routes()) out.add(new Route(layout.balanceTable(), Prefixes.kernelForm(to), 0, via, p));
+    }
+
+    /** The spec parser rejects a destination pinned twice, on one link or two. */
+    private static void pins(Layout layout, Link link, java.util.List<KernelObject> out) {
+        int p = layout.balancer().protocol();
+        for (String to : link.routes()) out.add(new Route(layout.balanceTable(), Prefixes.kernelForm(to), 0, via(link), p));
+    }
+
+    private static RouteTarget via(Link link) {
+        return new RouteTarget.Gateway(link.gateway(), link.dev(), link.onlink());
     }
 
     private static NexthopGroup group(Layout layout, List<Link> links, boolean resilient) {

@@ -13,7 +13,7 @@ import java.time.Duration;
  * break. Neither delays a dead link's buckets: the kernel moves those at once when its nexthop leaves the group.
  */
 public record Balancer(Mode mode, Hash hash, int priorityBase, int protocol, int tableBase, LastResort lastResort,
-                       Duration idleTimer, Duration unbalancedTimer) {
+                       Duration idleTimer, Duration unbalancedTimer, Connmark connmark) {
     public static final int PRIORITY_SPAN = 100;
     public static final int DEFAULT_PRIORITY_BASE = 10000;
     public static final int DEFAULT_PROTOCOL = 250;
@@ -27,6 +27,12 @@ public record Balancer(Mode mode, Hash hash, int priorityBase, int protocol, int
     public Balancer {
         timer(idleTimer);
         timer(unbalancedTimer);
+    }
+
+    /** A route-mode balancer (the connmark keys at their defaults). */
+    public Balancer(Mode mode, Hash hash, int priorityBase, int protocol, int tableBase, LastResort lastResort,
+                    Duration idleTimer, Duration unbalancedTimer) {
+        this(mode, hash, priorityBase, protocol, tableBase, lastResort, idleTimer, unbalancedTimer, Connmark.defaults());
     }
 
     /** A balancer with the kernel's default group timers. */
@@ -45,6 +51,15 @@ public record Balancer(Mode mode, Hash hash, int priorityBase, int protocol, int
         }
     }
 
+    /** This balancer, with these connmark settings. */
+    public Balancer with(Connmark c) {
+        return new Balancer(mode, hash, priorityBase, protocol, tableBase, lastResort, idleTimer, unbalancedTimer, c);
+    }
+
+    /**
+     * ROUTE: the kernel's multipath hash picks a link per flow. CONNMARK: nftables marks each new connection
+     * with a link, and the mark picks the link's table (see Connmark).
+     */
     public enum Mode { ROUTE, CONNMARK }
 
     /** l3: hash on addresses only; l4: on addresses and ports (per connection). */

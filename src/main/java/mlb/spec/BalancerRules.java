@@ -41,7 +41,12 @@ final class BalancerRules {
                         Fields.optional(t, "unbalanced_timer", n -> timer(n, "\"0s\""))
                                 .map(o -> o.getOrElse(d.unbalancedTimer())))
                 .ap(Balancer::new);
-        return Problems.with(unknown, Problems.all(balancer));
+        Validation<List<Diagnostic>, Connmark> connmark = ConnmarkRules.read(t);
+        boolean route = Fields.optional(t, "mode", BalancerRules::mode).map(o -> o.contains(Mode.CONNMARK))
+                .fold(e -> false, isConnmark -> !isConnmark);
+        List<Diagnostic> outOfMode = route ? ConnmarkRules.outOfMode(t) : List.empty();
+        return Problems.with(unknown.appendAll(outOfMode).appendAll(Problems.of(connmark)),
+                Problems.all(balancer)).map(b -> b.with(connmark.getOrElse(Connmark.defaults())));
     }
 
     /** table_base on its own, since the link rules need it even when other [balancer] keys are wrong. */
@@ -53,9 +58,8 @@ final class BalancerRules {
     }
 
     private static Validation<Diagnostic, Mode> mode(Node n) {
-        return Fields.oneOf(n, List.of("route", "connmark"), "\"route\"").flatMap(s -> s.equals("route")
-                ? Validation.valid(Mode.ROUTE)
-                : Validation.invalid(n.problem("\"connmark\" is not implemented in this version", "use \"route\"")));
+        return Fields.oneOf(n, List.of("route", "connmark"), "\"route\"")
+                .map(s -> s.equals("route") ? Mode.ROUTE : Mode.CONNMARK);
     }
 
     private static Validation<Diagnostic, Hash> hash(Node n) {

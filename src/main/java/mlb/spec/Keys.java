@@ -6,9 +6,9 @@ import io.vavr.collection.List;
 final class Keys {
     static final List<String> TOP = List.of("balancer", "link", "monitor", "hook");
     static final List<String> BALANCER = List.of("mode", "hash", "priority_base", "protocol", "table_base",
-            "last_resort", "idle_timer", "unbalanced_timer");
+            "last_resort", "idle_timer", "unbalanced_timer").appendAll(ConnmarkRules.KEYS);
     static final List<String> LINK = List.of("name", "dev", "gateway", "onlink", "weight", "bandwidth", "table",
-            "source", "route", "check");
+            "source", "route", "check", "nat", "mark");
     static final List<String> ROUTE = List.of("to");
     static final List<String> CHECK = List.of("method", "targets", "port", "path", "expect", "host", "name",
             "record", "reliability", "interval", "timeout", "down", "up", "max_loss", "max_rtt", "window");

@@ -15,6 +15,7 @@ record LinkDraft(Node node, Validation<Diagnostic, String> name, Validation<Diag
                  Validation<Diagnostic, Share> share,
                  Validation<Diagnostic, Option<Integer>> table, Validation<Diagnostic, Option<String>> source,
                  Validation<List<Diagnostic>, List<Pin>> routes, Validation<List<Diagnostic>, Check> check,
+                 Validation<Diagnostic, Boolean> nat, Validation<Diagnostic, Option<Long>> mark,
                  List<Diagnostic> unknownKeys) {
 
     /** How much traffic a link asked for. A weight not given is 1, but counts as neither style when mixing. */
@@ -35,13 +36,14 @@ record LinkDraft(Node node, Validation<Diagnostic, String> name, Validation<Diag
                 .appendAll(Problems.of(name)).appendAll(Problems.of(dev)).appendAll(Problems.of(gateway))
                 .appendAll(Problems.of(onlink))
                 .appendAll(Problems.of(share)).appendAll(Problems.of(table)).appendAll(Problems.of(source))
-                .appendAll(Problems.of(routes)).appendAll(Problems.of(check));
+                .appendAll(Problems.of(routes)).appendAll(Problems.of(check))
+                .appendAll(Problems.of(nat)).appendAll(Problems.of(mark));
     }
 
     /** Only for a draft without problems. */
     Link link(int weight) {
         return new Link(name.get(), dev.get(), gateway.get(), onlink.get(), weight, table.get(), source.get(),
-                routes.get().map(Pin::prefix), check.get());
+                routes.get().map(Pin::prefix), check.get(), nat.get(), mark.get());
     }
 
     Node at(String key) {

@@ -38,6 +38,8 @@ final class LinkRules {
                 Fields.optional(t, "source", n -> source(n, t.get("gateway"), gateway)),
                 routes(t.get("route")),
                 CheckRules.read(t.get("check")),
+                Fields.optional(t, "nat", n -> Fields.bool(n, "false")).map(o -> o.getOrElse(true)),
+                Fields.optional(t, "mark", n -> Fields.integer(n, "0x00010000", 1, 0xffffffffL).map(Integer::toUnsignedLong)),
                 Keys.unknown(t, Keys.LINK));
     }
 

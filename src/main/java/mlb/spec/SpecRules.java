@@ -23,7 +23,8 @@ final class SpecRules {
                 .appendAll(linkShape(root))
                 .appendAll(drafts.flatMap(LinkDraft::problems))
                 .appendAll(LinkSet.check(drafts, BalancerRules.tableBase(balancerNode)))
-                .appendAll(Problems.of(monitor));
+                .appendAll(Problems.of(monitor))
+                .appendAll(balancer.map(b -> ConnmarkChecks.check(root, b, drafts)).getOrElse(List.empty()));
         if (!problems.isEmpty()) return Validation.invalid(problems);
         return Validation.valid(new Spec(balancer.get(), LinkSet.links(drafts), monitor.get(), source));
     }

@@ -64,8 +64,12 @@ public final class HumanView implements View {
 
     @Override
     public void validated(Path file, Spec spec) {
-        out.printf("%s: valid (%s, %s mode, %s hashing)%n", file, Lines.plural(spec.links().size(), "link", "links"),
-                spec.balancer().mode().name().toLowerCase(), spec.balancer().hash().name().toLowerCase());
+        var b = spec.balancer();
+        String hashing = b.hash().name().toLowerCase() + " hashing";
+        String how = b.mode() == mlb.spec.Balancer.Mode.ROUTE ? hashing : b.connmark().lan().isEmpty()
+                ? "its own connections by " + hashing : b.connmark().distribution().name().toLowerCase() + " distribution";
+        out.printf("%s: valid (%s, %s mode, %s)%n", file, Lines.plural(spec.links().size(), "link", "links"),
+                b.mode().name().toLowerCase(), how);
     }
 
     @Override

@@ -60,7 +60,7 @@ class DiagnosticsTest {
     @Test
     void unknownKeyWithoutACloseOneListsTheValidKeys() {
         Diagnostic d = only(LINK + "colour = \"red\"\n", "5:1 link[0].colour: unknown key");
-        assertEquals("valid keys here: name, dev, gateway, onlink, weight, bandwidth, table, source, route, check",
+        assertEquals("valid keys here: name, dev, gateway, onlink, weight, bandwidth, table, source, route, check, nat, mark",
                 d.hint());
     }
 
@@ -366,13 +366,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    void connmarkIsNotImplementedYet() {
-        Diagnostic d = only("[balancer]\nmode = \"connmark\"\n" + LINK,
-                "2:8 balancer.mode: \"connmark\" is not implemented in this version");
-        assertEquals("use \"route\"", d.hint());
-    }
-
-    @Test
     void unknownWordsForModeHashAndLastResort() {
         Diagnostic mode = only("[balancer]\nmode = \"rout\"\n" + LINK,
                 "2:8 balancer.mode: must be \"route\" or \"connmark\", found \"rout\"");
@@ -514,7 +507,7 @@ class DiagnosticsTest {
     void reportsEveryProblemInOneSpecSortedByPosition() {
         String text = """
                 [balancer]
-                mode = "connmark"
+                mode = "connmrk"
                 priority_base = 32700
 
                 [[link]]
@@ -534,7 +527,7 @@ class DiagnosticsTest {
                 to = "198.51.100.1/24"
                 """;
         assertEquals(List.of(
-                "2:8 balancer.mode: \"connmark\" is not implemented in this version",
+                "2:8 balancer.mode: must be \"route\" or \"connmark\", found \"connmrk\"",
                 "3:17 balancer.priority_base: owned rule priorities 32700..32799 must lie within 1..32765",
                 "5:1 link[0].gateway: missing required key",
                 "8:1 link[0].gatway: unknown key (did you mean \"gateway\"?)",
@@ -550,7 +543,7 @@ class DiagnosticsTest {
     @Test
     void rendersAsFileLineColumnPathMessageAndHint() {
         assertEquals("spec.toml:4:1: link[0].gatway: unknown key (did you mean \"gateway\"?) "
-                        + "(valid keys here: name, dev, gateway, onlink, weight, bandwidth, table, source, route, check)",
+                        + "(valid keys here: name, dev, gateway, onlink, weight, bandwidth, table, source, route, check, nat, mark)",
                 Specs.diagnostics(LINK.replace("gateway =", "gatway =")).last().toString());
     }
 }

@@ -1,0 +1,132 @@
+package mlb.compile;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.collection.TreeSet;
+import io.vavr.control.Option;
+import mlb.model.KernelObject;
+import mlb.model.NftChain;
+import mlb.model.NftChain.Hook;
+import mlb.model.NftElement;
+import mlb.model.NftHelper;
+import mlb.model.NftRule;
+import mlb.model.NftSet;
+import mlb.model.NftTable;
+import mlb.model.Rule;
+import mlb.model.Sysctl;
+import mlb.spec.Connmark;
+import mlb.spec.Link;
+
+/**
+ * Per-connection balancing with marks. Each link has a table (as in route mode) and a mark; an ip rule sends
+ * packets with the link's mark to its table. One nftables table gives each new connection a mark: new
+ * connections from the lan prefixes by the slots map (which link the number generator's next value picks),
+ * connections that come in on a link that link's mark (so replies leave by it), and the host's own connections
+ * (local) the mark of the link the kernel's balancing route chose. Every later packet, and RELATED connections
+ * a helper expects, carry the connection's mark. Links with nat masquerade what leaves by them.
+ */
+final class ConnmarkMode {
+    static final String LAN = "lan", MARKS = "marks", SLOTS = "slots";
+    private static final NftChain.Hook PREROUTING = new Hook(Hook.Type.FILTER, Hook.Point.PREROUTING, Hook.MANGLE);
+    private static final NftChain.Hook OUTPUT = new Hook(Hook.Type.FILTER, Hook.Point.OUTPUT, Hook.MANGLE);
+    private static final NftChain.Hook POSTROUTING = new Hook(Hook.Type.NAT, Hook.Point.POSTROUTING, Hook.SRCNAT);
+
+    private ConnmarkMode() {
+    }
+
+    /** balancing: the links that take new connections (all of them unless the monitor took some out). */
+    static List<KernelObject> objects(Layout layout, List<Link> links, Facts facts, List<String> sources,
+                                      List<Link> balancing, Map<String, Long> marks) {
+        Connmark c = layout.balancer().connmark();
+        String t = c.nftTable();
+        int p = layout.balancer().protocol();
+        java.util.List<KernelObject> out = new java.util.ArrayList<>();
+        RouteMode.linkTables(layout, links, sources, c.local(), out);
+        if (c.local()) RouteMode.balancing(layout, links, facts, balancing, out);
+        out.add(new NftTable(t));
+        c.helpers().forEach(h -> out.add(new NftHelper(t, h.name(), h.name(), h.protocol())));
+        out.add(new NftSet(t, MARKS, NftSet.KeyType.MARK, true, false));
+        for (Link l : links) {
+            long mark = marks.get(l.name()).get();
+            out.add(new Rule(layout.markPriority(), Option.none(), Option.none(), Option.some(new Rule.Mark(mark, c.markMask())),
+                    layout.table(l), Option.none(), p));
+            out.add(NftElement.jump(t, MARKS, new NftElement.Mark(mark), chain(l)));
+            out.add(NftChain.regular(t, chain(l), List.of(NftRule.of(new NftRule.SetMark(false, mark, c.markMask())),
+                    NftRule.of(new NftRule.SetMark(true, mark, c.markMask())))));
+            // loose reverse-path filtering: replies of a connection marked to another link arrive on this one
+            out.add(new Sysctl("net.ipv4.conf." + l.dev().replace('.', '/') + ".rp_filter", "2"));
+        }
+        int slots = c.lan().isEmpty() ? 0 : lan(layout, links, balancing, out);
+        out.add(NftChain.base(t, "prerouting", PREROUTING, prerouting(c, links, slots)));
+        if (c.local()) out.add(NftChain.base(t, "output", OUTPUT, output(c, links)));
+        List<NftRule> nat = links.filter(Link::nat).map(l -> NftRule.of(new NftRule.Masquerade(), new NftRule.OutDevice(l.dev())));
+        if (!nat.isEmpty()) out.add(NftChain.base(t, "postrouting", POSTROUTING, nat));
+        return List.ofAll(out);
+    }
+
+    /** The lan set and the slots map over the links that take new connections; how many slots it has. */
+    private static int lan(Layout layout, List<Link> links, List<Link> balancing, java.util.List<KernelObject> out) {
+        Connmark c = layout.balancer().connmark();
+        String t = c.nftTable();
+        out.add(new NftSet(t, LAN, NftSet.KeyType.IPV4, false, true));
+        c.lan().forEach(prefix -> out.add(NftElement.of(t, LAN, new NftElement.Prefix(prefix.replaceAll("/32$", "")))));
+        boolean random = c.distribution() == Connmark.Distribution.RANDOM;
+        out.add(new NftSet(t, SLOTS, NftSet.KeyType.SLOT, true, random));
+        List<Link> members = members(layout, links, balancing);
+        List<Integer> weights = members.map(Link::weight);
+        if (members.isEmpty()) return 0;
+        if (random) {
+            List<Integer> starts = Slots.rangeStarts(weights);
+            for (int i = 0; i < members.size(); i++) {
+                int last = i + 1 < starts.size() ? starts.get(i + 1) - 1 : Slots.RANDOM_VALUES - 1;
+                if (last >= starts.get(i)) {
+                    out.add(NftElement.jump(t, SLOTS, new NftElement.Range(starts.get(i), last), chain(members.get(i))));
+                }
+            }
+            return Slots.RANDOM_VALUES;
+        }
+        List<Integer> cycle = Slots.cycle(weights);
+        for (int slot = 0; slot < cycle.size(); slot++) {
+            out.add(NftElement.jump(t, SLOTS, new NftElement.Value(slot), chain(members.get(cycle.get(slot)))));
+        }
+        return cycle.size();
+    }
+
+    /** With every link out: "keep" balances over all of them still (the probe targets may be what failed). */
+    private static List<Link> members(Layout layout, List<Link> links, List<Link> balancing) {
+        boolean keep = layout.balancer().lastResort() == mlb.spec.Balancer.LastResort.KEEP;
+        return balancing.isEmpty() && keep ? links : balancing;
+    }
+
+    /** slots: 0 when no link takes new connections (last_resort "main"): they stay unmarked, for main. */
+    private static List<NftRule> prerouting(Connmark c, List<Link> links, int slots) {
+        java.util.List<NftRule> rules = new java.util.ArrayList<>(known(c).asJava());
+        for (Link l : links) rules.add(NftRule.of(new NftRule.Jump(chain(l)), fresh(), new NftRule.InDevice(l.dev())));
+        if (slots > 0) {
+            NftRule.Source source = c.distribution() == Connmark.Distribution.RANDOM
+                    ? new NftRule.Random(slots) : new NftRule.Counter(slots);
+            rules.add(NftRule.of(new NftRule.MapJump(source, SLOTS), fresh(), new NftRule.Address(true, 4, LAN)));
+        }
+        return List.ofAll(rules);
+    }
+
+    private static List<NftRule> output(Connmark c, List<Link> links) {
+        return known(c).appendAll(links.map(l -> NftRule.of(new NftRule.Jump(chain(l)), fresh(), new NftRule.OutDevice(l.dev()))));
+    }
+
+    /** Packets of known connections take their connection's mark; new ones of a helper's port get the helper. */
+    private static List<NftRule> known(Connmark c) {
+        NftRule restore = NftRule.of(new NftRule.MapJump(new NftRule.ConnectionMark(c.markMask()), MARKS),
+                new NftRule.CtState(TreeSet.of("established", "related")));
+        return List.of(restore).appendAll(c.helpers().map(h -> NftRule.of(new NftRule.SetHelper(h.name()), fresh(),
+                new NftRule.Port(false, h.protocol(), List.of(new NftRule.PortRange(h.port(), h.port()))))));
+    }
+
+    private static NftRule.CtState fresh() {
+        return new NftRule.CtState(TreeSet.of("new"));
+    }
+
+    static String chain(Link l) {
+        return "link_" + l.name();
+    }
+}

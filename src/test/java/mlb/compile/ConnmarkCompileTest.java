@@ -1,0 +1,104 @@
+package mlb.compile;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.collection.HashSet;
+import io.vavr.control.Option;
+import mlb.model.NetState;
+import mlb.model.NftChain;
+import mlb.model.NftElement;
+import mlb.model.NftTable;
+import mlb.model.Rule;
+import mlb.spec.Spec;
+import mlb.spec.SpecParser;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Mode "connmark" compiled: marks, slots by weight, the chains, and what the monitor's verdicts change. */
+class ConnmarkCompileTest {
+    private static final String SPEC = """
+            [balancer]
+            mode = "connmark"
+            lan = ["10.77.0.0/16"]
+            helpers = ["ftp"]
+            [[link]]
+            name = "isp2"
+            dev = "wan2"
+            gateway = "198.18.2.1"
+            weight = 20
+            [[link]]
+            name = "isp1"
+            dev = "wan1"
+            gateway = "198.18.1.1"
+            weight = 10
+            nat = false
+            [[link]]
+            name = "isp3"
+            dev = "wan3"
+            gateway = "198.18.3.1"
+            weight = 30
+            mark = 0x00070000
+            """;
+
+    private static NetState compiled(String spec, Option<Set<String>> balancing) {
+        var c = Compiler.compile(parsed(spec), TestFacts.fourLinks(true), balancing);
+        if (c.isInvalid()) throw new AssertionError(c.getError().mkString("\n"));
+        return c.get().desired();
+    }
+
+    private static Spec parsed(String spec) {
+        var v = SpecParser.parse(spec, "spec.toml");
+        if (v.isInvalid()) throw new AssertionError(v.getError().mkString("\n"));
+        return v.get();
+    }
+
+    private static List<String> slots(NetState s) {
+        return List.ofAll(s.all(NftElement.class)).filter(e -> e.set().equals("slots")).map(e -> e.jump().get());
+    }
+
+    @Test
+    void marksAreGivenInNameOrderAroundTheOnesTheSpecSets() {
+        NetState s = compiled(SPEC, Option.none());
+        List<String> rules = List.ofAll(s.all(Rule.class)).filter(r -> r.fwmark().isDefined())
+                .map(r -> r.fwmark().get().value() + ">" + r.table());
+        assertEquals(List.of(0x10000 + ">201", 0x20000 + ">202", 0x70000 + ">203"), rules);
+    }
+
+    @Test
+    void slotsFollowTheWeightsInOneInterleavedCycle() {
+        assertEquals(List.of("link_isp3", "link_isp2", "link_isp1", "link_isp3", "link_isp2", "link_isp3"),
+                slots(compiled(SPEC, Option.none())));
+    }
+
+    @Test
+    void aLinkTheMonitorTookOutTakesNoNewConnectionsButKeepsItsMarkAndTable() {
+        NetState s = compiled(SPEC, Option.some(HashSet.of("isp1", "isp3")));
+        assertEquals(List.of("link_isp3", "link_isp1", "link_isp3", "link_isp3"), slots(s));
+        assertTrue(s.all(NftElement.class).exists(e -> e.set().equals("marks") && e.jump().contains("link_isp2")));
+    }
+
+    @Test
+    void onlyLinksWithNatMasquerade() {
+        NftChain post = compiled(SPEC, Option.none()).all(NftChain.class).find(c -> c.name().equals("postrouting")).get();
+        assertEquals(2, post.rules().size());
+        assertTrue(post.rules().toString().contains("wan2") && post.rules().toString().contains("wan3"));
+    }
+
+    @Test
+    void everyLinkDownWithLastResortMainLeavesNewConnectionsUnmarked() {
+        NetState s = compiled(SPEC.replace("helpers", "last_resort = \"main\"\nhelpers"), Option.some(HashSet.empty()));
+        assertEquals(List.empty(), slots(s));
+        NftChain pre = s.all(NftChain.class).find(c -> c.name().equals("prerouting")).get();
+        assertTrue(pre.rules().forAll(r -> !r.uses().contains("slots")));
+    }
+
+    @Test
+    void theSpecsTableNameAndScope() {
+        Spec s = parsed(SPEC.replace("helpers", "nft_table = \"wan\"\nhelpers"));
+        Compiler.Compiled c = Compiler.compile(s, TestFacts.fourLinks(true)).get();
+        assertTrue(c.desired().all(NftTable.class).exists(t -> t.name().equals("wan")));
+        assertEquals(List.of("wan"), c.scope().nftTables().toList());
+    }
+}
