@@ -36,6 +36,11 @@ public record LabSpec(Topology topology, String mode, String hash, Optional<List
         return new LabSpec(topology, "route", "l4", Optional.empty(), Tuning.NONE);
     }
 
+    /** route: the kernel's multipath hash per flow; connmark: nftables marks per connection from the LAN. */
+    public LabSpec withMode(String mode) {
+        return new LabSpec(topology, mode, hash, weights, tuning);
+    }
+
     public LabSpec withHash(String hash) {
         return new LabSpec(topology, mode, hash, weights, tuning);
     }
@@ -63,6 +68,10 @@ public record LabSpec(Topology topology, String mode, String hash, Optional<List
         s.append("[balancer]\n");
         s.append("mode = \"").append(mode).append("\"\n");
         s.append("hash = \"").append(hash).append("\"\n");
+        if (mode.equals("connmark")) {
+            s.append("lan = [\"").append(Topology.LAN_SUBNET).append("\"]\n");
+            s.append("helpers = [\"ftp\"]\n");
+        }
         tuning.balancer().forEach(l -> s.append(l).append('\n'));
         if (!tuning.monitor().isEmpty()) {
             s.append("\n[monitor]\n");

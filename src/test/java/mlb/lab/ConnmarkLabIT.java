@@ -1,0 +1,95 @@
+package mlb.lab;
+
+import mlb.lab.traffic.DownloadReport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * mlb's connmark mode on the lab, judged by real packets: new connections from the LAN are shared exactly by
+ * weight (wrr: every full cycle of slots gives each link its weight), a weight change applies from the next
+ * connection without breaking running downloads, and destroy leaves the router as it was.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConnmarkLabIT {
+    private Topology t;
+    private LabSession session;
+    private RouterMlb mlb;
+
+    @BeforeAll
+    void up() {
+        TestLabs.assumeRoot();
+        t = TestLabs.topology();
+        session = LabSession.open(TestLabs.RUNNER, t, true);
+        mlb = new RouterMlb(t);
+    }
+
+    @AfterAll
+    void down() {
+        if (session == null) return;
+        session.close();
+        assertEquals(List.of(), Lab.existing(TestLabs.RUNNER, t.prefix()));
+    }
+
+    private LabSpec spec(List<Integer> weights) {
+        return LabSpec.of(t).withMode("connmark").withWeights(weights);
+    }
+
+    @Test
+    @Order(1)
+    void wrrSharesNewConnectionsExactlyByWeight() {
+        mlb.applyOrFail(spec(List.of(1, 2, 3)), "connmark-1-2-3");
+        assertEquals(Map.of("isp1", 100, "isp2", 200, "isp3", 300), shares(600));
+    }
+
+    @Test
+    @Order(2)
+    void reversedWeightsApplyFromTheNextConnection() {
+        mlb.applyOrFail(spec(List.of(3, 2, 1)), "connmark-3-2-1");
+        assertEquals(Map.of("isp1", 300, "isp2", 200, "isp3", 100), shares(600));
+    }
+
+    @Test
+    @Order(3)
+    void aWeightChangeBreaksNoRunningDownload() {
+        mlb.applyOrFail(spec(List.of(2, 3, 5)), "connmark-2-3-5");
+        long bytes = t.totalRate().bytesPerSecond() * 8 / 30;
+        LanClient.Pending<DownloadReport> running = session.client()
+                .download(30, bytes, t.serverAddresses(), Duration.ofSeconds(60));
+        LabProcesses.sleep(3_000);
+        mlb.applyOrFail(spec(List.of(5, 3, 2)), "connmark-5-3-2");
+        DownloadReport r = running.await();
+        System.out.printf("connmark weight change under 30 downloads: %d broken%n", r.broken());
+        assertEquals(0, r.broken(), "broken: " + r.downloads().stream().filter(d -> !d.complete()).toList());
+    }
+
+    @Test
+    @Order(4)
+    void destroyLeavesTheRoutersOwnNatAndNoMlbTable() {
+        assertEquals(0, mlb.destroy().code());
+        var tables = TestLabs.RUNNER.run(List.of("ip", "netns", "exec", t.routerNs(), "nft", "list", "tables"));
+        assertTrue(tables.ok(), tables.stderr());
+        assertTrue(!tables.stdout().contains("inet mlb") && tables.stdout().contains(TopologyScript.NAT_TABLE), tables.stdout());
+        assertEquals(Map.of("isp1", 20, "isp2", 0, "isp3", 0), shares(20), "back to a one-link router");
+    }
+
+    private Map<String, Integer> shares(int count) {
+        Shares s = new Measurements(session).shares(spec(List.of(1, 1, 1)), count);
+        System.out.println("connmark shares of " + count + ": " + s.counts());
+        assertEquals(0, s.failed());
+        assertEquals(0, s.other());
+        return s.counts();
+    }
+}
