@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * connections and bulk downloads spread over the links, what a dead upstream does, then removes everything.
  */
 final class Demo {
-    record Settings(int connections, int downloads, long bytes, String cut, Duration cutFor) {
+    record Settings(int connections, int downloads, long bytes, String cut, Duration cutFor, String mode) {
     }
 
     private final Runner runner;
@@ -40,7 +40,7 @@ final class Demo {
                 new IllegalArgumentException("--cut " + settings.cut() + ": the lab has isp1..isp" + topology.isps().size()));
         LabSession.requireAbsent(runner, topology.prefix());
         c.title("mlb lab demo: " + topology.isps().size() + " shaped links, real packets, nothing outside namespaces");
-        LabSpec spec = LabSpec.of(topology);
+        LabSpec spec = LabSpec.of(topology).withMode(settings.mode());
         c.heading("Building the lab");
         c.begin("namespaces, veths, shapers, NAT, traffic server");
         try (LabSession session = LabSession.open(runner, topology, true)) {
@@ -92,7 +92,8 @@ final class Demo {
     }
 
     private void shares(Measurements m, LabSpec spec) {
-        c.heading("Per-connection shares: " + settings.connections() + " new connections (hash l4)");
+        c.heading("Per-connection shares: " + settings.connections() + " new connections ("
+                + (spec.mode().equals("route") ? "hash l4" : "connmark, wrr: exact per cycle") + ")");
         Shares s = m.shares(spec, settings.connections());
         TextTable t = new TextTable("link", ">rate", ">expected", ">connections", ">measured", ">deviation");
         for (Shares.Row r : s.rows()) {
@@ -154,7 +155,7 @@ final class Demo {
         out.ifPresent(o -> c.line("  " + o.text()));
         Outages during = cut.during();
         double outage = during.spanMs(cut.report().intervalMs());
-        c.line(String.format(Locale.ROOT, "new connections failed for %.1f s after the cut (%d of %d, those hashed onto %s),"
+        c.line(String.format(Locale.ROOT, "new connections failed for %.1f s after the cut (%d of %d, those sent to %s),"
                         + " then none; %d of %d after healing", outage / 1000, during.failed(), during.probes(), victim.name(),
                 cut.after().failed(), cut.after().probes()));
         up.ifPresent(u -> c.line(String.format(Locale.ROOT, "mlb monitor: %s (%.2f s after the heal)", u.text(), u.secondsAfter(healAt))));

@@ -67,7 +67,7 @@ public record LabSpec(Topology topology, String mode, String hash, Optional<List
                 .append(topology.routerNs()).append(")\n");
         s.append("[balancer]\n");
         s.append("mode = \"").append(mode).append("\"\n");
-        s.append("hash = \"").append(hash).append("\"\n");
+        if (mode.equals("route")) s.append("hash = \"").append(hash).append("\"\n");
         if (mode.equals("connmark")) {
             s.append("lan = [\"").append(Topology.LAN_SUBNET).append("\"]\n");
             s.append("helpers = [\"ftp\"]\n");
