@@ -57,7 +57,8 @@ public record LastRecord(Entry entry, Scope scope, NetState after) {
 
     private ObjectNode encode() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("format", FORMAT).put("version", 1);
+        // 2: the scope may name nftables tables and the state hold nft objects; 1 is read as well
+        n.put("format", FORMAT).put("version", 2);
         n.put("id", entry.id()).put("time", entry.time().toString()).put("title", entry.title())
                 .put("outcome", entry.outcome()).put("target", entry.target());
         n.set("scope", StateJson.encode(scope));
@@ -66,8 +67,9 @@ public record LastRecord(Entry entry, Scope scope, NetState after) {
     }
 
     private static LastRecord decode(JsonNode n) throws IOException {
-        if (!FORMAT.equals(n.path("format").asText()) || n.path("version").asInt() != 1) {
-            throw new IOException("not an mlb last-entry file of version 1");
+        int version = n.path("version").asInt();
+        if (!FORMAT.equals(n.path("format").asText()) || version != 1 && version != 2) {
+            throw new IOException("not an mlb last-entry file of version 1 or 2");
         }
         Entry e = new Entry(n.path("id").asText(), Instant.parse(n.path("time").asText()), n.path("title").asText(),
                 n.path("outcome").asText(), n.path("target").asText());

@@ -20,6 +20,8 @@ final class RecordJson {
     private RecordJson() {
     }
 
+    static final int FORMAT_VERSION = 2;
+
     static String meta(Record r) {
         return text(metaNode(r));
     }
@@ -49,7 +51,12 @@ final class RecordJson {
                 StateJson.decode(n.path("after")), List.ofAll(n.path("commands")).map(JsonNode::asText),
                 n.path("plan").asText(), text(n, "failure"), text(n, "rollback_of"),
                 Instant.parse(n.path("time").asText()), n.path("user").asText(), n.path("host").asText(),
-                n.path("version").asText());
+                mlbVersion(n));
+    }
+
+    /** The mlb that wrote an entry: its own key since format 2, the overwritten "version" before. */
+    static String mlbVersion(JsonNode n) {
+        return n.has("mlb_version") ? n.get("mlb_version").asText() : n.path("version").asText();
     }
 
     /** The scope recorded for an entry, which is what reading its state back needs. */
@@ -70,7 +77,9 @@ final class RecordJson {
 
     private static ObjectNode metaNode(Record r) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("format", "mlb-entry").put("version", 1);
+        // version 2: the scope may name nftables tables; mlb's own version has a key of its own (version 1
+        // entries wrote it over the format version, so there "version" holds mlb's version)
+        n.put("format", "mlb-entry").put("version", FORMAT_VERSION);
         n.put("kind", r.kind().name().toLowerCase()).put("title", r.title()).put("target", r.target());
         n.put("protocol", r.scope().protocol()).set("scope", StateJson.encode(r.scope()));
         n.put("outcome", r.outcome().name().toLowerCase());
@@ -79,7 +88,7 @@ final class RecordJson {
         r.provenance().forEach(p -> n.put("spec_commit", p.commit()).put("spec_dirty", p.dirty()));
         r.failure().forEach(f -> n.put("failure", f));
         r.rollbackOf().forEach(v -> n.put("rollback_of", v));
-        n.put("time", r.time().toString()).put("user", r.user()).put("host", r.host()).put("version", r.version());
+        n.put("time", r.time().toString()).put("user", r.user()).put("host", r.host()).put("mlb_version", r.version());
         return n;
     }
 

@@ -44,6 +44,19 @@ class SavedPlanTest {
     }
 
     @Test
+    void aPlanOfNftObjectsReadsBackAndVersionTwoStillReads() throws Exception {
+        mlb.model.NetState nft = mlb.model.NetState.of(io.vavr.collection.List.of(new mlb.model.NftTable("mlb"),
+                new mlb.model.NftSet("mlb", "lan", mlb.model.NftSet.KeyType.IPV4, false, true)));
+        mlb.model.Scope scope = mlb.compile.Compiler.scope(mlb.spec.Balancer.defaults()).withNftTable("mlb");
+        SavedPlan saved = new SavedPlan("netns-lab", "s.toml", SPEC, Plan.of(mlb.model.NetState.empty(), nft, List.of(), scope));
+        assertEquals(saved, SavedPlan.parse(saved.text()));
+        var two = (com.fasterxml.jackson.databind.node.ObjectNode) mlb.model.StateJson.MAPPER.readTree(
+                new SavedPlan("netns-lab", "s.toml", SPEC, TestPlans.of(mlb.model.NetState.empty(), mlb.model.NetState.empty(), List.of())).text());
+        two.put("version", 2);
+        SavedPlan.parse(mlb.model.StateJson.MAPPER.writeValueAsString(two));
+    }
+
+    @Test
     void otherDocumentsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> SavedPlan.parse("{\"format\": \"mlb-plan\", \"version\": 1}"));
         assertThrows(IllegalArgumentException.class, () -> SavedPlan.parse("{\"format\": \"other\", \"version\": 1}"));
