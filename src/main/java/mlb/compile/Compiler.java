@@ -26,6 +26,12 @@ public final class Compiler {
         return b.mode() == Balancer.Mode.CONNMARK ? s.withNftTable(b.connmark().nftTable()) : s;
     }
 
+    /** Connmark mode: each link's mark (none in route mode, or when the mask has no room, which compile reports). */
+    public static Option<io.vavr.collection.Map<String, Long>> marks(Spec spec) {
+        if (spec.balancer().mode() != Balancer.Mode.CONNMARK) return Option.none();
+        return Marks.assign(spec.linksByName(), spec.balancer().connmark().markMask()).toOption();
+    }
+
     public static Validation<List<String>, Compiled> compile(Spec spec, Facts facts) {
         return compile(spec, facts, Option.none());
     }

@@ -45,9 +45,17 @@ public final class Measurements {
      * answer more than ProbeClient.ANSWER (a line busy with downloads drops and delays answers in its shaper).
      */
     public CutRun cut(Isp isp, Duration around, Duration during, Duration interval) {
+        return cut(isp, around, during, interval, PROBE_TIMEOUT);
+    }
+
+    /**
+     * The same with another bound per connection: with 10 s, a client that lets the kernel retransmit its SYN
+     * (after 1 s, 3 s, 7 s) as real clients do, so a failed connection is one no retransmit could save.
+     */
+    public CutRun cut(Isp isp, Duration around, Duration during, Duration interval, Duration timeout) {
         Duration total = CLIENT_START.plus(around).plus(during).plus(around);
         LanClient.Pending<ProbeReport> pending = session.client()
-                .probe(total, interval, PROBE_TIMEOUT, List.of(session.topology().server()));
+                .probe(total, interval, timeout, List.of(session.topology().server()));
         long cutStart;
         long cutDone;
         long healStart;

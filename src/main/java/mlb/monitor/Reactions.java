@@ -99,21 +99,47 @@ final class Reactions {
                 flushed = flushed.remove(name);
                 continue;
             }
+            boolean justOut = !outSince.containsKey(name);
             outSince = outSince.put(name, outSince.get(name).getOrElse(now));
             boolean due = !Duration.between(outSince.get(name).get(), now).minus(grace).isNegative();
+            Option<Conntrack.Marked> mark = marked(m, name);
+            if (m.spec().monitor().deletesConntrack() && justOut && !due) mark.forEach(x -> deleteAttempts(name, x));
             if (m.spec().monitor().deletesConntrack() && due && !flushed.contains(name)) {
                 flushed = flushed.add(name);
-                m.sources().get(name).flatMap(a -> a).forEach(a -> delete(name, a, grace));
+                if (mark.isDefined()) {
+                    report(name, conntrack.deleteMarked(mark.get(), false), "after " + grace.toSeconds()
+                            + " s out of the balancing (those marked " + mark.get().text() + ")");
+                } else {
+                    m.sources().get(name).flatMap(a -> a).forEach(a -> delete(name, a, grace));
+                }
             }
         }
     }
 
+    /** Connmark mode: the link's mark under mlb's mask; route mode has none. */
+    private static Option<Conntrack.Marked> marked(Monitored m, String link) {
+        long mask = m.spec().balancer().connmark().markMask();
+        return mlb.compile.Compiler.marks(m.spec()).flatMap(marks -> marks.get(link)).map(v -> new Conntrack.Marked(v, mask));
+    }
+
+    /**
+     * The link's connection attempts that no reply reached go at once: their SYN retransmits would follow the
+     * mark into the dead link; deleted, the next retransmit is a new connection and takes a live link.
+     */
+    private void deleteAttempts(String link, Conntrack.Marked mark) {
+        Deletion d = conntrack.deleteMarked(mark, true);
+        if (d instanceof Deletion.Deleted x && x.count() == 0) return;
+        report(link, d, "as it left the balancing (its unanswered attempts, marked " + mark.text() + ")");
+    }
+
     private void delete(String link, InetAddress address, Duration grace) {
-        Deletion d = conntrack.deleteNatedTo(address);
-        String after = "after " + grace.toSeconds() + " s out of the balancing";
+        report(link, conntrack.deleteNatedTo(address), "after " + grace.toSeconds() + " s out of the balancing"
+                + " (those masqueraded to " + address.getHostAddress() + ")");
+    }
+
+    private void report(String link, Deletion d, String when) {
         if (d instanceof Deletion.Deleted x) {
-            log.line(link + ": deleted " + x.count() + " of its connections from conntrack " + after
-                    + " (those masqueraded to " + address.getHostAddress() + ")");
+            log.line(link + ": deleted " + x.count() + " of its connections from conntrack " + when);
         } else if (d instanceof Deletion.Missing x) {
             log.problem(link + ": cannot delete its connections: the " + x.program() + " command is missing: install " + x.debianPackage());
         } else {

@@ -105,4 +105,17 @@ class ConnmarkMonitorLabIT {
         }
         awaitSlots(List.of("isp1", "isp2", "isp3"), Duration.ofSeconds(5));
     }
+
+    @Test
+    @Order(4)
+    void aClientThatRetriesLikeARealOneLosesNoConnectionAcrossACut() {
+        awaitSlots(List.of("isp1", "isp2", "isp3"), Duration.ofSeconds(5));
+        Measurements.CutRun run = m.cut(t.isps().get(1), Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMillis(100),
+                Duration.ofSeconds(10));
+        long slow = run.report().probes().stream().filter(p -> p.ok() && p.rttMs() > 900).count();
+        System.out.printf("connmark cut with a retrying client: %d of %d attempts failed, %d delayed by a retransmit%n",
+                run.report().probes().stream().filter(p -> !p.ok()).count(), run.report().probes().size(), slow);
+        assertEquals(List.of(), run.report().probes().stream().filter(p -> !p.ok()).map(p -> p.atMs() + " " + p.error()).toList(),
+                () -> String.join("\n", monitor.lines()));
+    }
 }

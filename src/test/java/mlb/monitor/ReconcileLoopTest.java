@@ -82,12 +82,18 @@ class ReconcileLoopTest {
 
     @BeforeEach
     void monitorOnAnAppliedSpec() throws IOException {
-        file = Files.writeString(tmp.resolve("home.toml"), SPEC);
+        monitorOn(SPEC);
+    }
+
+    private void monitorOn(String text) throws IOException {
+        file = Files.writeString(tmp.resolve("home.toml"), text);
         spec = SpecParser.parse(file).get();
         ws = new Workspace(tmp.resolve("state"), t -> kernel.kernel(), new FakeWatchers(), clock, "tester", "router");
         EngineEvents heard = new EngineEvents(logTo(), clock);
         engine = new Engine(ws, Target.netns("lab"), heard);
-        assertEquals(ApplyResult.Outcome.APPLIED, engine.apply(spec, file, Option.none(), Approval.ALWAYS).get().outcome());
+        var applied = engine.apply(spec, file, Option.none(), Approval.ALWAYS);
+        assertTrue(applied.isRight(), () -> applied.getLeft().toString());
+        assertEquals(ApplyResult.Outcome.APPLIED, applied.get().outcome());
         Monitored m = Monitored.of(spec, file, kernel);
         ReconcileLoop[] self = new ReconcileLoop[1];
         Reactions reactions = new Reactions(hooks, conntrack, logTo(), () -> self[0].monitored(),
@@ -291,6 +297,24 @@ class ReconcileLoopTest {
         clock.advance(Duration.ofSeconds(5));
         loop.tick();
         assertEquals(1, conntrack.deleted().size(), "back within the grace period: nothing more");
+    }
+
+    @Test
+    void inConnmarkModeALinkLosesItsAttemptsAtOnceAndItsMarkedConnectionsAfterTheGrace() throws Exception {
+        monitorOn(SPEC.replace("[monitor]", "[balancer]\nmode = \"connmark\"\nlan = [\"10.77.0.0/24\"]\n[monitor]"));
+        conntrack.answering(new mlb.monitor.conntrack.Deletion.Deleted(1));
+        rounds(3, true, true);
+        rounds(3, true, false);
+        loop.tick();
+        assertEquals(java.util.List.of("0x20000/0xff0000 unanswered"), conntrack.marked(), "isp2's attempts, as it leaves");
+        clock.advance(Duration.ofSeconds(21));
+        loop.tick();
+        loop.tick();
+        assertEquals(java.util.List.of("0x20000/0xff0000 unanswered", "0x20000/0xff0000"), conntrack.marked(),
+                "then all of isp2's, by its mark, once");
+        assertTrue(conntrack.deleted().isEmpty(), "never by address in connmark mode");
+        assertTrue(log.stream().anyMatch(l -> l.equals("isp2: deleted 1 of its connections from conntrack after 20 s out of the"
+                + " balancing (those marked 0x20000/0xff0000)")), String.join("\n", log));
     }
 
     @Test

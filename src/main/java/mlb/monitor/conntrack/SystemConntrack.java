@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * `conntrack -D -f ipv4|ipv6 --reply-dst ADDRESS` (conntrack-tools), argv only, in the target namespace.
+ * `conntrack -D -f ipv4|ipv6 --reply-dst ADDRESS`, or by mark `--mark MARK/MASK` (conntrack-tools), argv only,
+ * in the target namespace.
  * conntrack reports "N flow entries have been deleted." on stderr, and exits 1 when N is 0 (1.4.7 here), so the
  * count line, not the exit code, says whether it worked.
  */
@@ -30,7 +31,15 @@ public final class SystemConntrack implements Conntrack {
 
     @Override
     public Deletion deleteNatedTo(InetAddress linkAddress) {
-        List<String> argv = argv(target, linkAddress);
+        return delete(argv(target, linkAddress));
+    }
+
+    @Override
+    public Deletion deleteMarked(Marked mark, boolean unansweredOnly) {
+        return delete(argv(target, mark, unansweredOnly));
+    }
+
+    private Deletion delete(List<String> argv) {
         Runner.Result r;
         try {
             r = runner.run(argv);
@@ -43,6 +52,13 @@ public final class SystemConntrack implements Conntrack {
     static List<String> argv(Target target, InetAddress linkAddress) {
         String family = linkAddress instanceof Inet6Address ? "ipv6" : "ipv4";
         return target.exec("conntrack", "-D", "-f", family, "--reply-dst", linkAddress.getHostAddress());
+    }
+
+    static List<String> argv(Target target, Marked mark, boolean unansweredOnly) {
+        List<String> args = new java.util.ArrayList<>(List.of("conntrack", "-D", "-f", "ipv4"));
+        if (unansweredOnly) args.addAll(List.of("-p", "tcp", "--state", "SYN_SENT"));
+        args.addAll(List.of("--mark", mark.text()));
+        return target.exec(args.toArray(String[]::new));
     }
 
     static Deletion outcome(Runner.Result r) {

@@ -54,4 +54,37 @@ class ConntrackIT {
             assertEquals(2, conntrack(ns, "-L").lines().count());
         }
     }
+
+    /** A connection of the LAN host's with a mark; established (a reply seen) or an attempt (SYN_SENT). */
+    static void marked(Netns ns, int sport, long mark, boolean established) {
+        java.util.List<String> args = new java.util.ArrayList<>(List.of("-I", "-p", "tcp", "-s", "10.77.0.2", "-d", "198.19.0.1",
+                "--sport", String.valueOf(sport), "--dport", "80", "-t", "300"));
+        args.addAll(established ? List.of("--state", "ESTABLISHED", "-u", "SEEN_REPLY,ASSURED") : List.of("--state", "SYN_SENT"));
+        // last: conntrack 1.4.7 -I lets a later -u overwrite an earlier --mark
+        args.addAll(List.of("--mark", String.valueOf(mark)));
+        conntrack(ns, args.toArray(String[]::new));
+    }
+
+    @Test
+    void byMarkTheLinksAttemptsGoFirstAndTheRestAfterNothingOfAnotherLink() {
+        try (Netns ns = Netns.create()) {
+            marked(ns, 5001, 0x10000, false);
+            marked(ns, 5002, 0x10000, true);
+            marked(ns, 5003, 0x10000 | 0x7, true);
+            marked(ns, 5004, 0x20000, false);
+            marked(ns, 5005, 0x20000, true);
+            Conntrack ct = new SystemConntrack(new SystemRunner(), Target.netns(ns.name));
+            Conntrack.Marked isp1 = new Conntrack.Marked(0x10000, 0xff0000);
+
+            assertEquals(new Deletion.Deleted(1), ct.deleteMarked(isp1, true), "isp1's attempt only");
+            String left = conntrack(ns, "-L");
+            assertEquals(4, left.lines().count(), left);
+            assertTrue(left.lines().noneMatch(l -> l.contains("sport=5001 ")), left);
+
+            assertEquals(new Deletion.Deleted(2), ct.deleteMarked(isp1, false), "then the rest of isp1's, other mark bits too");
+            left = conntrack(ns, "-L");
+            assertEquals(2, left.lines().count(), left);
+            assertTrue(left.lines().allMatch(l -> l.contains("mark=131072 ")), "isp2's stay: " + left);
+        }
+    }
 }

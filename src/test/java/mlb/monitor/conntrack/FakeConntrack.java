@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Records which links' connections were deleted and answers what it was told to (Deleted(0) unless told). */
 public final class FakeConntrack implements Conntrack {
     private final List<InetAddress> deleted = new CopyOnWriteArrayList<>();
+    private final List<String> marked = new CopyOnWriteArrayList<>();
     private volatile Deletion answer = new Deletion.Deleted(0);
 
     public FakeConntrack answering(Deletion d) {
@@ -16,6 +17,17 @@ public final class FakeConntrack implements Conntrack {
 
     public List<InetAddress> deleted() {
         return List.copyOf(deleted);
+    }
+
+    /** The marked deletions asked for, as "MARK/MASK" or "MARK/MASK unanswered". */
+    public List<String> marked() {
+        return List.copyOf(marked);
+    }
+
+    @Override
+    public Deletion deleteMarked(Marked mark, boolean unansweredOnly) {
+        marked.add(mark.text() + (unansweredOnly ? " unanswered" : ""));
+        return answer;
     }
 
     @Override
