@@ -8,6 +8,7 @@ import io.vavr.control.Validation;
 import mlb.model.NetState;
 import mlb.model.Scope;
 import mlb.spec.Balancer;
+import mlb.spec.Connmark;
 import mlb.spec.Link;
 import mlb.spec.Spec;
 
@@ -49,6 +50,9 @@ public final class Compiler {
         List<Link> idle = links.filter(l -> !members.contains(l) && !facts.device(l.dev()).exists(d -> d.usable()));
         List<Link> written = links.removeAll(idle);
         List<String> errors = written.flatMap(l -> LinkChecks.problems(l, facts));
+        if (spec.balancer().mode() == Balancer.Mode.CONNMARK) {
+            errors = errors.appendAll(LinkChecks.lanOverlaps(written, spec.balancer().connmark().lan(), facts));
+        }
         errors = errors.appendAll(layout.tables().filter(t -> t._2 >= Layout.PLAIN_GROUP_OFFSET)
                 .map(t -> "link " + t._1 + ": table " + t._2 + " is too large for mlb's nexthop ids (use a table below "
                         + Layout.PLAIN_GROUP_OFFSET + ")"));
@@ -78,6 +82,18 @@ public final class Compiler {
     }
 
     private static List<String> notes(Spec spec, Facts facts) {
+        return unNatted(spec).appendAll(groupNote(spec, facts));
+    }
+
+    /** nat = false is right when the ISP routes the LAN's addresses back, which mlb cannot see: it says so. */
+    private static List<String> unNatted(Spec spec) {
+        Connmark c = spec.balancer().connmark();
+        if (spec.balancer().mode() != Balancer.Mode.CONNMARK || c.lan().isEmpty()) return List.empty();
+        return spec.linksByName().filter(l -> !l.nat()).map(l -> "link " + l.name() + " has nat = false: connections from "
+                + c.lan().mkString(", ") + " leave by it with their own addresses, so its ISP must route them back to this router");
+    }
+
+    private static List<String> groupNote(Spec spec, Facts facts) {
         boolean group = spec.balancer().mode() == Balancer.Mode.ROUTE || spec.balancer().connmark().local();
         if (facts.resilientGroups() || !group) return List.empty();
         return List.of("this kernel has no resilient nexthop groups (Linux and iproute2 5.13 or newer): using a plain "

@@ -39,6 +39,23 @@ final class LinkChecks {
                         + ": each link needs its own (set source = \"ADDRESS\" to the address each link has)");
     }
 
+    /**
+     * Connmark mode: a lan prefix that overlaps a link's own network would balance what arrives from that ISP's
+     * side as if it came from the LAN (and mark replies of the link's neighbours to other links).
+     */
+    static List<String> lanOverlaps(List<Link> links, List<String> lan, Facts facts) {
+        return links.flatMap(l -> facts.device(l.dev()).toList().flatMap(Device::addresses)
+                .flatMap(a -> lan.filter(p -> overlap(p, a)).map(p -> at(l) + "lan " + p + " overlaps "
+                        + Ipv4.network(a.reaches(), a.prefix()) + " on " + l.dev()
+                        + " (list only the networks behind this router in lan)")));
+    }
+
+    private static boolean overlap(String prefix, Device.Address a) {
+        String[] p = prefix.split("/");
+        int shorter = Math.min(Integer.parseInt(p[1]), a.prefix());
+        return Ipv4.network(p[0], shorter).equals(Ipv4.network(a.reaches(), shorter));
+    }
+
     static Option<String> source(Link l, Facts facts) {
         return l.source().orElse(() -> facts.device(l.dev()).flatMap(Device::firstAddress));
     }
