@@ -1,6 +1,7 @@
 package mlb.lab;
 
 import mlb.lab.traffic.DownloadClient;
+import mlb.lab.traffic.FtpClient;
 import mlb.lab.traffic.Json;
 import mlb.lab.traffic.LabAddress;
 import mlb.lab.traffic.ProbeClient;
@@ -18,8 +19,9 @@ import java.util.List;
  * by timeouts and counts, and only lab addresses are accepted as servers.
  */
 @Command(name = "client", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = LabException.USAGE,
-        description = "Traffic client (prints a JSON report): whoami | download | probe.",
-        subcommands = {ClientCommand.Whoami.class, ClientCommand.Download.class, ClientCommand.Probe.class})
+        description = "Traffic client (prints a JSON report): whoami | download | probe | ftp.",
+        subcommands = {ClientCommand.Whoami.class, ClientCommand.Download.class, ClientCommand.Probe.class,
+                ClientCommand.Ftp.class})
 final class ClientCommand {
     /** Options every client shares. */
     static final class Target {
@@ -114,6 +116,30 @@ final class ClientCommand {
             Bounds.check(interval.toMillis(), 10, 60_000, "--interval (ms)");
             Bounds.check(duration.toMillis(), interval.toMillis(), 3_600_000, "--duration (ms)");
             out().println(Json.write(ProbeClient.run(target.addresses(), target.port, interval, duration, timeout)));
+            return 0;
+        }
+    }
+
+    @Command(name = "ftp", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = LabException.USAGE,
+            description = "Run COUNT passive FTP sessions (control, PASV, data) in turn; count those whose data "
+                    + "connection came from the control connection's source.")
+    static final class Ftp extends LabTask {
+        @Option(names = "--server", defaultValue = "198.19.0.1", paramLabel = "ADDR",
+                description = "server address, a lab address (default: ${DEFAULT-VALUE})")
+        String server;
+        @Option(names = "--port", defaultValue = "" + Protocol.FTP_PORT, paramLabel = "PORT",
+                description = "the server's FTP control port (default: ${DEFAULT-VALUE})")
+        int port;
+        @Option(names = "--count", defaultValue = "20", paramLabel = "COUNT", description = "sessions, 1..1000 (default: ${DEFAULT-VALUE})")
+        int count;
+        @Option(names = "--timeout", defaultValue = "3s", converter = Units.DurationConverter.class, paramLabel = "TIME",
+                description = "how long one connection may take (default: ${DEFAULT-VALUE})")
+        Duration timeout;
+
+        @Override
+        int run() {
+            Bounds.check(count, 1, 1000, "--count");
+            out().println(Json.write(FtpClient.run(LabAddress.require(server), port, count, timeout)));
             return 0;
         }
     }

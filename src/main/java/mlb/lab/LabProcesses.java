@@ -37,7 +37,8 @@ final class LabProcesses {
         try {
             Files.createDirectories(dir);
             Path log = dir.resolve("server.log");
-            List<String> argv = jvm.argv(t.internetNs(), List.of("serve", "--port", String.valueOf(Topology.PORT)));
+            List<String> argv = jvm.argv(t.internetNs(), List.of("serve", "--port", String.valueOf(Topology.PORT),
+                    "--also-port", String.valueOf(mlb.lab.traffic.Protocol.FTP_PORT)));
             Process p = new ProcessBuilder(argv)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

@@ -63,6 +63,12 @@ public final class LanClient {
         return start(args, duration.plusSeconds(20), ProbeReport.class);
     }
 
+    /** count passive FTP sessions to the first server, one after another. */
+    public mlb.lab.traffic.FtpClient.Report ftp(int count) {
+        List<String> args = List.of("client", "ftp", "--count", String.valueOf(count), "--server", topology.server());
+        return start(args, Duration.ofSeconds(20 + count * 6L), mlb.lab.traffic.FtpClient.Report.class).await();
+    }
+
     private static List<String> serverArgs(List<String> servers) {
         List<String> args = new ArrayList<>();
         for (String s : servers) args.addAll(List.of("--server", s));

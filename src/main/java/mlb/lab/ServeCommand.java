@@ -19,10 +19,20 @@ final class ServeCommand extends LabTask {
     @Option(names = "--bind", defaultValue = "0.0.0.0", paramLabel = "ADDR", description = "address to listen on (default: ${DEFAULT-VALUE})")
     String bind;
 
+    @Option(names = "--also-port", paramLabel = "PORT",
+            description = "a second port answering the same, e.g. 21 for FTP sessions (the lab's server does)")
+    Integer alsoPort;
+
     @Override
     int run() {
-        try (TrafficServer server = new TrafficServer(InetAddress.getByName(bind), port)) {
-            out().println("listening on " + bind + ":" + server.port());
+        try (TrafficServer server = new TrafficServer(InetAddress.getByName(bind), port);
+             TrafficServer second = alsoPort == null ? null : new TrafficServer(InetAddress.getByName(bind), alsoPort)) {
+            if (second != null) {
+                Thread t = new Thread(second::serve, "lab-serve-" + alsoPort);
+                t.setDaemon(true);
+                t.start();
+            }
+            out().println("listening on " + bind + ":" + server.port() + (second == null ? "" : " and :" + second.port()));
             out().flush();
             server.serve();
             return 0;

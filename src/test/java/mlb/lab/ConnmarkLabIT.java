@@ -77,6 +77,37 @@ class ConnmarkLabIT {
 
     @Test
     @Order(4)
+    void randomSharesFollowTheWeightsWithinBinomialSpread() throws java.io.IOException {
+        java.nio.file.Path random = mlb.write(spec(List.of(1, 2, 3)), "connmark-random");
+        java.nio.file.Files.writeString(random, java.nio.file.Files.readString(random)
+                .replace("mode = \"connmark\"\n", "mode = \"connmark\"\ndistribution = \"random\"\n"));
+        assertEquals(0, mlb.apply(random).code());
+        // 600 independent draws stray past 5 points about 1 % of the time per link; a second draw makes a false
+        // alarm rare, while a real bias fails both.
+        Shares first = new Measurements(session).shares(spec(List.of(1, 2, 3)), 600);
+        Shares s = first.worstDeviationPoints() <= 5.0 ? first : new Measurements(session).shares(spec(List.of(1, 2, 3)), 600);
+        System.out.println("connmark random shares of 600 at 1:2:3: " + first.counts() + (s == first ? "" : ", then " + s.counts()));
+        assertEquals(0, s.failed());
+        assertTrue(s.worstDeviationPoints() <= 5.0, "shares " + first.rows() + ", then " + s.rows());
+    }
+
+    @Test
+    @Order(5)
+    void ftpDataConnectionsLeaveByTheirControlConnectionsLinkWithTheHelperOnly() throws java.io.IOException {
+        mlb.applyOrFail(spec(List.of(1, 1, 1)), "connmark-ftp");
+        var with = session.client().ftp(20);
+        System.out.println("ftp with the helper: " + with);
+        assertEquals(new mlb.lab.traffic.FtpClient.Report(20, 20, 0, Map.of()), with);
+        java.nio.file.Path bare = mlb.write(spec(List.of(1, 1, 1)), "connmark-no-helper");
+        java.nio.file.Files.writeString(bare, java.nio.file.Files.readString(bare).replace("helpers = [\"ftp\"]\n", ""));
+        assertEquals(0, mlb.apply(bare).code());
+        var without = session.client().ftp(20);
+        System.out.println("ftp without the helper: " + without);
+        assertEquals(20, without.different(), "wrr 1:1:1 gives each new connection the next link: " + without);
+    }
+
+    @Test
+    @Order(6)
     void destroyLeavesTheRoutersOwnNatAndNoMlbTable() {
         assertEquals(0, mlb.destroy().code());
         var tables = TestLabs.RUNNER.run(List.of("ip", "netns", "exec", t.routerNs(), "nft", "list", "tables"));

@@ -11,6 +11,8 @@ package mlb.lab.traffic;
  */
 public final class Protocol {
     public static final int DEFAULT_PORT = 8080;
+    /** The FTP control port, where the lab's server also answers, so conntrack's FTP helper sees its sessions. */
+    public static final int FTP_PORT = 21;
     /** Largest download the server agrees to stream, so a typo cannot keep a link busy for hours. */
     public static final long MAX_BYTES = 1L << 30;
     static final int MAX_LINE = 64;

@@ -79,10 +79,35 @@ public final class TrafficServer implements AutoCloseable {
             out.write((source + "\n").getBytes(StandardCharsets.US_ASCII));
             if (pace > 0) paced(out, n, pace);
             else stream(out, n);
+        } else if (line.equals("pasv")) {
+            passive(c, out, source);
         } else {
             out.write("error unknown request\n".getBytes(StandardCharsets.US_ASCII));
         }
         out.flush();
+    }
+
+    /**
+     * A passive FTP exchange, as far as a conntrack helper reads one: a greeting with the control connection's
+     * source, then on the client's PASV a 227 reply with a port, and on the data connection to that port the
+     * source the data connection came from. The 227 goes in a segment of its own at a line start, where the
+     * kernel's FTP helper looks for it.
+     */
+    private static void passive(Socket c, OutputStream out, String source) throws IOException {
+        out.write(("220 " + source + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        if (!readLine(c.getInputStream()).equalsIgnoreCase("PASV")) return;
+        try (ServerSocket data = new ServerSocket(0, 1, c.getLocalAddress())) {
+            data.setSoTimeout(5_000);
+            byte[] a = c.getLocalAddress().getAddress();
+            int port = data.getLocalPort();
+            out.write(String.format("227 Entering Passive Mode (%d,%d,%d,%d,%d,%d)\r\n", a[0] & 255, a[1] & 255,
+                    a[2] & 255, a[3] & 255, port >> 8, port & 255).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            try (Socket d = data.accept()) {
+                d.getOutputStream().write((d.getInetAddress().getHostAddress() + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
+        }
     }
 
     private static long parseSize(String s) {
