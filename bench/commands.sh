@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: mlb's short commands beside a bare JVM start (`java -version`), whole processes through the
 # launcher, interleaved (round-robin: each round runs every command once), so that the ratios hold on a busy
-# machine. plan, status and history run on a namespace with 5 fake uplinks and one recorded apply.
+# machine. plan, status and history run on a namespace with 5 fake uplinks and two recorded applies: the same
+# links in route mode and in connmark mode (own protocol, priorities, tables and nft table each).
 # The first round starts from no class-data archive (target/cds is deleted: it is a cache the launcher
 # rebuilds), so its column is what a fresh clone pays per command once the jar is built.
 # Then: the classes each command loads, by library and by where they come from, and where a plan's time goes.
@@ -29,6 +30,8 @@ if [ -n "$against" ]; then "$against/mlb" --version >/dev/null; fi
 bench_netns "$ns"
 bench_spec 0 > "$work/five.toml"
 "$here/mlb" apply --state "$work/state" -f "$work/five.toml" --netns "$ns" --yes >/dev/null
+bench_connmark_spec > "$work/connmark.toml"
+"$here/mlb" apply --state "$work/state-cm" -f "$work/connmark.toml" --netns "$ns" --yes >/dev/null
 
 # Each case: a name, the aim (the most times java -version it may take; - for none) and the command line.
 names=() aims=() cmds=()
@@ -38,11 +41,15 @@ mlb="$(q "$here/mlb")"
 old="$(q java -XX:+UseParallelGC -Dmlb.home="$here" -jar "$jar")"
 case_ "java -version" - "java -version"
 short=("--version" 2 "--help" 2 "validate -f five.toml" 5 "plan -f five.toml --netns NS" 5
-       "status --netns NS" 5 "history --netns NS" 5)
+       "plan -f connmark.toml --netns NS" 5 "status --netns NS" 5 "history --netns NS" 5)
 for ((i = 0; i < ${#short[@]}; i += 2)); do
-  args="${short[i]//five.toml/$(q "$work/five.toml")}"; args="${args//NS/$ns}"
+  args="${short[i]//five.toml/$(q "$work/five.toml")}"; args="${args//connmark.toml/$(q "$work/connmark.toml")}"
+  args="${args//NS/$ns}"
   # the commands that read the history get this run's (--state is refused where it does nothing)
-  case "${short[i]}" in plan*|status*|history*) args+=" --state $(q "$work/state")" ;; esac
+  case "${short[i]}" in
+    *connmark*) args+=" --state $(q "$work/state-cm")" ;;
+    plan*|status*|history*) args+=" --state $(q "$work/state")" ;;
+  esac
   case_ "mlb ${short[i]}" "${short[i + 1]}" "$mlb$args"
   if [ -n "$before" ]; then case_ "  before: mlb ${short[i]}" - "$old$args"; fi
   if [ -n "$against" ]; then case_ "  against: mlb ${short[i]}" - "$(q "$against/mlb")$args"; fi

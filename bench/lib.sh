@@ -20,6 +20,15 @@ bench_spec() {  # bench_spec PINS > file: 5 links; PINS /32 destinations from 19
   done
 }
 
+bench_connmark_spec() {  # bench_connmark_spec > file: the same 5 links in connmark mode, beside the route spec
+  # (its own protocol, priorities, tables and nft table, so both are applied in one namespace)
+  printf '[balancer]\nmode = "connmark"\nlan = ["10.77.0.0/24"]\nhelpers = ["ftp"]\nprotocol = 251\n'
+  printf 'priority_base = 11000\ntable_base = 300\n'
+  for k in 1 2 3 4 5; do
+    printf '\n[[link]]\nname = "isp%d"\ndev = "wan%d"\ngateway = "198.18.%d.1"\nweight = %d\ntable = %d\n' "$k" "$k" "$k" "$k" $((300 + k))
+  done
+}
+
 bench_median() {  # bench_median N...: the median of the numbers
   printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
