@@ -103,7 +103,20 @@ final class Demo {
         }
         c.raw(t.render("    "));
         if (s.failed() > 0 || s.other() > 0) c.line(s.failed() + " failed, " + s.other() + " from other sources");
-        summary.add(new String[]{"connection shares " + names(), expectedShares(spec), measuredShares(s)});
+        summary.add(new String[]{"connection shares " + names() + " (" + spec.mode() + ")", expectedShares(spec), measuredShares(s)});
+        otherMode(m, spec);
+    }
+
+    /** The same count in the other mode, side by side (then the demo's own spec again, for the rest). */
+    private void otherMode(Measurements m, LabSpec spec) {
+        LabSpec other = spec.withMode(spec.mode().equals("route") ? "connmark" : "route");
+        mlb.applyOrFail(other, "lab-" + other.mode());
+        Shares s = m.shares(other, settings.connections());
+        mlb.applyOrFail(spec, "lab");
+        c.line("the same in " + other.mode() + " mode (applied, measured, then " + spec.mode() + " again): "
+                + s.rows().stream().map(r -> String.format(Locale.ROOT, "%s %d (%.1f %%)", r.link(), r.count(), r.measured() * 100))
+                .collect(Collectors.joining(", ")) + (s.failed() > 0 ? ", failed " + s.failed() : ""));
+        summary.add(new String[]{"connection shares " + names() + " (" + other.mode() + ")", expectedShares(other), measuredShares(s)});
     }
 
     private void downloads(Measurements m) {
