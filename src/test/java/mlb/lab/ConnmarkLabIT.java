@@ -123,4 +123,20 @@ class ConnmarkLabIT {
         assertEquals(0, s.other());
         return s.counts();
     }
+
+    /** The campus recipe's shape: five equal WANs, new connections in turn (its nth), marks 1..5 in a small mask. */
+    @Test
+    @Order(7)
+    void fiveEqualWansTakeOneFifthEachExactly() {
+        Topology five = Topology.of(TestLabs.prefix(), java.util.Collections.nCopies(5, Rate.mbit(20)));
+        try (LabSession lab = LabSession.open(TestLabs.RUNNER, five, true)) {
+            LabSpec spec = LabSpec.of(five).withMode("connmark").tuned(new LabSpec.Tuning(List.of("mark_mask = 0x0000000f"),
+                    List.of(), List.of()));
+            new RouterMlb(five).applyOrFail(spec, "five-wan");
+            Shares s = new Measurements(lab).shares(spec, 600);
+            System.out.println("five equal WANs, connmark wrr, 600 connections: " + s.counts());
+            assertEquals(0, s.failed());
+            assertEquals(Map.of("isp1", 120, "isp2", 120, "isp3", 120, "isp4", 120, "isp5", 120), s.counts());
+        }
+    }
 }
