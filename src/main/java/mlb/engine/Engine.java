@@ -74,6 +74,14 @@ public final class Engine {
     }
 
     /**
+     * One monitor per target: the lock `mlb monitor` holds for as long as it runs, whatever its --state. The
+     * kernel releases it when the process ends, however it ends (kill -9 too), so it is never stale.
+     */
+    public Either<Refusal, Lock> monitorLock() {
+        return onTarget(() -> session().monitorLock());
+    }
+
+    /**
      * Commits the monitor's changes that wait in the journal to be coalesced, once their window closed (all:
      * whatever waits, as the monitor stops). Nothing to do is no work: no lock, no read.
      */

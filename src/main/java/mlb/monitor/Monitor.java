@@ -4,6 +4,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import mlb.engine.Engine;
 import mlb.engine.Inputs;
+import mlb.engine.Lock;
 import mlb.engine.Refusal;
 import mlb.engine.Workspace;
 import mlb.kernel.Devices;
@@ -63,9 +64,21 @@ public final class Monitor {
 
     /** Runs until stopped; a spec that cannot be read or does not fit is a refusal before anything starts. */
     public Either<Refusal, Monitor> run(Spec spec, Option<InetSocketAddress> metricsAddress) {
-        Devices devices = ws.kernels().apply(target).devices();
         EngineEvents heard = new EngineEvents(log, clock);
         Engine engine = new Engine(ws, target, heard);
+        // One monitor per target: a second one would fight this one over the group with another view of the links.
+        Either<Refusal, Lock> alone = engine.monitorLock();
+        if (alone.isLeft()) return Either.left(alone.getLeft());
+        try (Lock held = alone.get()) {
+            return run(engine, heard, spec, metricsAddress);
+        } catch (java.io.IOException e) {
+            log.problem("releasing the monitor's lock: " + e.getMessage());
+            return Either.right(this);
+        }
+    }
+
+    private Either<Refusal, Monitor> run(Engine engine, EngineEvents heard, Spec spec, Option<InetSocketAddress> metricsAddress) {
+        Devices devices = ws.kernels().apply(target).devices();
         Monitored first = Monitored.of(spec, specFile, devices);
         Instant started = clock.instant();
         MonitorMetrics metrics = new MonitorMetrics(() -> engine.status().toOption(), clock);
