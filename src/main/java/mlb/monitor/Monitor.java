@@ -167,9 +167,7 @@ public final class Monitor {
             return;
         }
         Monitored next = Monitored.of(spec.get(), specFile, devices);
-        log.line("spec reloaded: " + Describe.links(next));
-        loop.reload(next);
-        schedule(loop, prober, next);
+        if (loop.reload(next)) schedule(loop, prober, next);
     }
 
     private void waitUntilStopped() {

@@ -72,9 +72,13 @@ final class ReconcileLoop {
      * restored as soon as it is up again, without waiting for the others.
      */
     SortedSet<String> effective() {
-        Balancer.LastResort lr = monitored.spec().balancer().lastResort();
-        if (fleet.live().isEmpty() && lr == Balancer.LastResort.KEEP && applied.isDefined()) return applied.get();
-        return fleet.effective(lastResort(lr));
+        return effective(monitored, fleet);
+    }
+
+    private SortedSet<String> effective(Monitored m, Fleet f) {
+        Balancer.LastResort lr = m.spec().balancer().lastResort();
+        if (f.live().isEmpty() && lr == Balancer.LastResort.KEEP && applied.isDefined()) return applied.get();
+        return f.effective(lastResort(lr));
     }
 
     static LastResort lastResort(Balancer.LastResort lr) {
@@ -167,11 +171,33 @@ final class ReconcileLoop {
         reactions.tick(fleet, effective(), now);
     }
 
-    /** A new spec (SIGHUP or a changed file): links whose check is unchanged keep their state. */
-    void reload(Monitored next) {
-        fleet = next.fleet(clock.instant(), fleet, monitored);
+    /**
+     * A new spec (SIGHUP or a changed file), used only when it passes the host checks of `mlb plan` for the links
+     * it would balance over, and for every link whose device is new to the monitor even while that link is out:
+     * a device that does not exist would fail its link's probes, and a link out without a device loses its
+     * objects, though the link itself is healthy. Else the running spec stays in force, unchanged, and the log
+     * says why. Links whose check is unchanged keep their state. Whether the new spec is used.
+     */
+    boolean reload(Monitored next) {
+        Fleet after = next.fleet(clock.instant(), fleet, monitored);
+        Either<Refusal, mlb.plan.Plan> fits = engine.planFollowing(next.spec(), effective(next, after).union(newDevices(next)));
+        if (fits.isLeft()) {
+            log.problem("the changed spec " + next.file() + " is not used, the running one stays in force: "
+                    + fits.getLeft().message() + fits.getLeft().context().map(c -> "; " + c).mkString());
+            return false;
+        }
+        log.line("spec reloaded: " + Describe.links(next));
+        fleet = after;
         monitored = next;
         reconcile("spec reloaded", true);
+        return true;
+    }
+
+    /** Links of a new spec whose device the running one does not give them (new links, or dev changed). */
+    private SortedSet<String> newDevices(Monitored next) {
+        return io.vavr.collection.TreeSet.ofAll(next.spec().links()
+                .filter(l -> !monitored.link(l.name()).exists(old -> old.dev().equals(l.dev())))
+                .map(mlb.spec.Link::name));
     }
 
     /**

@@ -96,6 +96,45 @@ class MonitorNetnsIT extends NetnsTest {
         }
     }
 
+    /**
+     * Moves the gateways' ends (wan1p, wan2p) into a namespace of their own, so that each link's probe really
+     * crosses its link and is answered; returns that namespace's name, to delete afterwards.
+     */
+    private String gatewaysApart() {
+        String peer = "mlbt-" + java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(5));
+        assertEquals(0, Netns.run("ip", "netns", "add", peer).code());
+        for (int n = 1; n <= 2; n++) {
+            ns.ip("link", "set", "wan" + n + "p", "netns", peer);
+            assertEquals(0, Netns.run("ip", "-n", peer, "addr", "add", "198.18." + n + ".1/24", "dev", "wan" + n + "p").code());
+            assertEquals(0, Netns.run("ip", "-n", peer, "link", "set", "wan" + n + "p", "up").code());
+        }
+        return peer;
+    }
+
+    @Test
+    void aReloadNamingADeviceThatDoesNotExistLeavesTheRunningSpecAndTheKernelAsTheyWere() throws Exception {
+        String peer = gatewaysApart();
+        try {
+            Path spec = Files.writeString(tmp.resolve("home.toml"), spec("wan2"));
+            Monitor m = start("monitor", tmp.resolve("state"), spec);
+            await(m, l -> l.contains(" isp1 up: ") && l.contains(" isp2 up: ") && l.contains(" balancing over isp1, isp2: "),
+                    "first verdicts and the first apply");
+            String before = ns.dump();
+            Files.writeString(spec, spec("wan9"));
+            assertEquals(0, Netns.run("kill", "-HUP", String.valueOf(m.process().pid())).code());
+            await(m, l -> l.contains("is not used"), "refused reload");
+            assertTrue(m.log().contains(" mlb: the changed spec " + spec + " is not used, the running one stays in force: the spec"
+                    + " does not fit netns " + ns.name + " (1 problem); link isp2: device wan9 does not exist"), m.log());
+            m.log().lines().filter(l -> l.contains("is not used")).forEach(System.out::println);
+            // With the new spec in force isp2's probes would fail from here on: down 3 x 400 ms + timeout 250 ms.
+            sleep(2500);
+            assertEquals(before, ns.dump(), m.log());
+            assertTrue(!m.log().contains("isp2 down") && !m.log().contains("spec reloaded"), m.log());
+        } finally {
+            Netns.run("ip", "netns", "del", peer);
+        }
+    }
+
     @Test
     void aSecondMonitorOnTheNamespaceExits75NamingTheFirstWhateverItsState() throws Exception {
         Path spec = Files.writeString(tmp.resolve("home.toml"), spec("wan2"));

@@ -114,6 +114,22 @@ class ReconcileLoopTest {
                 ? (TargetResult) new TargetResult.Answered(t, Duration.ofMillis(12)) : new TargetResult.Failed(t, "timeout"))));
     }
 
+    /** A round as Monitor.probe feeds it: a link whose device has no address (or does not exist) loses it. */
+    private void probed(String link, boolean answered) {
+        Probed p = loop.monitored().probed().get(link).get();
+        if (loop.monitored().sources().get(link).flatMap(a -> a).isDefined()) {
+            round(link, answered);
+            return;
+        }
+        clock.advance(Duration.ofMillis(500));
+        loop.round(p, p.failed(clock.instant(), "no IPv4 address on " + p.link().dev()));
+    }
+
+    private Monitored monitored(String name, String toml) throws IOException {
+        Path f = Files.writeString(tmp.resolve(name), toml);
+        return Monitored.of(SpecParser.parse(f).get(), f, kernel);
+    }
+
     private void rounds(int n, boolean isp1, boolean isp2) {
         for (int i = 0; i < n; i++) {
             round("isp1", isp1);
@@ -254,6 +270,41 @@ class ReconcileLoopTest {
         assertEquals(java.util.List.of(203), members());
         for (int i = 0; i < 3; i++) round("isp1", true);
         assertEquals(java.util.List.of(201), members(), "isp1 is back at once, without waiting for the others");
+    }
+
+    @Test
+    void aReloadNamingADeviceThatDoesNotExistIsNotUsedAndTheHealthyLinkKeepsEverything() throws IOException {
+        rounds(3, true, true);
+        String kernelBefore = kernel.state().toString();
+        int executed = kernel.executed().size();
+        assertFalse(loop.reload(monitored("typo.toml", SPEC.replace("dev = \"wan2\"", "dev = \"wan9\""))));
+        assertTrue(log.contains("problem: the changed spec " + tmp.resolve("typo.toml") + " is not used, the running one stays"
+                + " in force: the spec does not fit netns lab (1 problem); link isp2: device wan9 does not exist (check dev,"
+                + " or bring the interface up first)"), log::toString);
+        assertEquals(spec.source(), loop.monitored().spec().source(), "the running spec stays in force");
+        for (int i = 0; i < 3; i++) {
+            probed("isp1", true);
+            probed("isp2", true);
+        }
+        loop.tick();
+        assertEquals(java.util.List.of(201, 202, 203), members(), "isp2 is still probed on wan2, and up");
+        assertEquals(executed, kernel.executed().size(), "nothing was written");
+        assertEquals(kernelBefore, kernel.state().toString());
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("spec reloaded")), log::toString);
+    }
+
+    @Test
+    void aReloadMovingALinkThatIsOutToAMissingDeviceIsNotUsedEither() throws IOException {
+        rounds(3, true, true);
+        rounds(3, true, false);
+        assertEquals(java.util.List.of(201, 203), members());
+        String kernelBefore = kernel.state().toString();
+        assertFalse(loop.reload(monitored("typo.toml", SPEC.replace("dev = \"wan2\"", "dev = \"wan9\""))),
+                "a plan would leave isp2 out, but a device new to the monitor must exist: its probes could never answer");
+        assertEquals(kernelBefore, kernel.state().toString(), "isp2's table and rules stay for when it answers again");
+        assertTrue(loop.reload(monitored("heavier.toml", SPEC.replace("weight = 2", "weight = 4"))), log::toString);
+        assertTrue(kernel.executed().last().startsWith("ip nexthop replace id 200 group 201,4/203,5"), kernel.executed()::toString);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("spec reloaded: watching isp1")), log::toString);
     }
 
     @Test
