@@ -108,10 +108,11 @@ public final class Monitor {
         if (address.isEmpty()) return Either.right(this);
         try {
             metrics.serve(address.get());
-            log.line("metrics on http://" + address.get().getHostString() + ":" + address.get().getPort() + "/metrics");
+            log.line("metrics on " + MetricsEndpoint.url(address.get()) + (target.netns().isPresent() ? " in " + target : ""));
+            MetricsEndpoint.exposure(address.get(), target).forEach(log::problem);
             return Either.right(this);
         } catch (java.io.IOException e) {
-            return Either.left(Refusal.of(Refusal.Reason.FAILED, "cannot serve metrics on " + address.get() + ": " + e.getMessage()));
+            return Either.left(MetricsEndpoint.refusal(address.get(), e, target));
         }
     }
 

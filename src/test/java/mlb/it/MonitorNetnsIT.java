@@ -62,10 +62,11 @@ class MonitorNetnsIT extends NetnsTest {
                 """.formatted(dev2);
     }
 
-    private Monitor start(String name, Path state, Path spec) throws IOException {
+    private Monitor start(String name, Path state, Path spec, String... more) throws IOException {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "mlb.cli.Main", "--state", state.toString(), "monitor",
                 "-f", spec.toString(), "--netns", ns.name));
+        argv.addAll(List.of(more));
         Path out = tmp.resolve(name + ".out");
         Path err = tmp.resolve(name + ".err");
         Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -132,6 +133,49 @@ class MonitorNetnsIT extends NetnsTest {
             assertTrue(!m.log().contains("isp2 down") && !m.log().contains("spec reloaded"), m.log());
         } finally {
             Netns.run("ip", "netns", "del", peer);
+        }
+    }
+
+    private String listening() {
+        return Netns.run("ip", "netns", "exec", ns.name, "ss", "-Hltn").out();
+    }
+
+    private void stop(Monitor m) throws InterruptedException {
+        m.process().destroy();
+        assertTrue(m.process().waitFor(30, TimeUnit.SECONDS), m.log());
+    }
+
+    @Test
+    void metricsOnABarePortAreLoopbacksAWildcardIsWarnedAboutAndABusyPortExits75() throws Exception {
+        Path spec = Files.writeString(tmp.resolve("home.toml"), spec("wan2"));
+        Monitor bare = start("bare", tmp.resolve("state"), spec, "--metrics", "9101");
+        await(bare, l -> l.contains(" metrics on "), "metrics line");
+        assertTrue(bare.log().contains(" metrics on http://127.0.0.1:9101/metrics in netns " + ns.name + "\n"), bare.log());
+        // Java's dual-stack socket shows loopback as ::ffff:127.0.0.1.
+        assertTrue(listening().matches("(?s).*\\s(\\[::ffff:)?127\\.0\\.0\\.1]?:9101\\s.*"), listening());
+        assertTrue(!listening().matches("(?s).*(\\*|0\\.0\\.0\\.0|\\[::]):9101\\s.*"), listening());
+        stop(bare);
+
+        Monitor wildcard = start("wildcard", tmp.resolve("state"), spec, "--metrics", "0.0.0.0:9102");
+        await(wildcard, l -> l.contains("served on every interface"), "warning");
+        assertTrue(wildcard.log().contains(" mlb: warning: the metrics on 0.0.0.0:9102 are served on every interface of netns "
+                + ns.name + " (the LAN and the ISP side too)"), wildcard.log());
+        stop(wildcard);
+
+        Process port = new ProcessBuilder("ip", "netns", "exec", ns.name, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldPort.class.getName(), "9101").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            assertEquals("listening", new java.io.BufferedReader(new java.io.InputStreamReader(port.getInputStream())).readLine());
+            Monitor busy = start("busy", tmp.resolve("state"), spec, "--metrics", "9101");
+            assertTrue(busy.process().waitFor(60, TimeUnit.SECONDS), busy.log());
+            System.out.print(Files.readString(busy.err()));
+            assertEquals(75, busy.process().exitValue(), busy.log());
+            assertEquals("mlb: error: cannot serve metrics on 127.0.0.1:9101: the port is in use\n  nothing was changed\n"
+                    + "  stop what listens on 127.0.0.1:9101 in netns " + ns.name + ", or give another port to --metrics\n",
+                    Files.readString(busy.err()));
+        } finally {
+            port.getOutputStream().close();
+            port.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
