@@ -43,6 +43,9 @@ final class ReconcileLoop {
     private Set<String> lossSeen = io.vavr.collection.HashSet.empty();
     private Option<String> holding = Option.none();
     private Set<String> complained = io.vavr.collection.HashSet.empty();
+    private Cascade cascade = Cascade.NONE;
+    /** While every link is down (last_resort keep): the balancing kept, the one before a cascade if one led there. */
+    private Option<SortedSet<String>> kept = Option.none();
 
     ReconcileLoop(Engine engine, EngineEvents heard, Monitored monitored, Clock clock, Log log, Reactions reactions) {
         this.engine = engine;
@@ -68,8 +71,9 @@ final class ReconcileLoop {
 
     /**
      * The links that should carry traffic now. When every link is down the spec's last resort decides; with
-     * "keep" the balancing stays exactly as it was (the probe targets may be what failed), and each link is
-     * restored as soon as it is up again, without waiting for the others.
+     * "keep" the balancing stays exactly as it was (the probe targets may be what failed) — as it was before the
+     * links began to go down, when their verdicts cascaded there (see {@link Cascade}) — and each link is restored
+     * as soon as it is up again, without waiting for the others.
      */
     SortedSet<String> effective() {
         return effective(monitored, fleet);
@@ -77,7 +81,7 @@ final class ReconcileLoop {
 
     private SortedSet<String> effective(Monitored m, Fleet f) {
         Balancer.LastResort lr = m.spec().balancer().lastResort();
-        if (f.live().isEmpty() && lr == Balancer.LastResort.KEEP && applied.isDefined()) return applied.get();
+        if (f.live().isEmpty() && lr == Balancer.LastResort.KEEP && applied.isDefined()) return kept.getOrElse(applied.get());
         return f.effective(lastResort(lr));
     }
 
@@ -91,17 +95,23 @@ final class ReconcileLoop {
 
     void round(Probed link, mlb.monitor.health.Round judged) {
         complaints(link.link().name(), judged);
-        boolean wasAllDown = fleet.live().isEmpty();
+        SortedSet<String> liveBefore = fleet.live();
+        SortedSet<String> was = effective();
         Fleet.Step step = fleet.next(link.link().name(), judged);
         fleet = step.after();
         step.events().forEach(e -> {
             log.line(e.line());
             reactions.changed(e, link, fleet.health(e.link()).get());
         });
-        if (!wasAllDown && fleet.live().isEmpty()) {
-            log.line("all links down: " + allDownText());
+        Instant now = clock.instant();
+        if (!fleet.live().isEmpty()) kept = Option.none();
+        if (!liveBefore.isEmpty() && fleet.live().isEmpty()) {
+            Option<SortedSet<String>> before = cascade.restores(now, monitored.cascadeWindow());
+            kept = before.orElse(applied);
+            log.line("all links down: " + allDownText(before.filter(b -> !applied.contains(b))));
             reactions.allDown(link, fleet);
         }
+        cascade = cascade.next(liveBefore, fleet.live(), was, now, monitored.cascadeWindow());
         if (!step.events().isEmpty()) {
             reconcile(step.events().map(Fleet.LinkEvent::line).mkString("; "), false);
         } else {
@@ -148,9 +158,11 @@ final class ReconcileLoop {
         }
     }
 
-    private String allDownText() {
+    private String allDownText(Option<SortedSet<String>> restored) {
         return switch (monitored.spec().balancer().lastResort()) {
-            case KEEP -> "the balancing stays as it was (last_resort keep: the probe targets may be what failed)";
+            case KEEP -> restored.map(r -> "the balancing returns to " + r.mkString(", ") + ", as it was before the links went down"
+                    + " one after another within " + monitored.cascadeWindow().toMillis() + " ms of each other").getOrElse(
+                    "the balancing stays as it was") + " (last_resort keep: the probe targets may be what failed)";
             case MAIN -> "the balancing table gives way to main (last_resort main)";
             case UNREACHABLE -> "new connections fail fast (last_resort unreachable)";
         };

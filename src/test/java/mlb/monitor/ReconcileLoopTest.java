@@ -249,27 +249,64 @@ class ReconcileLoopTest {
         assertEquals(java.util.List.of(203), members(), "isp3 has no check: nothing can take it out");
     }
 
-    @Test
-    void everyLinkDownKeepsTheBalancingAsItWasAndEachComesBackAlone() throws IOException {
-        Path all = Files.writeString(tmp.resolve("all.toml"), SPEC.replace("weight = 5\n", "weight = 5\n[link.check]\ntargets = [\"198.19.0.3\"]\n"));
-        loop.reload(Monitored.of(SpecParser.parse(all).get(), all, kernel));
+    /** Every link checked (isp3 too), all up. */
+    private void allCheckedAndUp() throws IOException {
+        assertTrue(loop.reload(monitored("all.toml", SPEC.replace("weight = 5\n", "weight = 5\n[link.check]\ntargets = [\"198.19.0.3\"]\n"))));
         for (int i = 0; i < 3; i++) {
             round("isp1", true);
             round("isp2", true);
             round("isp3", true);
         }
+        assertEquals(java.util.List.of(201, 202, 203), members());
+    }
+
+    private void ticks(int seconds) {
+        for (int i = 0; i < seconds; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            loop.tick();
+        }
+    }
+
+    @Test
+    void everyLinkDownOneAfterAnotherKeepsTheBalancingAsItWasAndEachComesBackAlone() throws IOException {
+        allCheckedAndUp();
         for (int i = 0; i < 3; i++) {
             round("isp1", false);
             round("isp2", false);
         }
         assertEquals(java.util.List.of(203), members());
+        clock.advance(Duration.ofSeconds(5));
         int before = kernel.executed().size();
         for (int i = 0; i < 3; i++) round("isp3", false);
-        assertTrue(log.stream().anyMatch(l -> l.startsWith("all links down: the balancing stays as it was")), log::toString);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("all links down: the balancing stays as it was (")), log::toString);
         assertEquals(before, kernel.executed().size(), "nothing destructive: the kernel is left as it was");
-        assertEquals(java.util.List.of(203), members());
+        assertEquals(java.util.List.of(203), members(), "isp3 went down 5 s after the others: no cascade, the survivor stays");
+        ticks(30);
+        assertTrue(conntrack.deleted().isEmpty(), "isp1's and isp2's grace ran out while every link was down: nothing deleted");
         for (int i = 0; i < 3; i++) round("isp1", true);
         assertEquals(java.util.List.of(201), members(), "isp1 is back at once, without waiting for the others");
+    }
+
+    @Test
+    void linksCutAtOnceWhoseVerdictsCascadeIntoAllDownLeaveTheBalancingAsItWasBeforeTheCascade() throws Exception {
+        allCheckedAndUp();
+        for (int i = 0; i < 3; i++) {
+            round("isp1", false);
+            round("isp2", false);
+            round("isp3", false);
+        }
+        assertTrue(log.contains("all links down: the balancing returns to isp1, isp2, isp3, as it was before the links went down"
+                + " one after another within 1450 ms of each other (last_resort keep: the probe targets may be what failed)"),
+                log::toString);
+        assertEquals(java.util.List.of(201, 202, 203), members(), "not the last survivor, isp3");
+        ticks(30);
+        assertEquals(java.util.List.of(201, 202, 203), members());
+        assertTrue(conntrack.deleted().isEmpty(), "nothing is deleted while every link is down");
+        for (int i = 0; i < 3; i++) round("isp2", true);
+        assertEquals(java.util.List.of(202), members(), "isp2 is back, and alone");
+        ticks(21);
+        assertEquals(java.util.List.of(InetAddress.getByName("198.18.1.2"), InetAddress.getByName("198.18.3.2")),
+                conntrack.deleted(), "with a link back, the others' grace runs from then");
     }
 
     @Test
