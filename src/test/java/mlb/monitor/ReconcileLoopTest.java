@@ -231,6 +231,22 @@ class ReconcileLoopTest {
     }
 
     @Test
+    void theMonitorsChangesWaitingInTheJournalAreNoDriftButAChangeByHandStillIs() {
+        rounds(3, true, true);
+        rounds(3, true, false);
+        rounds(3, true, true);
+        long waiting = journaled();
+        assertTrue(waiting > 0, "isp2's return waits in the journal to be coalesced");
+        var status = engine.status().get().drift().get();
+        assertFalse(status.drifted(), () -> "status: " + status.lines());
+        var planned = engine.plan(spec, file, Option.none()).get().drift().get();
+        assertFalse(planned.drifted(), () -> "plan: " + planned.lines());
+        assertEquals(waiting, journaled(), "a look commits nothing before its window closes");
+        kernel.deviceDown("wan2").deviceUp("wan2");
+        assertTrue(engine.status().get().drift().get().drifted(), "the kernel deleted isp2's nexthop: that is drift");
+    }
+
+    @Test
     void nothingChangesBeforeEveryLinkHasAVerdict() {
         round("isp1", true);
         round("isp1", true);
