@@ -180,6 +180,31 @@ class MonitorNetnsIT extends NetnsTest {
     }
 
     @Test
+    void theMonitorsChangeWaitingInTheJournalIsNoDriftToStatusOrPlan() throws Exception {
+        String peer = gatewaysApart();
+        try {
+            Path spec = Files.writeString(tmp.resolve("home.toml"), spec("wan2"));
+            Path state = tmp.resolve("state");
+            Monitor m = start("monitor", state, spec);
+            await(m, l -> l.contains(" isp1 up: ") && l.contains(" isp2 up: ") && l.contains(" balancing over isp1, isp2: "),
+                    "first verdicts and the first apply");
+            assertEquals(0, Netns.run("ip", "-n", peer, "addr", "del", "198.18.2.1/24", "dev", "wan2p").code());
+            // The first apply was recorded at once; the next change within 10 s waits in the journal to be coalesced.
+            await(m, l -> l.contains(" balancing over isp1: "), "isp2 out");
+            com.fasterxml.jackson.databind.JsonNode status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    new mlb.cli.CliRunner(mlb.cli.Env.system(), state).expect(0, "status", "--netns", ns.name, "--json").out());
+            assertTrue(status.path("journal_pending").asBoolean(), () -> "the held change was committed before status looked: " + status);
+            assertEquals(false, status.path("drift").path("drifted").asBoolean(true), status::toString);
+            mlb.cli.CliRunner.Run plan = new mlb.cli.CliRunner(mlb.cli.Env.system(), state).run("plan", "-f", spec.toString(),
+                    "--netns", ns.name);
+            assertEquals(0, plan.code(), plan::toString);
+            assertTrue(!plan.out().contains("outside mlb"), plan::toString);
+        } finally {
+            Netns.run("ip", "netns", "del", peer);
+        }
+    }
+
+    @Test
     void aSecondMonitorOnTheNamespaceExits75NamingTheFirstWhateverItsState() throws Exception {
         Path spec = Files.writeString(tmp.resolve("home.toml"), spec("wan2"));
         Path stateA = tmp.resolve("state-a");
