@@ -225,9 +225,12 @@ final class ReconcileLoop {
         r.fold(refused -> failed(refused.message()), result -> done(result, want, verdict));
     }
 
+    /** The record's title: which links are out, and why (a coalesced commit keeps only the first part). */
     private String describe(Set<String> want, String why) {
         List<String> out = List.ofAll(monitored.names()).filter(n -> !want.contains(n));
-        return (out.isEmpty() ? "every link in" : String.join(", ", out) + " out") + " (" + why + ")";
+        boolean keeping = fleet.live().isEmpty() && monitored.spec().balancer().lastResort() == Balancer.LastResort.KEEP;
+        return (out.isEmpty() ? "every link in" : String.join(", ", out) + " out")
+                + (keeping ? ", as before every link went down" : "") + " (" + why + ")";
     }
 
     private Void done(ApplyResult r, SortedSet<String> want, Instant verdict) {

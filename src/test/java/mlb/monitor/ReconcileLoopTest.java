@@ -315,6 +315,10 @@ class ReconcileLoopTest {
                 + " one after another within 1450 ms of each other (last_resort keep: the probe targets may be what failed)"),
                 log::toString);
         assertEquals(java.util.List.of(201, 202, 203), members(), "not the last survivor, isp3");
+        clock.advance(Duration.ofSeconds(10));
+        assertTrue(engine.recordHeld(false).get());
+        assertTrue(engine.history().get().entries().head().title().endsWith(": isp1, isp2 out; every link in, as before every"
+                + " link went down"), engine.history().get().entries().head()::title);
         ticks(30);
         assertEquals(java.util.List.of(201, 202, 203), members());
         assertTrue(conntrack.deleted().isEmpty(), "nothing is deleted while every link is down");
