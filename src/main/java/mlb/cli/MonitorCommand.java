@@ -43,8 +43,9 @@ final class MonitorCommand implements Callable<Integer> {
     @Mixin
     StateOption state;
 
-    @CommandLine.Option(names = "--metrics", paramLabel = "ADDR:PORT", converter = Address.class,
-            description = "Serve Prometheus metrics on ADDR:PORT (e.g. 127.0.0.1:9101); off by default.")
+    @CommandLine.Option(names = "--metrics", paramLabel = "[ADDR:]PORT", converter = Address.class,
+            description = {"Serve Prometheus metrics on PORT of loopback (127.0.0.1), or on ADDR:PORT ([ADDR]:PORT for IPv6);"
+                    + " off by default. With --netns the address is inside that namespace."})
     InetSocketAddress metrics;
 
     @Override
@@ -66,20 +67,27 @@ final class MonitorCommand implements Callable<Integer> {
         return m.run(spec.get(), Option.of(metrics)).fold(r -> Main.refused(view, r), ok -> Exit.OK);
     }
 
-    /** ADDR:PORT, an IPv4 address (no name lookups) and a port. */
+    /**
+     * PORT (loopback: the figures say how the router's links are), or ADDR:PORT with an IPv4 address, or
+     * [ADDR]:PORT with an IPv6 one; literal addresses only, no name lookups.
+     */
     static final class Address implements CommandLine.ITypeConverter<InetSocketAddress> {
+        private static final String EXAMPLE = " (write a port, e.g. 9101 for 127.0.0.1:9101, or ADDR:PORT, e.g. 198.18.0.1:9101"
+                + " or [::1]:9101)";
+
         @Override
         public InetSocketAddress convert(String value) {
             int colon = value.lastIndexOf(':');
-            if (colon < 1 || !value.substring(0, colon).matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not ADDR:PORT (write e.g. 127.0.0.1:9101)");
-            }
+            String host = colon < 0 ? "127.0.0.1" : value.substring(0, colon);
+            boolean v4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+            boolean v6 = host.matches("\\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]");
+            if (!v4 && !v6) throw new CommandLine.TypeConversionException("'" + value + "' is not [ADDR:]PORT" + EXAMPLE);
             try {
                 int port = Integer.parseInt(value.substring(colon + 1));
                 if (port < 1 || port > 65535) throw new NumberFormatException();
-                return new InetSocketAddress(InetAddress.getByName(value.substring(0, colon)), port);
+                return new InetSocketAddress(InetAddress.getByName(v6 ? host.substring(1, host.length() - 1) : host), port);
             } catch (NumberFormatException | UnknownHostException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not ADDR:PORT (write e.g. 127.0.0.1:9101)");
+                throw new CommandLine.TypeConversionException("'" + value + "' is not [ADDR:]PORT" + EXAMPLE);
             }
         }
     }

@@ -40,13 +40,23 @@ final class Drifts {
         return Option.none();
     }
 
-    /** Drift against a state just read with a scope that covers the snapshot's. */
+    /**
+     * The state mlb itself last left in the kernel: the newest finished entry still in the journal (the monitor's
+     * changes wait there up to 10 s to be coalesced into one commit), else the last recorded entry. What mlb
+     * wrote but has not committed yet is mlb's change, not drift.
+     */
+    static LastRecord newest(Session s, LastRecord last) {
+        return s.recorder.newestFinished().filter(r -> r.target().equals(s.target.id()))
+                .map(r -> new LastRecord(last.entry(), last.scope().union(r.scope()), r.after())).getOrElse(last);
+    }
+
+    /** Drift against a state just read with a scope that covers the snapshot's (see {@link #newest}). */
     static DriftReport against(LastRecord last, NetState live) {
         return new DriftReport(last.entry(), Drift.lines(last.after(), live));
     }
 
-    /** Drift, reading the kernel with the scope the last entry was made for. */
+    /** Drift, reading the kernel with the scope mlb last wrote in. */
     static Option<DriftReport> of(Session s) {
-        return last(s).map(snap -> against(snap, s.reconciler.read(snap.scope()).owned()));
+        return last(s).map(snap -> newest(s, snap)).map(snap -> against(snap, s.reconciler.read(snap.scope()).owned()));
     }
 }

@@ -74,6 +74,27 @@ public final class Engine {
     }
 
     /**
+     * One monitor per target: the lock `mlb monitor` holds for as long as it runs, whatever its --state. The
+     * kernel releases it when the process ends, however it ends (kill -9 too), so it is never stale.
+     */
+    public Either<Refusal, Lock> monitorLock() {
+        return onTarget(() -> session().monitorLock());
+    }
+
+    /**
+     * The plan the monitor would make toward a spec with these links balancing, with the host checks of `mlb plan`
+     * (devices, addresses, gateways, objects that are not mlb's) on a fresh read of the devices; changes nothing.
+     * A reloaded spec must pass it before the monitor uses it.
+     */
+    public Either<Refusal, mlb.plan.Plan> planFollowing(Spec spec, io.vavr.collection.Set<String> balancing) {
+        return onTarget(() -> {
+            Session s = session();
+            Monitors.Balancing only = new Monitors.Balancing(Option.some(balancing), io.vavr.collection.List.empty());
+            return Plans.toward(s, Plans.compile(s, spec, only.links()), only, Option.none()).map(Plans.Planned::plan);
+        });
+    }
+
+    /**
      * Commits the monitor's changes that wait in the journal to be coalesced, once their window closed (all:
      * whatever waits, as the monitor stops). Nothing to do is no work: no lock, no read.
      */

@@ -84,9 +84,23 @@ public final class Lock implements AutoCloseable {
 
     /** Both locks of the target, or who holds one of them. Throws when a lock cannot be created safely. */
     public static Either<Holder, Lock> tryAcquire(Path lockDir, Target target, Path stateDir) throws IOException {
+        return acquire(lockDir, target, stateDir, ".lock", "apply.lock");
+    }
+
+    /**
+     * The target's monitor locks, held by `mlb monitor` for as long as it runs: one monitor per target, whatever
+     * its --state (the machine's `<key>.monitor.lock`), and per state directory (`monitor.lock`, its view file).
+     * Beside the apply locks, not the same: the monitor takes those for each of its changes.
+     */
+    public static Either<Holder, Lock> tryMonitor(Path lockDir, Target target, Path stateDir) throws IOException {
+        return acquire(lockDir, target, stateDir, ".monitor.lock", "monitor.lock");
+    }
+
+    private static Either<Holder, Lock> acquire(Path lockDir, Target target, Path stateDir, String targetSuffix,
+                                                String stateName) throws IOException {
         Path state = stateDir.toAbsolutePath().normalize();
-        Path stateLock = checked(checked(stateDir, "state directory").resolve(target.id()), "state directory").resolve("apply.lock");
-        Path targetLock = checked(lockDir, "lock directory").resolve(key(target) + ".lock");
+        Path stateLock = checked(checked(stateDir, "state directory").resolve(target.id()), "state directory").resolve(stateName);
+        Path targetLock = checked(lockDir, "lock directory").resolve(key(target) + targetSuffix);
         synchronized (HELD_HERE) {
             Either<Holder, Held> first = take(targetLock, state);
             if (first.isLeft()) return Either.left(first.getLeft());

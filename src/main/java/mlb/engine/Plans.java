@@ -62,7 +62,7 @@ final class Plans {
         Option<Refusal> denied = Access.unreadableHistory(s.stateDir());
         if (denied.isDefined()) return Either.left(denied.get());
         return toward(s, spec).flatMap(p -> {
-            Option<DriftReport> drift = p.last().map(snap -> Drifts.against(snap,
+            Option<DriftReport> drift = p.last().map(last -> Drifts.newest(s, last)).map(snap -> Drifts.against(snap,
                     snap.scope().protocol() == p.plan().scope().protocol() ? p.plan().current()
                             : s.reconciler.read(snap.scope()).owned()));
             PlanResult result = new PlanResult(s.target, p.plan(), s.reconciler.kernel().commands(p.plan().changes()),

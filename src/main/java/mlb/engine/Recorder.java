@@ -101,6 +101,24 @@ final class Recorder {
         return journal.pending();
     }
 
+    /**
+     * The newest entry waiting in the journal whose write has finished (the monitor's changes held to be
+     * coalesced, or a record that could not be committed yet): what mlb itself last left in the kernel. An entry
+     * still marked as started is skipped: its writer holds the lock, or the next run settles it.
+     */
+    Option<Record> newestFinished() {
+        try {
+            for (Journal.Entry e : journal.entries().reverse()) {
+                Option<Record> r = Option.of(journal.read(e)).filter(x -> x.outcome() != Record.Outcome.INTERRUPTED
+                        || x.failure().isDefined());
+                if (r.isDefined()) return r;
+            }
+        } catch (IOException | RuntimeException e) {
+            // an unreadable journal: drift is then judged against the history alone, as before the journal existed
+        }
+        return Option.none();
+    }
+
     private record Pending(Journal.Entry entry, Record record) {
     }
 

@@ -20,6 +20,8 @@ public record Refusal(Reason reason, String message, List<String> context) {
         MISSING_TOOL,
         /** Another mlb holds the target's lock. */
         LOCKED,
+        /** Something else holds what the operation needs for now (a port in use): worth trying again later. */
+        BUSY,
         /** Not permitted (not root, or no access to the state directory). */
         NOT_PERMITTED,
         /** Stopped by SIGINT or SIGTERM before anything was changed. */

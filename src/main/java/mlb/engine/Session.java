@@ -96,6 +96,18 @@ final class Session {
         return attempt().map(a -> a.toJavaOptional());
     }
 
+    /** The monitor's lock on this target (one monitor per target), or who holds it: refused with LOCKED (75). */
+    Either<Refusal, Lock> monitorLock() {
+        try {
+            return Lock.tryMonitor(ws.lockDir(), target, stateDir()).mapLeft(h -> Refusal.of(Refusal.Reason.LOCKED,
+                    "another mlb monitor (" + h + ") is running on " + target,
+                    List.of("one monitor per target: stop that one first (kill " + h.pid() + "), or change its spec file"
+                            + " and it reloads it")));
+        } catch (IOException e) {
+            return Either.left(Unwritable.refusal("cannot take the monitor's lock on " + target, stateDir(), e));
+        }
+    }
+
     private Either<Refusal, Either<Lock.Holder, Lock>> attempt() {
         try {
             return Either.right(Lock.tryAcquire(ws.lockDir(), target, stateDir()));

@@ -4,6 +4,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import mlb.engine.Engine;
 import mlb.engine.Inputs;
+import mlb.engine.Lock;
 import mlb.engine.Refusal;
 import mlb.engine.Workspace;
 import mlb.kernel.Devices;
@@ -63,9 +64,21 @@ public final class Monitor {
 
     /** Runs until stopped; a spec that cannot be read or does not fit is a refusal before anything starts. */
     public Either<Refusal, Monitor> run(Spec spec, Option<InetSocketAddress> metricsAddress) {
-        Devices devices = ws.kernels().apply(target).devices();
         EngineEvents heard = new EngineEvents(log, clock);
         Engine engine = new Engine(ws, target, heard);
+        // One monitor per target: a second one would fight this one over the group with another view of the links.
+        Either<Refusal, Lock> alone = engine.monitorLock();
+        if (alone.isLeft()) return Either.left(alone.getLeft());
+        try (Lock held = alone.get()) {
+            return run(engine, heard, spec, metricsAddress);
+        } catch (java.io.IOException e) {
+            log.problem("releasing the monitor's lock: " + e.getMessage());
+            return Either.right(this);
+        }
+    }
+
+    private Either<Refusal, Monitor> run(Engine engine, EngineEvents heard, Spec spec, Option<InetSocketAddress> metricsAddress) {
+        Devices devices = ws.kernels().apply(target).devices();
         Monitored first = Monitored.of(spec, specFile, devices);
         Instant started = clock.instant();
         MonitorMetrics metrics = new MonitorMetrics(() -> engine.status().toOption(), clock);
@@ -95,10 +108,11 @@ public final class Monitor {
         if (address.isEmpty()) return Either.right(this);
         try {
             metrics.serve(address.get());
-            log.line("metrics on http://" + address.get().getHostString() + ":" + address.get().getPort() + "/metrics");
+            log.line("metrics on " + MetricsEndpoint.url(address.get()) + (target.netns().isPresent() ? " in " + target : ""));
+            MetricsEndpoint.exposure(address.get(), target).forEach(log::problem);
             return Either.right(this);
         } catch (java.io.IOException e) {
-            return Either.left(Refusal.of(Refusal.Reason.FAILED, "cannot serve metrics on " + address.get() + ": " + e.getMessage()));
+            return Either.left(MetricsEndpoint.refusal(address.get(), e, target));
         }
     }
 
@@ -154,9 +168,7 @@ public final class Monitor {
             return;
         }
         Monitored next = Monitored.of(spec.get(), specFile, devices);
-        log.line("spec reloaded: " + Describe.links(next));
-        loop.reload(next);
-        schedule(loop, prober, next);
+        if (loop.reload(next)) schedule(loop, prober, next);
     }
 
     private void waitUntilStopped() {

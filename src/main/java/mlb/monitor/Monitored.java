@@ -37,6 +37,14 @@ record Monitored(Spec spec, Path file, SortedMap<String, Probed> probed, SortedS
         return probed.keySet().union(unprobed);
     }
 
+    /**
+     * How far apart the verdicts of links that died at one instant can arrive: each comes within its own link's
+     * detection time of that instant, so never further apart than the longest of them (see {@link Cascade}).
+     */
+    java.time.Duration cascadeWindow() {
+        return probed.values().map(Probed::detection).maxBy(d -> d).getOrElse(java.time.Duration.ZERO);
+    }
+
     Option<Link> link(String name) {
         return spec.links().find(l -> l.name().equals(name));
     }

@@ -31,6 +31,11 @@ record Probed(Link link, java.util.List<ProbeTarget> targets, HealthPolicy polic
         return new Probed(link, targets, policy, c.interval(), c.timeout());
     }
 
+    /** The longest a dead link can take to be judged down: `down` lost rounds and the last one's timeout. */
+    Duration detection() {
+        return interval.multipliedBy(policy.down()).plus(timeout);
+    }
+
     /** Where this link's probes leave from: its device and its own address. */
     ProbeLink from(InetAddress source) {
         return new ProbeLink(link.name(), link.dev(), source);

@@ -89,8 +89,12 @@ final class Reactions {
         metrics.applied(r, ms);
     }
 
-    /** Deletes the conntrack entries of links out of the balancing for longer than the grace period. */
+    /**
+     * Deletes the conntrack entries of links out of the balancing for longer than the grace period; none while
+     * every link is down: the probe targets may be what failed, and the connections are all there is.
+     */
     void tick(Fleet fleet, SortedSet<String> effective, Instant now) {
+        if (fleet.live().isEmpty()) return;
         Monitored m = monitored.get();
         Duration grace = m.spec().monitor().conntrackGrace();
         for (String name : m.names()) {

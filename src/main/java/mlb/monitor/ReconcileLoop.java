@@ -43,6 +43,9 @@ final class ReconcileLoop {
     private Set<String> lossSeen = io.vavr.collection.HashSet.empty();
     private Option<String> holding = Option.none();
     private Set<String> complained = io.vavr.collection.HashSet.empty();
+    private Cascade cascade = Cascade.NONE;
+    /** While every link is down (last_resort keep): the balancing kept, the one before a cascade if one led there. */
+    private Option<SortedSet<String>> kept = Option.none();
 
     ReconcileLoop(Engine engine, EngineEvents heard, Monitored monitored, Clock clock, Log log, Reactions reactions) {
         this.engine = engine;
@@ -68,13 +71,18 @@ final class ReconcileLoop {
 
     /**
      * The links that should carry traffic now. When every link is down the spec's last resort decides; with
-     * "keep" the balancing stays exactly as it was (the probe targets may be what failed), and each link is
-     * restored as soon as it is up again, without waiting for the others.
+     * "keep" the balancing stays exactly as it was (the probe targets may be what failed) — as it was before the
+     * links began to go down, when their verdicts cascaded there (see {@link Cascade}) — and each link is restored
+     * as soon as it is up again, without waiting for the others.
      */
     SortedSet<String> effective() {
-        Balancer.LastResort lr = monitored.spec().balancer().lastResort();
-        if (fleet.live().isEmpty() && lr == Balancer.LastResort.KEEP && applied.isDefined()) return applied.get();
-        return fleet.effective(lastResort(lr));
+        return effective(monitored, fleet);
+    }
+
+    private SortedSet<String> effective(Monitored m, Fleet f) {
+        Balancer.LastResort lr = m.spec().balancer().lastResort();
+        if (f.live().isEmpty() && lr == Balancer.LastResort.KEEP && applied.isDefined()) return kept.getOrElse(applied.get());
+        return f.effective(lastResort(lr));
     }
 
     static LastResort lastResort(Balancer.LastResort lr) {
@@ -87,17 +95,23 @@ final class ReconcileLoop {
 
     void round(Probed link, mlb.monitor.health.Round judged) {
         complaints(link.link().name(), judged);
-        boolean wasAllDown = fleet.live().isEmpty();
+        SortedSet<String> liveBefore = fleet.live();
+        SortedSet<String> was = effective();
         Fleet.Step step = fleet.next(link.link().name(), judged);
         fleet = step.after();
         step.events().forEach(e -> {
             log.line(e.line());
             reactions.changed(e, link, fleet.health(e.link()).get());
         });
-        if (!wasAllDown && fleet.live().isEmpty()) {
-            log.line("all links down: " + allDownText());
+        Instant now = clock.instant();
+        if (!fleet.live().isEmpty()) kept = Option.none();
+        if (!liveBefore.isEmpty() && fleet.live().isEmpty()) {
+            Option<SortedSet<String>> before = cascade.restores(now, monitored.cascadeWindow());
+            kept = before.orElse(applied);
+            log.line("all links down: " + allDownText(before.filter(b -> !applied.contains(b))));
             reactions.allDown(link, fleet);
         }
+        cascade = cascade.next(liveBefore, fleet.live(), was, now, monitored.cascadeWindow());
         if (!step.events().isEmpty()) {
             reconcile(step.events().map(Fleet.LinkEvent::line).mkString("; "), false);
         } else {
@@ -144,9 +158,11 @@ final class ReconcileLoop {
         }
     }
 
-    private String allDownText() {
+    private String allDownText(Option<SortedSet<String>> restored) {
         return switch (monitored.spec().balancer().lastResort()) {
-            case KEEP -> "the balancing stays as it was (last_resort keep: the probe targets may be what failed)";
+            case KEEP -> restored.map(r -> "the balancing returns to " + r.mkString(", ") + ", as it was before the links went down"
+                    + " one after another within " + monitored.cascadeWindow().toMillis() + " ms of each other").getOrElse(
+                    "the balancing stays as it was") + " (last_resort keep: the probe targets may be what failed)";
             case MAIN -> "the balancing table gives way to main (last_resort main)";
             case UNREACHABLE -> "new connections fail fast (last_resort unreachable)";
         };
@@ -167,11 +183,33 @@ final class ReconcileLoop {
         reactions.tick(fleet, effective(), now);
     }
 
-    /** A new spec (SIGHUP or a changed file): links whose check is unchanged keep their state. */
-    void reload(Monitored next) {
-        fleet = next.fleet(clock.instant(), fleet, monitored);
+    /**
+     * A new spec (SIGHUP or a changed file), used only when it passes the host checks of `mlb plan` for the links
+     * it would balance over, and for every link whose device is new to the monitor even while that link is out:
+     * a device that does not exist would fail its link's probes, and a link out without a device loses its
+     * objects, though the link itself is healthy. Else the running spec stays in force, unchanged, and the log
+     * says why. Links whose check is unchanged keep their state. Whether the new spec is used.
+     */
+    boolean reload(Monitored next) {
+        Fleet after = next.fleet(clock.instant(), fleet, monitored);
+        Either<Refusal, mlb.plan.Plan> fits = engine.planFollowing(next.spec(), effective(next, after).union(newDevices(next)));
+        if (fits.isLeft()) {
+            log.problem("the changed spec " + next.file() + " is not used, the running one stays in force: "
+                    + fits.getLeft().message() + fits.getLeft().context().map(c -> "; " + c).mkString());
+            return false;
+        }
+        log.line("spec reloaded: " + Describe.links(next));
+        fleet = after;
         monitored = next;
         reconcile("spec reloaded", true);
+        return true;
+    }
+
+    /** Links of a new spec whose device the running one does not give them (new links, or dev changed). */
+    private SortedSet<String> newDevices(Monitored next) {
+        return io.vavr.collection.TreeSet.ofAll(next.spec().links()
+                .filter(l -> !monitored.link(l.name()).exists(old -> old.dev().equals(l.dev())))
+                .map(mlb.spec.Link::name));
     }
 
     /**
@@ -187,9 +225,12 @@ final class ReconcileLoop {
         r.fold(refused -> failed(refused.message()), result -> done(result, want, verdict));
     }
 
+    /** The record's title: which links are out, and why (a coalesced commit keeps only the first part). */
     private String describe(Set<String> want, String why) {
         List<String> out = List.ofAll(monitored.names()).filter(n -> !want.contains(n));
-        return (out.isEmpty() ? "every link in" : String.join(", ", out) + " out") + " (" + why + ")";
+        boolean keeping = fleet.live().isEmpty() && monitored.spec().balancer().lastResort() == Balancer.LastResort.KEEP;
+        return (out.isEmpty() ? "every link in" : String.join(", ", out) + " out")
+                + (keeping ? ", as before every link went down" : "") + " (" + why + ")";
     }
 
     private Void done(ApplyResult r, SortedSet<String> want, Instant verdict) {

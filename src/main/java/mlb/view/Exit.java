@@ -13,6 +13,7 @@ public final class Exit {
     public static final int NO_INPUT = 66;
     public static final int MISSING = 69;
     public static final int CANT_CREATE = 73;
+    /** EX_TEMPFAIL: another mlb holds the target's lock, or another process the port to serve on; try again later. */
     public static final int LOCKED = 75;
     public static final int NOT_PERMITTED = 77;
     public static final int INTERRUPTED = 130;
@@ -27,7 +28,7 @@ public final class Exit {
             case NO_INPUT -> NO_INPUT;
             case FAILED -> FAILED;
             case MISSING_TOOL -> MISSING;
-            case LOCKED -> LOCKED;
+            case LOCKED, BUSY -> LOCKED;
             case NOT_PERMITTED -> NOT_PERMITTED;
             case INTERRUPTED -> INTERRUPTED;
             case CANT_CREATE -> CANT_CREATE;

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Run in a child JVM by the lock tests: takes the lock of a namespace for a state directory, the way every
- * writing command does, and holds it until stdin closes. Args: STATE_DIR NETNS [LOCK_DIR].
+ * writing command does (or, with `monitor`, the lock `mlb monitor` holds), and holds it until stdin closes.
+ * Args: STATE_DIR NETNS [LOCK_DIR [monitor]].
  */
 public final class HoldLock {
     private HoldLock() {
@@ -16,7 +17,9 @@ public final class HoldLock {
 
     public static void main(String[] args) throws Exception {
         Path lockDir = args.length > 2 ? Path.of(args[2]) : Lock.systemDir();
-        Either<Lock.Holder, Lock> lock = Lock.tryAcquire(lockDir, Target.netns(args[1]), Path.of(args[0]));
+        boolean monitor = args.length > 3 && args[3].equals("monitor");
+        Either<Lock.Holder, Lock> lock = monitor ? Lock.tryMonitor(lockDir, Target.netns(args[1]), Path.of(args[0]))
+                : Lock.tryAcquire(lockDir, Target.netns(args[1]), Path.of(args[0]));
         System.out.println(lock.isRight() ? "held" : "busy (" + lock.getLeft() + ")");
         System.out.flush();
         while (System.in.read() >= 0) {

@@ -122,11 +122,30 @@ class TwoStatesIT extends NetnsTest {
         System.out.println("TwoStatesIT: 5 rounds of two applies started together, " + refused + " refused with 75");
     }
 
+    private void awaitInside(long pid) throws Exception {
+        String want = "net:[" + Files.getAttribute(Path.of("/run/netns", ns.name), "unix:ino") + "]";
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Path link = Path.of("/proc", String.valueOf(pid), "ns", "net");
+        while (!want.equals(readLink(link)) && System.nanoTime() < until) Thread.sleep(10);
+        assertEquals(want, readLink(link), "the sleep did not enter " + ns.name);
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     @Test
     void twoNamesOfOneNamespaceShareItsLock() throws Exception {
         Process inside = new ProcessBuilder("ip", "netns", "exec", ns.name, "sleep", "60").start();
         String alias = ns.name + "-alias";
         try {
+            // Until `ip netns exec` has entered the namespace, the process is in the host's: an alias made then
+            // would name the host's namespace, and the apply below would act on it.
+            awaitInside(inside.pid());
             assertEquals(0, Netns.run("ip", "netns", "attach", alias, String.valueOf(inside.pid())).code(), "ip netns attach");
             Process holder = jvm(HoldLock.class.getName(), tmp.resolve("state-a").toString(), ns.name)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();

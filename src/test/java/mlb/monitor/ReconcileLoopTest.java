@@ -120,6 +120,22 @@ class ReconcileLoopTest {
                 ? (TargetResult) new TargetResult.Answered(t, Duration.ofMillis(12)) : new TargetResult.Failed(t, "timeout"))));
     }
 
+    /** A round as Monitor.probe feeds it: a link whose device has no address (or does not exist) loses it. */
+    private void probed(String link, boolean answered) {
+        Probed p = loop.monitored().probed().get(link).get();
+        if (loop.monitored().sources().get(link).flatMap(a -> a).isDefined()) {
+            round(link, answered);
+            return;
+        }
+        clock.advance(Duration.ofMillis(500));
+        loop.round(p, p.failed(clock.instant(), "no IPv4 address on " + p.link().dev()));
+    }
+
+    private Monitored monitored(String name, String toml) throws IOException {
+        Path f = Files.writeString(tmp.resolve(name), toml);
+        return Monitored.of(SpecParser.parse(f).get(), f, kernel);
+    }
+
     private void rounds(int n, boolean isp1, boolean isp2) {
         for (int i = 0; i < n; i++) {
             round("isp1", isp1);
@@ -221,6 +237,22 @@ class ReconcileLoopTest {
     }
 
     @Test
+    void theMonitorsChangesWaitingInTheJournalAreNoDriftButAChangeByHandStillIs() {
+        rounds(3, true, true);
+        rounds(3, true, false);
+        rounds(3, true, true);
+        long waiting = journaled();
+        assertTrue(waiting > 0, "isp2's return waits in the journal to be coalesced");
+        var status = engine.status().get().drift().get();
+        assertFalse(status.drifted(), () -> "status: " + status.lines());
+        var planned = engine.plan(spec, file, Option.none()).get().drift().get();
+        assertFalse(planned.drifted(), () -> "plan: " + planned.lines());
+        assertEquals(waiting, journaled(), "a look commits nothing before its window closes");
+        kernel.deviceDown("wan2").deviceUp("wan2");
+        assertTrue(engine.status().get().drift().get().drifted(), "the kernel deleted isp2's nexthop: that is drift");
+    }
+
+    @Test
     void nothingChangesBeforeEveryLinkHasAVerdict() {
         round("isp1", true);
         round("isp1", true);
@@ -239,27 +271,103 @@ class ReconcileLoopTest {
         assertEquals(java.util.List.of(203), members(), "isp3 has no check: nothing can take it out");
     }
 
-    @Test
-    void everyLinkDownKeepsTheBalancingAsItWasAndEachComesBackAlone() throws IOException {
-        Path all = Files.writeString(tmp.resolve("all.toml"), SPEC.replace("weight = 5\n", "weight = 5\n[link.check]\ntargets = [\"198.19.0.3\"]\n"));
-        loop.reload(Monitored.of(SpecParser.parse(all).get(), all, kernel));
+    /** Every link checked (isp3 too), all up. */
+    private void allCheckedAndUp() throws IOException {
+        assertTrue(loop.reload(monitored("all.toml", SPEC.replace("weight = 5\n", "weight = 5\n[link.check]\ntargets = [\"198.19.0.3\"]\n"))));
         for (int i = 0; i < 3; i++) {
             round("isp1", true);
             round("isp2", true);
             round("isp3", true);
         }
+        assertEquals(java.util.List.of(201, 202, 203), members());
+    }
+
+    private void ticks(int seconds) {
+        for (int i = 0; i < seconds; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            loop.tick();
+        }
+    }
+
+    @Test
+    void everyLinkDownOneAfterAnotherKeepsTheBalancingAsItWasAndEachComesBackAlone() throws IOException {
+        allCheckedAndUp();
         for (int i = 0; i < 3; i++) {
             round("isp1", false);
             round("isp2", false);
         }
         assertEquals(java.util.List.of(203), members());
+        clock.advance(Duration.ofSeconds(5));
         int before = kernel.executed().size();
         for (int i = 0; i < 3; i++) round("isp3", false);
-        assertTrue(log.stream().anyMatch(l -> l.startsWith("all links down: the balancing stays as it was")), log::toString);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("all links down: the balancing stays as it was (")), log::toString);
         assertEquals(before, kernel.executed().size(), "nothing destructive: the kernel is left as it was");
-        assertEquals(java.util.List.of(203), members());
+        assertEquals(java.util.List.of(203), members(), "isp3 went down 5 s after the others: no cascade, the survivor stays");
+        ticks(30);
+        assertTrue(conntrack.deleted().isEmpty(), "isp1's and isp2's grace ran out while every link was down: nothing deleted");
         for (int i = 0; i < 3; i++) round("isp1", true);
         assertEquals(java.util.List.of(201), members(), "isp1 is back at once, without waiting for the others");
+    }
+
+    @Test
+    void linksCutAtOnceWhoseVerdictsCascadeIntoAllDownLeaveTheBalancingAsItWasBeforeTheCascade() throws Exception {
+        allCheckedAndUp();
+        for (int i = 0; i < 3; i++) {
+            round("isp1", false);
+            round("isp2", false);
+            round("isp3", false);
+        }
+        assertTrue(log.contains("all links down: the balancing returns to isp1, isp2, isp3, as it was before the links went down"
+                + " one after another within 1450 ms of each other (last_resort keep: the probe targets may be what failed)"),
+                log::toString);
+        assertEquals(java.util.List.of(201, 202, 203), members(), "not the last survivor, isp3");
+        clock.advance(Duration.ofSeconds(10));
+        assertTrue(engine.recordHeld(false).get());
+        assertTrue(engine.history().get().entries().head().title().endsWith(": isp1, isp2 out; every link in, as before every"
+                + " link went down"), engine.history().get().entries().head()::title);
+        ticks(30);
+        assertEquals(java.util.List.of(201, 202, 203), members());
+        assertTrue(conntrack.deleted().isEmpty(), "nothing is deleted while every link is down");
+        for (int i = 0; i < 3; i++) round("isp2", true);
+        assertEquals(java.util.List.of(202), members(), "isp2 is back, and alone");
+        ticks(21);
+        assertEquals(java.util.List.of(InetAddress.getByName("198.18.1.2"), InetAddress.getByName("198.18.3.2")),
+                conntrack.deleted(), "with a link back, the others' grace runs from then");
+    }
+
+    @Test
+    void aReloadNamingADeviceThatDoesNotExistIsNotUsedAndTheHealthyLinkKeepsEverything() throws IOException {
+        rounds(3, true, true);
+        String kernelBefore = kernel.state().toString();
+        int executed = kernel.executed().size();
+        assertFalse(loop.reload(monitored("typo.toml", SPEC.replace("dev = \"wan2\"", "dev = \"wan9\""))));
+        assertTrue(log.contains("problem: the changed spec " + tmp.resolve("typo.toml") + " is not used, the running one stays"
+                + " in force: the spec does not fit netns lab (1 problem); link isp2: device wan9 does not exist (check dev,"
+                + " or bring the interface up first)"), log::toString);
+        assertEquals(spec.source(), loop.monitored().spec().source(), "the running spec stays in force");
+        for (int i = 0; i < 3; i++) {
+            probed("isp1", true);
+            probed("isp2", true);
+        }
+        loop.tick();
+        assertEquals(java.util.List.of(201, 202, 203), members(), "isp2 is still probed on wan2, and up");
+        assertEquals(executed, kernel.executed().size(), "nothing was written");
+        assertEquals(kernelBefore, kernel.state().toString());
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("spec reloaded")), log::toString);
+    }
+
+    @Test
+    void aReloadMovingALinkThatIsOutToAMissingDeviceIsNotUsedEither() throws IOException {
+        rounds(3, true, true);
+        rounds(3, true, false);
+        assertEquals(java.util.List.of(201, 203), members());
+        String kernelBefore = kernel.state().toString();
+        assertFalse(loop.reload(monitored("typo.toml", SPEC.replace("dev = \"wan2\"", "dev = \"wan9\""))),
+                "a plan would leave isp2 out, but a device new to the monitor must exist: its probes could never answer");
+        assertEquals(kernelBefore, kernel.state().toString(), "isp2's table and rules stay for when it answers again");
+        assertTrue(loop.reload(monitored("heavier.toml", SPEC.replace("weight = 2", "weight = 4"))), log::toString);
+        assertTrue(kernel.executed().last().startsWith("ip nexthop replace id 200 group 201,4/203,5"), kernel.executed()::toString);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("spec reloaded: watching isp1")), log::toString);
     }
 
     @Test
