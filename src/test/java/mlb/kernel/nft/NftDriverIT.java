@@ -67,6 +67,53 @@ class NftDriverIT {
         assertEquals(handles, ns.exec("nft", "-a", "list", "chain", "inet", NftSamples.TABLE, "prerouting"));
     }
 
+    /**
+     * What the kernel itself reports for a weight change (`nft monitor`, not mlb's own output): map elements deleted
+     * and added, nothing else. Sentinel tables before and after bound the window without timing.
+     */
+    @Test
+    void nftMonitorSeesOnlyElementsForAWeightChange() throws Exception {
+        NetState before = NftSamples.table();
+        assertOk(nft.write(Diff.changes(NetState.empty(), before)));
+        Process monitor = new ProcessBuilder("ip", "netns", "exec", ns.name, "nft", "monitor")
+                .redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(monitor.getInputStream()));
+            List<String> seen = List.empty();
+            while (!seen.exists(l -> l.contains("add table ip sentinel_a"))) {
+                ns.exec("nft", "add table ip sentinel_a; delete table ip sentinel_a");
+                seen = seen.appendAll(ready(out));
+            }
+            assertOk(nft.write(Diff.changes(before, NftSamples.table(i -> i % 2 == 0 ? "a" : "b"))));
+            ns.exec("nft", "add table ip sentinel_b");
+            List<String> lines = List.empty();
+            while (!lines.exists(l -> l.contains("add table ip sentinel_b"))) lines = lines.appendAll(line(out));
+            List<String> during = lines.dropRight(1).filter(l -> !l.contains("sentinel_a") && !l.isBlank() && !l.startsWith("#"));
+            assertTrue(!during.isEmpty() && during.forAll(l -> l.matches("(add|delete) element inet mlbt slots .*")),
+                    during.mkString("\n"));
+            assertEquals(3, during.count(l -> l.startsWith("add element")), "slots 2, 3 and 4 change: " + during.mkString("\n"));
+        } finally {
+            monitor.destroy();
+            monitor.waitFor();
+        }
+    }
+
+    private static List<String> ready(java.io.BufferedReader out) throws java.io.IOException {
+        List<String> got = List.empty();
+        long until = System.nanoTime() + 200_000_000L;
+        while (System.nanoTime() < until) {
+            if (out.ready()) got = got.append(out.readLine());
+            else Thread.onSpinWait();
+        }
+        return got;
+    }
+
+    private static List<String> line(java.io.BufferedReader out) throws java.io.IOException {
+        String l = out.readLine();
+        if (l == null) throw new AssertionError("nft monitor ended");
+        return List.of(l);
+    }
+
     @Test
     void aFailedScriptChangesNothing() {
         NetState before = NftSamples.table();
