@@ -43,6 +43,7 @@ final class Bench {
             shares(m, spec);
             throughput(m);
             weightChange(m, spec);
+            connmark(m, spec);
             cut(m, spec);
             new MonitorBench(session, mlb, c, table).run();
         }
@@ -96,6 +97,35 @@ final class Bench {
                 after.worstDeviationPoints() <= 5 ? "ok" : "off");
         footnote = "A resilient nexthop group moves a bucket to its new link only once the bucket has been idle\n"
                 + "for the group's idle_timer (`ip nexthop show`): new flows converge to changed weights gradually.";
+    }
+
+    /**
+     * The same links in connmark mode: shares exact per cycle of the weights, and a weight change that breaks no
+     * running download and applies from the next new connection (exactly, where route mode converges slowly).
+     */
+    private void connmark(Measurements m, LabSpec routed) {
+        LabSpec spec = routed.withMode("connmark");
+        apply(spec, "connmark mode");
+        c.begin(settings.connections() + " new connections in connmark mode");
+        Shares s = m.shares(spec, settings.connections());
+        c.done(s.failed() + " failed");
+        table.row("connmark shares (wrr)", percents(s, true), percents(s, false) + " (" + s.counts().values().stream()
+                .map(String::valueOf).collect(Collectors.joining("/")) + ")", s.worstDeviationPoints() <= 0.5 ? "exact" : "off");
+        long bytes = topology.totalRate().bytesPerSecond() * 8 / settings.downloads();
+        c.begin(settings.downloads() + " downloads, connmark weights reversed after 3 s");
+        LanClient.Pending<DownloadReport> running = new LanClient(topology)
+                .download(settings.downloads(), bytes, m.servers(), Duration.ofSeconds(120));
+        LabProcesses.sleep(3_000);
+        LabSpec changed = spec.withWeights(topology.isps().stream().map(i -> topology.isps().size() + 1 - i.index()).toList());
+        apply(changed, null);
+        DownloadReport r = running.await();
+        c.done(r.broken() + " broken");
+        table.row("flows broken by a weight change, connmark", "0", r.broken() + " of " + r.downloads().size(),
+                r.broken() == 0 ? "ok" : "FAIL");
+        Shares after = m.shares(changed, settings.connections());
+        table.row("new-connection shares after it, connmark", percents(after, true), percents(after, false),
+                after.worstDeviationPoints() <= 1 ? "ok" : "off");
+        apply(routed, null);
     }
 
     private static String percents(Shares s, boolean expected) {

@@ -48,6 +48,9 @@ final class MonitorBench {
     void run() {
         failovers("defaults (" + ms(Check.DEFAULT_INTERVAL) + " x " + Check.DEFAULT_DOWN + ", timeout "
                 + ms(Check.DEFAULT_TIMEOUT) + ")", List.of(), 2.0);
+        failovers("connmark mode, defaults", "connmark", List.of(), 2.0);
+        attempts("route");
+        attempts("connmark");
         failovers("interval 200 ms, timeout 150 ms", List.of("interval = \"200ms\"", "timeout = \"150ms\""), 1.0);
         failback("idle_timer 120 s (default)", "120s", Duration.ofSeconds(15), Duration.ofSeconds(200));
         failback("idle_timer 5 s", "5s", Duration.ofSeconds(2), Duration.ofSeconds(40));
@@ -74,7 +77,12 @@ final class MonitorBench {
      * look shorter than it is.
      */
     private void failovers(String what, List<String> check, double aim) {
-        Path spec = apply(LabSpec.of(t).tuned(new LabSpec.Tuning(List.of("idle_timer = \"2s\""), check, List.of())), "monitor");
+        failovers(what, "route", check, aim);
+    }
+
+    private void failovers(String what, String mode, List<String> check, double aim) {
+        Path spec = apply(LabSpec.of(t).withMode(mode).tuned(new LabSpec.Tuning(List.of("idle_timer = \"2s\""), check,
+                List.of())), "monitor");
         c.begin(CUTS + " cuts of " + victim().name() + " with mlb monitor (" + what + "), 12 downloads across each");
         List<Double> spans = new ArrayList<>();
         List<Double> detections = new ArrayList<>();
@@ -84,7 +92,7 @@ final class MonitorBench {
         List<String> over = new ArrayList<>();
         try (LabMonitor monitor = LabMonitor.start(t, spec)) {
             for (int i = 0; i < CUTS; i++) {
-                awaitFullShare(spec);
+                if (mode.equals("route")) awaitFullShare(spec); // connmark: the slots are whole at once
                 Measurements.FailoverRun run = m.failover(victim(), Duration.ofSeconds(1), Duration.ofSeconds(3),
                         Duration.ofMillis(100), 12);
                 double span = run.cut().during().spanMs(run.cut().report().intervalMs()) / 1000;
@@ -117,6 +125,31 @@ final class MonitorBench {
                 writes.stream().allMatch(w -> w <= 50) ? "ok" : "over");
         table.row("  other links' downloads broken", "0 (failover + failback)", broken + " of " + survivors,
                 broken == 0 ? "ok" : "FAIL");
+    }
+
+    /**
+     * Cuts with a client that retries as real clients do (the kernel retransmits the SYN; 10 s to connect), one
+     * attempt every 100 ms: an attempt fails only if no retransmit could reach a live link.
+     */
+    private void attempts(String mode) {
+        Path spec = apply(LabSpec.of(t).withMode(mode).tuned(new LabSpec.Tuning(List.of("idle_timer = \"2s\""), List.of(),
+                List.of())), "attempts");
+        c.begin(CUTS + " cuts of " + victim().name() + " in " + mode + " mode, a retrying client's attempts every 100 ms");
+        long failed = 0, delayed = 0, all = 0;
+        try (LabMonitor monitor = LabMonitor.start(t, spec)) {
+            for (int i = 0; i < CUTS; i++) {
+                if (mode.equals("route")) awaitFullShare(spec);
+                Measurements.CutRun run = m.cut(victim(), Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMillis(100),
+                        Duration.ofSeconds(10));
+                failed += run.report().probes().stream().filter(p -> !p.ok()).count();
+                delayed += run.report().probes().stream().filter(p -> p.ok() && p.rttMs() > 900).count();
+                all += run.report().probes().size();
+                awaitBack(monitor, Instant.ofEpochMilli(run.healDone()));
+            }
+        }
+        c.done(failed + " failed");
+        table.row("attempts failed, retrying client, " + mode, "0 of all", failed + " of " + all + " (" + delayed
+                + " delayed by a retransmit)", failed == 0 ? "ok" : "FAIL");
     }
 
     /** Until the monitor has put every link back after a heal (and a moment more). */
