@@ -1,6 +1,9 @@
 package mlb.cli;
 
+import io.vavr.collection.List;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
+import mlb.engine.Assumption;
 import mlb.engine.Inputs;
 import mlb.proc.Target;
 import mlb.view.Exit;
@@ -17,6 +20,9 @@ import java.util.concurrent.Callable;
 final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
 
     @Mixin
     SpecOption file;
@@ -36,11 +42,20 @@ final class PlanCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = {"-o", "--out"}, paramLabel = "PLANFILE", description = "Save the plan for `mlb apply PLANFILE` (which refuses it once the kernel has changed).")
     Path out;
 
+    @picocli.CommandLine.Option(names = "--assume", split = ",", paramLabel = "LINK=down|up",
+            description = "What if: plan as if these links were down (or up), on top of what a running monitor holds; "
+                    + "shows what the monitor would apply. Not with -o.")
+    java.util.List<String> assume;
+
     @Override
     public Integer call() {
         Target t = target.target();
         View view = main.view(json.json, "plan", Option.some(t), state, false);
-        return Main.render(Inputs.spec(file.path()).flatMap(spec -> main.engine(t, view, state).plan(spec, file.path(), Option.of(out))),
+        Either<String, Assumption> assumed = Assumption.parse(assume == null ? List.empty() : List.ofAll(assume))
+                .filterOrElse(a -> a.up().isEmpty() || out == null, a -> "--assume plans a what-if: it cannot be saved with -o");
+        if (assumed.isLeft()) throw new picocli.CommandLine.ParameterException(command.commandLine(), assumed.getLeft());
+        return Main.render(Inputs.spec(file.path()).flatMap(spec -> main.engine(t, view, state).plan(spec, file.path(),
+                        Option.of(out), assumed.get())),
                 view, view::plan, r -> detailed && !r.plan().isEmpty() ? Exit.CHANGES_PENDING : Exit.OK);
     }
 }

@@ -53,7 +53,12 @@ public final class Engine {
 
     /** The plan toward a spec, drift since the last apply, and (with saveTo) the plan saved for `apply`. */
     public Either<Refusal, PlanResult> plan(Spec spec, Path specFile, Option<Path> saveTo) {
-        return onTarget(() -> Plans.plan(session(), spec, specFile, saveTo));
+        return plan(spec, specFile, saveTo, Assumption.NONE);
+    }
+
+    /** With links assumed down or up: the plan the monitor would apply if they were (a what-if). */
+    public Either<Refusal, PlanResult> plan(Spec spec, Path specFile, Option<Path> saveTo, Assumption assumed) {
+        return onTarget(() -> Plans.plan(session(), spec, specFile, saveTo, assumed));
     }
 
     public Either<Refusal, ApplyResult> apply(Spec spec, Path specFile, Option<Duration> confirm, Approval approval) {

@@ -58,10 +58,10 @@ final class Plans {
     }
 
     /** Refused when the history cannot be read: what the last apply owned is part of what the plan removes. */
-    static Either<Refusal, PlanResult> plan(Session s, Spec spec, Path specFile, Option<Path> saveTo) {
+    static Either<Refusal, PlanResult> plan(Session s, Spec spec, Path specFile, Option<Path> saveTo, Assumption assumed) {
         Option<Refusal> denied = Access.unreadableHistory(s.stateDir());
         if (denied.isDefined()) return Either.left(denied.get());
-        return toward(s, spec).flatMap(p -> {
+        return assumed.over(Monitors.balancing(s, spec), spec).flatMap(b -> toward(s, spec, b)).flatMap(p -> {
             Option<DriftReport> drift = p.last().map(last -> Drifts.newest(s, last)).map(snap -> Drifts.against(snap,
                     snap.scope().protocol() == p.plan().scope().protocol() ? p.plan().current()
                             : s.reconciler.read(snap.scope()).owned()));
