@@ -61,9 +61,10 @@ final class MonitorCommand implements Callable<Integer> {
         if (t.netns().isPresent() && !t.netns().get().equals(System.getenv(Target.INSIDE_ENV))) {
             return InNamespace.run(t.netns().get(), main.args, main.err);
         }
+        Log log = Log.to(main.out, main.err, Clock.systemUTC());
         Monitor m = new Monitor(main.env.workspace(main.stateDir(state)), t, file.path(),
-                new Monitor.Tools(new NetworkProbe(), new SystemConntrack(new SystemRunner(), t), new ProcessHooks()),
-                Log.to(main.out, main.err, Clock.systemUTC()), Clock.systemUTC());
+                new Monitor.Tools(new NetworkProbe(), new SystemConntrack(new SystemRunner(), t), new ProcessHooks(),
+                        new mlb.monitor.carrier.SystemCarrierWatch(t, log)), log, Clock.systemUTC());
         return m.run(spec.get(), Option.of(metrics)).fold(r -> Main.refused(view, r), ok -> Exit.OK);
     }
 

@@ -35,7 +35,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Monitor {
     /** What the monitor uses to reach the world, real or fake. */
-    public record Tools(Probe probe, Conntrack conntrack, Hooks hooks) {
+    public record Tools(Probe probe, Conntrack conntrack, Hooks hooks, mlb.monitor.carrier.CarrierWatch carrier) {
+        /** Without kernel link events: the probes alone decide. */
+        public Tools(Probe probe, Conntrack conntrack, Hooks hooks) {
+            this(probe, conntrack, hooks, events -> () -> { });
+        }
     }
 
     private final Workspace ws;
@@ -46,6 +50,8 @@ public final class Monitor {
     private final Clock clock;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("mlb-monitor-tick"));
     private final ExecutorService decider = Executors.newSingleThreadExecutor(daemon("mlb-monitor"));
+    /** The kernel's link events, followed while the monitor runs. */
+    private volatile AutoCloseable carrier = () -> { };
     private final List<ScheduledFuture<?>> rounds = new ArrayList<>();
     private final Object stopped = new Object();
     private volatile boolean stopping;
@@ -98,6 +104,7 @@ public final class Monitor {
             if (!loop[0].effective().equals(written)) writeView(view, loop[0]);
         };
         schedule(loop[0], prober, first);
+        carrier = tools.carrier().start(e -> decider.execute(() -> loop[0].carrier(e)));
         ticker.scheduleAtFixedRate(() -> decider.execute(() -> second(engine, loop[0], view, watch, devices, prober)),
                 1, 1, TimeUnit.SECONDS);
         waitUntilStopped();
@@ -193,6 +200,11 @@ public final class Monitor {
     }
 
     private void shutdown(Engine engine, Prober prober, MonitorMetrics metrics) {
+        try {
+            carrier.close();
+        } catch (Exception e) {
+            log.problem("stopping the link events: " + e);
+        }
         ticker.shutdownNow();
         decider.shutdown();
         try {

@@ -39,6 +39,8 @@ final class ReconcileLoop {
     private Option<SortedSet<String>> applied = Option.none();
     private Option<Instant> retryAt = Option.none();
     private Instant checkAt = Instant.EPOCH;
+    /** Devices the kernel said lost their carrier, until it says they have it again. */
+    private io.vavr.collection.Set<String> carrierless = io.vavr.collection.HashSet.empty();
     private Instant lastCheck = Instant.EPOCH;
     private Set<String> lossSeen = io.vavr.collection.HashSet.empty();
     private Option<String> holding = Option.none();
@@ -95,9 +97,36 @@ final class ReconcileLoop {
 
     void round(Probed link, mlb.monitor.health.Round judged) {
         complaints(link.link().name(), judged);
+        if (!decided(link, fleet.next(link.link().name(), judged))) afterLostRounds(link.link().name(), judged);
+    }
+
+    /**
+     * The kernel's word on a device's carrier. Lost: each link on it is down at once (its rounds would take a
+     * second or more to say so, and in connmark mode nothing else takes it out of the slots). Back: the link's
+     * objects the kernel deleted with the carrier are written again at once; the probes decide, as after any
+     * down, when it takes traffic again.
+     */
+    void carrier(mlb.monitor.carrier.CarrierEvent e) {
+        List<Probed> on = monitored.probed().values().filter(p -> p.link().dev().equals(e.dev())).toList();
+        if (on.isEmpty()) return;
+        engine.devicesChanged();
+        if (e.carrier()) {
+            if (!carrierless.contains(e.dev())) return;
+            carrierless = carrierless.remove(e.dev());
+            log.line("carrier back on " + e.dev() + ": restoring what the kernel deleted; the probes decide when "
+                    + on.map(p -> p.link().name()).mkString(", ") + " take traffic again");
+            reconcile("carrier back on " + e.dev(), true);
+            return;
+        }
+        if (carrierless.contains(e.dev())) return;
+        carrierless = carrierless.add(e.dev());
+        for (Probed p : on) decided(p, fleet.carrierLost(p.link().name(), e.dev(), clock.instant()));
+    }
+
+    /** Takes a step of the fleet: logs and reacts to its events, and writes the balancing if one came; whether one did. */
+    private boolean decided(Probed link, Fleet.Step step) {
         SortedSet<String> liveBefore = fleet.live();
         SortedSet<String> was = effective();
-        Fleet.Step step = fleet.next(link.link().name(), judged);
         fleet = step.after();
         step.events().forEach(e -> {
             log.line(e.line());
@@ -112,11 +141,9 @@ final class ReconcileLoop {
             reactions.allDown(link, fleet);
         }
         cascade = cascade.next(liveBefore, fleet.live(), was, now, monitored.cascadeWindow());
-        if (!step.events().isEmpty()) {
-            reconcile(step.events().map(Fleet.LinkEvent::line).mkString("; "), false);
-        } else {
-            afterLostRounds(link.link().name(), judged);
-        }
+        if (step.events().isEmpty()) return false;
+        reconcile(step.events().map(Fleet.LinkEvent::line).mkString("; "), false);
+        return true;
     }
 
     /**

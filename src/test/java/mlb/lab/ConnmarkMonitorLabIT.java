@@ -118,4 +118,40 @@ class ConnmarkMonitorLabIT {
         assertEquals(List.of(), run.report().probes().stream().filter(p -> !p.ok()).map(p -> p.atMs() + " " + p.error()).toList(),
                 () -> String.join("\n", monitor.lines()));
     }
+
+    /**
+     * The ISP's side of the router's isp2 line goes down, so the router loses carrier on isp2: the kernel's link
+     * event takes isp2 out of the slots at once, and when the carrier returns its table and rules are written
+     * again at once, so its probes answer and bring it back within the up hysteresis.
+     */
+    @Test
+    @Order(5)
+    void carrierLossLeavesTheSlotsAtOnceAndCarrierBackRestoresTheLinkWithinSeconds() {
+        awaitSlots(List.of("isp1", "isp2", "isp3"), Duration.ofSeconds(5));
+        Isp isp2 = t.isps().get(1);
+        long down = System.nanoTime();
+        ispSide(isp2, "down");
+        try {
+            awaitSlots(List.of("isp1", "isp3"), Duration.ofSeconds(3));
+            double out = (System.nanoTime() - down) / 1e9;
+            LabProcesses.sleep(1000);
+            assertTrue(monitor.lines().stream().anyMatch(l -> l.contains("isp2 down: carrier lost on isp2")),
+                    () -> String.join("\n", monitor.lines()));
+            long up = System.nanoTime();
+            ispSide(isp2, "up");
+            awaitSlots(List.of("isp1", "isp2", "isp3"), Duration.ofSeconds(10));
+            double back = (System.nanoTime() - up) / 1e9;
+            System.out.printf("carrier: isp2 out of the slots %.2f s after its carrier dropped, back %.2f s after it returned%n",
+                    out, back);
+            assertTrue(out < 1.0, "out after " + out + " s");
+            assertTrue(back < 5.0, "back after " + back + " s");
+        } finally {
+            ispSide(isp2, "up");
+        }
+    }
+
+    private void ispSide(Isp isp, String state) {
+        Runner.Result r = TestLabs.RUNNER.run(List.of("ip", "-n", t.ispNs(isp), "link", "set", Topology.ISP_ROUTER_DEV, state));
+        assertTrue(r.ok(), r.stderr());
+    }
 }

@@ -260,4 +260,37 @@ class MonitorLabIT {
         assertTrue(heard.contains("up isp2 isp2 up"), heard);
         assertTrue(heard.contains("all_down "), heard);
     }
+
+    /**
+     * Route mode: the router loses carrier on isp2 (its ISP's side goes down). The kernel drops isp2's nexthop by
+     * itself; the link event makes mlb say so at once, and when the carrier returns mlb writes isp2's nexthop and
+     * table again at once, so its probes answer and the group takes it back within seconds (it took a minute).
+     */
+    @Test
+    @Order(20)
+    void carrierBackRestoresTheLinkWithinSecondsNotAMinute() {
+        awaitMembers(List.of(201, 202, 203), Duration.ofSeconds(10));
+        Isp isp2 = isp(2);
+        ispSide(isp2, "down");
+        try {
+            awaitMembers(List.of(201, 203), Duration.ofSeconds(3));
+            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (monitor.lines().stream().noneMatch(l -> l.contains("isp2 down: carrier lost on isp2")) && System.nanoTime() < until) {
+                sleep(50);
+            }
+            assertTrue(monitor.lines().stream().anyMatch(l -> l.contains("isp2 down: carrier lost on isp2")),
+                    () -> String.join("\n", monitor.lines()));
+            long up = System.nanoTime();
+            ispSide(isp2, "up");
+            awaitMembers(List.of(201, 202, 203), Duration.ofSeconds(10));
+            System.out.printf("route mode: isp2 back in the group %.2f s after its carrier returned%n", (System.nanoTime() - up) / 1e9);
+        } finally {
+            ispSide(isp2, "up");
+        }
+    }
+
+    private void ispSide(Isp isp, String state) {
+        Runner.Result r = TestLabs.RUNNER.run(List.of("ip", "-n", t.ispNs(isp), "link", "set", Topology.ISP_ROUTER_DEV, state));
+        assertTrue(r.ok(), r.stderr());
+    }
 }

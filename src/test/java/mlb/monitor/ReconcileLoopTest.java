@@ -195,6 +195,25 @@ class ReconcileLoopTest {
     }
 
     @Test
+    void carrierLossTakesTheLinkDownAtOnceAndCarrierBackRestoresItsObjectsBeforeTheProbesBringItIn() {
+        rounds(3, true, true);
+        kernel.deviceDown("wan2");
+        loop.carrier(new mlb.monitor.carrier.CarrierEvent("wan2", false));
+        assertTrue(log.contains("isp2 down: carrier lost on wan2"), log::toString);
+        assertEquals(mlb.monitor.health.State.DOWN, loop.fleet().health("isp2").get().state());
+        int writes = kernel.executed().size();
+        loop.carrier(new mlb.monitor.carrier.CarrierEvent("wan2", false));
+        assertEquals(writes, kernel.executed().size(), "a repeated event changes nothing");
+        kernel.deviceUp("wan2");
+        loop.carrier(new mlb.monitor.carrier.CarrierEvent("wan2", true));
+        assertTrue(kernel.state().nexthops().get(202).isDefined(), () -> "isp2's nexthop is written again at once: " + log);
+        assertEquals(java.util.List.of(201, 203), members(), "but it takes no traffic before the probes say so");
+        rounds(3, true, true);
+        assertEquals(java.util.List.of(201, 202, 203), members());
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("problem:")), log::toString);
+    }
+
+    @Test
     void aCarrierBlipShorterThanDetectionIsRepairedAsSoonAsTheLinkAnswersAgain() {
         rounds(3, true, true);
         kernel.deviceDown("wan2").deviceUp("wan2");

@@ -86,4 +86,19 @@ public sealed interface Cause extends Why {
             return "loss " + lossPercent + " %, mean rtt " + Text.ms(meanRtt) + " over " + rounds + " rounds";
         }
     }
+
+    /** The kernel reported the link's device without carrier (or gone): down at once, before any round is lost. */
+    record CarrierLost(String dev) implements Cause {
+        public State leadsTo() {
+            return State.DOWN;
+        }
+
+        public String verb() {
+            return "down";
+        }
+
+        public String text() {
+            return "carrier lost on " + dev;
+        }
+    }
 }

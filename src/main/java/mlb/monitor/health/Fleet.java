@@ -49,6 +49,14 @@ public record Fleet(SortedMap<String, LinkHealth> probed, SortedSet<String> unpr
         return new Step(new Fleet(probed.put(link, t.after()), unprobed), t.event().map(e -> new LinkEvent(link, e)).toList());
     }
 
+    /** A probed link's device lost its carrier (see LinkHealth#carrierLost). */
+    public Step carrierLost(String link, String dev, Instant at) {
+        LinkHealth health = probed.get(link)
+                .getOrElseThrow(() -> new IllegalArgumentException("no probed link " + link + " in " + probed.keySet()));
+        Transition t = health.carrierLost(dev, at);
+        return new Step(new Fleet(probed.put(link, t.after()), unprobed), t.event().map(e -> new LinkEvent(link, e)).toList());
+    }
+
     /**
      * A whole round of the monitor, every link at once: compare {@link #effective} before and after this, not after
      * each link, or links going down in the same round would show a moment when only the others are in.

@@ -77,6 +77,18 @@ public record LinkHealth(HealthPolicy policy, State state, Instant since, Why re
                 .getOrElse(() -> new Transition(seen, Option.none()));
     }
 
+    /**
+     * The device lost its carrier: DOWN at once, without waiting for lost rounds. The probes bring the link back
+     * as after any DOWN (`up` answered rounds in a row, counted from now), so a carrier that flaps keeps it out.
+     */
+    public Transition carrierLost(String dev, Instant at) {
+        if (state == State.DOWN) return new Transition(this, Option.none());
+        Instant when = at.isBefore(since) ? since : at;
+        Cause cause = new Cause.CarrierLost(dev);
+        LinkHealth after = new LinkHealth(policy, State.DOWN, when, cause, 0, 0, 0, 0, window, lastRtt);
+        return new Transition(after, Option.some(new Event(state, State.DOWN, when, cause)));
+    }
+
     private LinkHealth observe(Round round) {
         Window.Sample sample = policy.sample(round);
         boolean ok = sample.answers() >= policy.reliability();
