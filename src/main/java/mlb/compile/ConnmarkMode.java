@@ -16,6 +16,7 @@ import mlb.model.Rule;
 import mlb.model.Sysctl;
 import mlb.spec.Connmark;
 import mlb.spec.Link;
+import mlb.spec.Pin;
 
 /**
  * Per-connection balancing with marks. Each link has a table (as in route mode) and a mark; an ip rule sends
@@ -36,7 +37,7 @@ final class ConnmarkMode {
 
     /** balancing: the links that take new connections (all of them unless the monitor took some out). */
     static List<KernelObject> objects(Layout layout, List<Link> links, Facts facts, List<String> sources,
-                                      List<Link> balancing, Map<String, Long> marks) {
+                                      List<Link> balancing, Map<String, Long> marks, List<Pin> pins) {
         Connmark c = layout.balancer().connmark();
         String t = c.nftTable();
         int p = layout.balancer().protocol();
@@ -57,7 +58,8 @@ final class ConnmarkMode {
             out.add(new Sysctl("net.ipv4.conf." + l.dev().replace('.', '/') + ".rp_filter", "2"));
         }
         int slots = c.lan().isEmpty() ? 0 : lan(layout, links, balancing, out);
-        out.add(NftChain.base(t, "prerouting", PREROUTING, prerouting(c, links, slots)));
+        List<NftRule> pinned = pins.zipWithIndex().flatMap(x -> pin(t, x._1, x._2 + 1, members(layout, links, balancing), out));
+        out.add(NftChain.base(t, "prerouting", PREROUTING, prerouting(c, links, pinned, slots)));
         if (c.local()) out.add(NftChain.base(t, "output", OUTPUT, output(c, links)));
         List<NftRule> nat = links.filter(Link::nat).map(l -> NftRule.of(new NftRule.Masquerade(), new NftRule.OutDevice(l.dev())));
         if (!nat.isEmpty()) out.add(NftChain.base(t, "postrouting", POSTROUTING, nat));
@@ -99,15 +101,46 @@ final class ConnmarkMode {
     }
 
     /** slots: 0 when no link takes new connections (last_resort "main"): they stay unmarked, for main. */
-    private static List<NftRule> prerouting(Connmark c, List<Link> links, int slots) {
+    private static List<NftRule> prerouting(Connmark c, List<Link> links, List<NftRule> pinned, int slots) {
         java.util.List<NftRule> rules = new java.util.ArrayList<>(known(c).asJava());
         for (Link l : links) rules.add(NftRule.of(new NftRule.Jump(chain(l)), fresh(), new NftRule.InDevice(l.dev())));
+        rules.addAll(pinned.asJava());
         if (slots > 0) {
             NftRule.Source source = c.distribution() == Connmark.Distribution.RANDOM
                     ? new NftRule.Random(slots) : new NftRule.Counter(slots);
             rules.add(NftRule.of(new NftRule.MapJump(source, SLOTS), fresh(), new NftRule.Address(true, 4, LAN)));
         }
         return List.ofAll(rules);
+    }
+
+    /**
+     * A pin's rule for new connections from the lan: to the first of its links that takes connections now, or a
+     * drop when none does and it has no "balance"; no rule when "balance" comes first (the slots decide). Its
+     * address lists are sets of their own (pinN_dst, pinN_src), so a changed list changes elements only.
+     */
+    private static List<NftRule> pin(String t, Pin p, int n, List<Link> live, java.util.List<KernelObject> out) {
+        java.util.List<NftRule.Match> m = new java.util.ArrayList<>(java.util.List.of(fresh(), new NftRule.Address(true, 4, LAN)));
+        if (!p.proto().isEmpty()) m.add(new NftRule.Protocol(p.proto()));
+        if (!p.dport().isEmpty()) m.add(new NftRule.Port(false, p.proto(), ranges(p.dport())));
+        if (!p.sport().isEmpty()) m.add(new NftRule.Port(true, p.proto(), ranges(p.sport())));
+        addressSet(t, "pin" + n + "_dst", p.dst(), out).forEach(s -> m.add(new NftRule.Address(false, 4, s)));
+        addressSet(t, "pin" + n + "_src", p.src(), out).forEach(s -> m.add(new NftRule.Address(true, 4, s)));
+        Option<String> first = p.links().find(l -> l.equals(Pin.BALANCE) || live.exists(x -> x.name().equals(l)));
+        if (first.contains(Pin.BALANCE)) return List.empty();
+        // goto, not jump: the pin's link is the decision; the slots below must not see the connection
+        NftRule.Statement to = first.map(l -> (NftRule.Statement) new NftRule.Goto("link_" + l)).getOrElse(new NftRule.Drop());
+        return List.of(new NftRule(List.ofAll(m), to));
+    }
+
+    private static Option<String> addressSet(String t, String name, List<String> prefixes, java.util.List<KernelObject> out) {
+        if (prefixes.isEmpty()) return Option.none();
+        out.add(new NftSet(t, name, NftSet.KeyType.IPV4, false, true));
+        prefixes.forEach(x -> out.add(NftElement.of(t, name, new NftElement.Prefix(x.replaceAll("/32$", "")))));
+        return Option.some(name);
+    }
+
+    private static List<NftRule.PortRange> ranges(List<Pin.Ports> ports) {
+        return ports.map(x -> new NftRule.PortRange(x.first(), x.last()));
     }
 
     private static List<NftRule> output(Connmark c, List<Link> links) {

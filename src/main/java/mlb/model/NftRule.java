@@ -78,7 +78,7 @@ public record NftRule(List<Match> matches, Statement statement) {
     }
 
     /** What a rule does when its matches hold. */
-    public sealed interface Statement permits Jump, MapJump, Masquerade, SetHelper, SetMark, Unknown {
+    public sealed interface Statement permits Jump, Goto, MapJump, Masquerade, SetHelper, SetMark, Drop, Unknown {
     }
 
     /** Read from the kernel only: a rule mlb does not write, in the kernel's words (its chain is rewritten). */
@@ -119,6 +119,17 @@ public record NftRule(List<Match> matches, Statement statement) {
 
     /** The connection's mark under a mask. */
     public record ConnectionMark(long mask) implements Source {
+    }
+
+    /** Continues in a chain and does not come back: the chain's end ends the packet's walk of this hook. */
+    public record Goto(String chain) implements Statement {
+        public Goto {
+            NftObject.name(chain, "chain");
+        }
+    }
+
+    /** Drops the packet: a pin whose links are all down, without "balance", drops rather than leaks. */
+    public record Drop() implements Statement {
     }
 
     /** Rewrites the source address to the outgoing device's own (NAT). */

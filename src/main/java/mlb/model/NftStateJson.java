@@ -118,6 +118,7 @@ final class NftStateJson {
     private static ObjectNode statement(NftRule.Statement s) {
         ObjectNode n = F.objectNode();
         if (s instanceof NftRule.Jump j) return n.put("jump", j.chain());
+        if (s instanceof NftRule.Goto g) return n.put("goto", g.chain());
         if (s instanceof NftRule.MapJump m) {
             n.put("map", m.map());
             if (m.source() instanceof NftRule.Counter c) return n.put("counter", c.modulus());
@@ -125,6 +126,7 @@ final class NftStateJson {
             return n.put("ct_mark", ((NftRule.ConnectionMark) m.source()).mask());
         }
         if (s instanceof NftRule.Masquerade) return n.put("masquerade", true);
+        if (s instanceof NftRule.Drop) return n.put("drop", true);
         if (s instanceof NftRule.SetHelper h) return n.put("helper", h.helper());
         if (s instanceof NftRule.Unknown u) return n.put("unknown", u.words());
         NftRule.SetMark m = (NftRule.SetMark) s;
@@ -133,6 +135,7 @@ final class NftStateJson {
 
     private static NftRule.Statement statement(JsonNode n) {
         if (n.has("jump")) return new NftRule.Jump(n.get("jump").asText());
+        if (n.has("goto")) return new NftRule.Goto(n.get("goto").asText());
         if (n.has("map")) {
             NftRule.Source source = n.has("counter") ? new NftRule.Counter(n.get("counter").asInt())
                     : n.has("random") ? new NftRule.Random(n.get("random").asInt())
@@ -140,6 +143,7 @@ final class NftStateJson {
             return new NftRule.MapJump(source, n.get("map").asText());
         }
         if (n.has("masquerade")) return new NftRule.Masquerade();
+        if (n.has("drop")) return new NftRule.Drop();
         if (n.has("helper")) return new NftRule.SetHelper(n.get("helper").asText());
         if (n.has("unknown")) return new NftRule.Unknown(n.get("unknown").asText());
         return new NftRule.SetMark(n.has("ct_mark"), n.path(n.has("ct_mark") ? "ct_mark" : "mark").asLong(), n.path("mask").asLong());

@@ -63,8 +63,10 @@ final class NftDescribe {
 
     private static String statement(NftRule.Statement s) {
         if (s instanceof NftRule.Jump j) return "jump " + j.chain();
+        if (s instanceof NftRule.Goto g) return "goto " + g.chain();
         if (s instanceof NftRule.MapJump m) return source(m.source()) + " vmap @" + m.map();
         if (s instanceof NftRule.Masquerade) return "masquerade";
+        if (s instanceof NftRule.Drop) return "drop";
         if (s instanceof NftRule.SetHelper h) return "ct helper set " + h.helper();
         if (s instanceof NftRule.Unknown u) return "(a rule mlb does not write: " + u.words() + ")";
         NftRule.SetMark m = (NftRule.SetMark) s;

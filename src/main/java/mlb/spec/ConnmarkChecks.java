@@ -21,6 +21,10 @@ final class ConnmarkChecks {
             out = out.append(balancer.problem("mode \"connmark\" balances nothing: no lan and local = false",
                     "add lan = [\"10.77.0.0/16\"] (the networks behind this router) or local = true (this host's own connections)"));
         }
+        if (c.lan().isEmpty() && root.get("pin").isDefined()) {
+            out = out.append(root.get("pin").get().keyProblem("[[pin]] steers new connections from lan, and lan is empty",
+                    "add lan = [\"10.77.0.0/16\"] (the networks behind this router) to [balancer]"));
+        }
         if (b.lastResort() == Balancer.LastResort.UNREACHABLE) {
             out = out.append(balancer.get("last_resort").get().problem(
                     "last_resort = \"unreachable\" is not supported in mode \"connmark\" in this version",
@@ -28,6 +32,13 @@ final class ConnmarkChecks {
         }
         return out.appendAll(links.flatMap(l -> pins(l).appendAll(mark(l, c.markMask()))))
                 .appendAll(duplicateMarks(links));
+    }
+
+    /** Route mode compiles no pins yet: refused by name, so nothing is silently ignored. */
+    static List<Diagnostic> pinsInRouteMode(Node root, Balancer b) {
+        if (b.mode() != Balancer.Mode.ROUTE) return List.empty();
+        return root.get("pin").toList().map(p -> p.keyProblem("[[pin]] is supported in mode = \"connmark\" only in this version",
+                "add mode = \"connmark\" to [balancer] (with lan), or pin destinations with [[link.route]]"));
     }
 
     private static List<Diagnostic> outOfMode(LinkDraft l) {

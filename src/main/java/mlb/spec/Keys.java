@@ -4,7 +4,7 @@ import io.vavr.collection.List;
 
 /** The keys valid in each table of a spec, in the order the reference writes them. */
 final class Keys {
-    static final List<String> TOP = List.of("balancer", "link", "monitor", "hook");
+    static final List<String> TOP = List.of("balancer", "link", "monitor", "hook", "pin");
     static final List<String> BALANCER = List.of("mode", "hash", "priority_base", "protocol", "table_base",
             "last_resort", "idle_timer", "unbalanced_timer").appendAll(ConnmarkRules.KEYS);
     static final List<String> LINK = List.of("name", "dev", "gateway", "onlink", "weight", "bandwidth", "table",

@@ -18,15 +18,18 @@ final class SpecRules {
                 .filter(Node::isTable).map(LinkRules::read);
         Validation<List<Diagnostic>, Monitor> monitor =
                 MonitorRules.read(root.get("monitor"), root.get("hook"), linkNames(drafts));
+        Validation<List<Diagnostic>, List<Pin>> pins = PinRules.read(root.get("pin"), linkNames(drafts));
         List<Diagnostic> problems = Keys.unknown(root, Keys.TOP)
                 .appendAll(Problems.of(balancer))
                 .appendAll(linkShape(root))
                 .appendAll(drafts.flatMap(LinkDraft::problems))
                 .appendAll(LinkSet.check(drafts, BalancerRules.tableBase(balancerNode)))
                 .appendAll(Problems.of(monitor))
-                .appendAll(balancer.map(b -> ConnmarkChecks.check(root, b, drafts)).getOrElse(List.empty()));
+                .appendAll(balancer.map(b -> ConnmarkChecks.check(root, b, drafts)).getOrElse(List.empty()))
+                .appendAll(Problems.of(pins))
+                .appendAll(balancer.map(b -> ConnmarkChecks.pinsInRouteMode(root, b)).getOrElse(List.empty()));
         if (!problems.isEmpty()) return Validation.invalid(problems);
-        return Validation.valid(new Spec(balancer.get(), LinkSet.links(drafts), monitor.get(), source));
+        return Validation.valid(new Spec(balancer.get(), LinkSet.links(drafts), monitor.get(), source, pins.get()));
     }
 
     /** The names hooks may refer to; none when a link has no valid name (or there is none), so a hook is not blamed. */

@@ -112,4 +112,34 @@ class ConnmarkCompileTest {
         assertEquals(List.of("link isp1 has nat = false: connections from 10.77.0.0/16 leave by it with their own addresses,"
                 + " so its ISP must route them back to this router"), notes);
     }
+
+    private static final String PINS = """
+            [[pin]]
+            name = "ssh"
+            proto = "tcp"
+            dport = [22, "8000-8099"]
+            dst = ["198.51.100.0/24"]
+            links = ["isp1", "isp3"]
+            [[pin]]
+            proto = "udp"
+            dport = [53]
+            links = ["isp2", "balance"]
+            """;
+
+    private static List<String> pinRules(NetState s) {
+        NftChain pre = s.all(NftChain.class).find(c -> c.name().equals("prerouting")).get();
+        return pre.rules().filter(r -> r.matches().exists(m -> m instanceof mlb.model.NftRule.Port) && !(r.statement() instanceof mlb.model.NftRule.SetHelper))
+                .map(r -> r.statement().toString());
+    }
+
+    @Test
+    void aPinTakesItsFirstLiveLinkThenTheNextThenBalancesOrDrops() {
+        NetState all = compiled(SPEC + PINS, Option.none());
+        assertEquals(List.of("Goto[chain=link_isp1]", "Goto[chain=link_isp2]"), pinRules(all));
+        assertTrue(all.all(NftElement.class).exists(e -> e.set().equals("pin1_dst") && e.item().text().equals("198.51.100.0/24")));
+        assertEquals(List.of("Goto[chain=link_isp3]"), pinRules(compiled(SPEC + PINS, Option.some(HashSet.of("isp3")))),
+                "isp1 out: ssh goes to isp3; isp2 out: DNS is balanced (no rule)");
+        assertEquals(List.of("Drop[]", "Goto[chain=link_isp2]"), pinRules(compiled(SPEC + PINS, Option.some(HashSet.of("isp2")))),
+                "isp1 and isp3 out: ssh is dropped, not leaked");
+    }
 }

@@ -92,7 +92,7 @@ class ConnmarkLabIT {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     void ftpDataConnectionsLeaveByTheirControlConnectionsLinkWithTheHelperOnly() throws java.io.IOException {
         mlb.applyOrFail(spec(List.of(1, 1, 1)), "connmark-ftp");
         var with = session.client().ftp(20);
@@ -104,6 +104,17 @@ class ConnmarkLabIT {
         var without = session.client().ftp(20);
         System.out.println("ftp without the helper: " + without);
         assertEquals(20, without.different(), "wrr 1:1:1 gives each new connection the next link: " + without);
+    }
+
+    /** A pin on the servers' port to isp3 first: every new connection to it leaves by isp3, whatever the weights. */
+    @Test
+    @Order(5)
+    void pinnedConnectionsLeaveByTheirLink() throws java.io.IOException {
+        java.nio.file.Path pinned = mlb.write(spec(List.of(1, 1, 1)), "connmark-pinned");
+        java.nio.file.Files.writeString(pinned, java.nio.file.Files.readString(pinned) + "\n[[pin]]\nname = \"lab\"\nproto = \"tcp\"\n"
+                + "dport = [" + Topology.PORT + "]\nlinks = [\"isp3\", \"balance\"]\n");
+        assertEquals(0, mlb.apply(pinned).code());
+        assertEquals(Map.of("isp1", 0, "isp2", 0, "isp3", 100), shares(100));
     }
 
     @Test

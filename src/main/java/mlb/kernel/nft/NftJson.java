@@ -200,7 +200,9 @@ public final class NftJson {
 
     private static Option<NftRule.Statement> statement(JsonNode s) {
         if (s.has("jump")) return Option.some(new NftRule.Jump(s.get("jump").path("target").asText()));
+        if (s.has("goto")) return Option.some(new NftRule.Goto(s.get("goto").path("target").asText()));
         if (s.has("masquerade") && s.get("masquerade").isNull()) return Option.some(new NftRule.Masquerade());
+        if (s.has("drop") && s.get("drop").isNull()) return Option.some(new NftRule.Drop());
         if (s.has("ct helper") && s.get("ct helper").isTextual()) return Option.some(new NftRule.SetHelper(s.get("ct helper").asText()));
         if (s.has("vmap")) return vmap(s.get("vmap"));
         if (s.has("mangle")) return mark(s.get("mangle"));

@@ -199,7 +199,8 @@ public final class FakeNft implements Driver {
         }
 
         private static boolean jumps(NftRule r, String chain) {
-            return r.statement() instanceof NftRule.Jump j && j.chain().equals(chain);
+            return r.statement() instanceof NftRule.Jump j && j.chain().equals(chain)
+                    || r.statement() instanceof NftRule.Goto g && g.chain().equals(chain);
         }
 
         private void addSet(String table, boolean map) {
@@ -279,6 +280,7 @@ public final class FakeNft implements Driver {
             NftRule r = rules.get(words);
             if (r == null) throw new Refused("syntax error (a rule the fake was not given): " + words);
             if (r.statement() instanceof NftRule.Jump j) chain(c.table(), j.chain());
+            if (r.statement() instanceof NftRule.Goto g) chain(c.table(), g.chain());
             if (r.statement() instanceof NftRule.MapJump m) set(c.table(), m.map());
             if (r.statement() instanceof NftRule.SetHelper h && !s.containsKey(new ObjectKey(Kind.NFT_HELPER, c.table() + " " + h.helper()))) {
                 throw new Refused("No such file or directory (helper " + h.helper() + ")");

@@ -1,0 +1,25 @@
+package mlb.spec;
+
+import io.vavr.collection.List;
+
+/**
+ * A [[pin]]: new connections that match it (every match given must hold) take the first of its links that is
+ * live; BALANCE as the last entry means "otherwise balance as usual", and without it a connection whose links
+ * are all down is dropped rather than leaked through another link. Pins are tried in file order.
+ *
+ * @param proto a protocol name or number, or empty
+ * @param dport destination port ranges (each first..last), only with tcp or udp
+ */
+public record Pin(String name, String proto, List<Ports> dport, List<Ports> sport, List<String> dst, List<String> src,
+                  List<String> links) {
+    public static final String BALANCE = "balance";
+
+    /** A port range, first..last (one port: first == last). */
+    public record Ports(int first, int last) {
+    }
+
+    /** Whether the last link is "balance": traffic whose links are all down goes to the balancing. */
+    public boolean fallsBackToBalancing() {
+        return links.last().equals(BALANCE);
+    }
+}

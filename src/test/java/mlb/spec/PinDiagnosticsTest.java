@@ -1,0 +1,49 @@
+package mlb.spec;
+
+import io.vavr.collection.List;
+import org.junit.jupiter.api.Test;
+
+import static mlb.spec.Specs.LINK;
+import static mlb.spec.Specs.only;
+import static mlb.spec.Specs.problems;
+import static mlb.spec.Specs.valid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** [[pin]]: what it reads, and each mistake with its place and hint. */
+class PinDiagnosticsTest {
+    private static final String CONNMARK = "[balancer]\nmode = \"connmark\"\nlan = [\"10.77.0.0/16\"]\n" + LINK
+            + "[[link]]\nname = \"isp2\"\ndev = \"eth2\"\ngateway = \"198.18.0.1\"\n";
+
+    @Test
+    void aPinReadsItsMatchesAndOrderedLinks() {
+        Spec spec = valid(CONNMARK + "[[pin]]\nname = \"web\"\nproto = \"tcp\"\ndport = [80, 443, \"8000-8099\"]\n"
+                + "dst = [\"198.51.100.0/24\"]\nlinks = [\"isp2\", \"isp1\", \"balance\"]\n"
+                + "[[pin]]\nproto = \"udp\"\nsport = [53]\nsrc = [\"10.77.1.0/24\"]\nlinks = [\"isp1\"]\n");
+        assertEquals(List.of(new Pin("web", "tcp", List.of(new Pin.Ports(80, 80), new Pin.Ports(443, 443), new Pin.Ports(8000, 8099)),
+                        List.empty(), List.of("198.51.100.0/24"), List.empty(), List.of("isp2", "isp1", "balance")),
+                new Pin("pin2", "udp", List.empty(), List.of(new Pin.Ports(53, 53)), List.empty(), List.of("10.77.1.0/24"),
+                        List.of("isp1"))), spec.pins());
+    }
+
+    @Test
+    void mistakes() {
+        Diagnostic unknown = only(CONNMARK + "[[pin]]\nproto = \"tcp\"\nlinks = [\"isp3\"]\n", "14:10 pin[0].links[0]: no link named \"isp3\"");
+        assertEquals("did you mean \"isp1\"? links: isp1, isp2, or \"balance\" last", unknown.hint());
+        only(CONNMARK + "[[pin]]\nproto = \"tcp\"\nlinks = [\"balance\", \"isp1\"]\n",
+                "14:10 pin[0].links[0]: \"balance\" must be the last of links");
+        only(CONNMARK + "[[pin]]\ndport = [22]\nlinks = [\"isp1\"]\n", "13:1 pin[0].dport: ports need proto = \"tcp\" or \"udp\"");
+        only(CONNMARK + "[[pin]]\nproto = \"tcp\"\ndport = [\"99-9\"]\nlinks = [\"isp1\"]\n",
+                "14:10 pin[0].dport[0]: reversed port range \"99-9\"");
+        only(CONNMARK + "[[pin]]\nproto = \"tcp\"\ndport = [70000]\nlinks = [\"isp1\"]\n", "14:10 pin[0].dport[0]: not a port: 70000");
+        only(CONNMARK + "[[pin]]\nlinks = [\"isp1\"]\n", "12:1 pin[0]: pin pin1 matches every connection");
+        only(CONNMARK + "[[pin]]\nproto = \"tcp\"\n", "12:1 pin[0].links: missing required key");
+    }
+
+    @Test
+    void routeModeAndAnEmptyLanRefusePinsByName() {
+        assertEquals(List.of("5:1 pin: [[pin]] is supported in mode = \"connmark\" only in this version"),
+                problems(LINK + "[[pin]]\nproto = \"tcp\"\nlinks = [\"isp1\"]\n"));
+        only("[balancer]\nmode = \"connmark\"\nlocal = true\n" + LINK + "[[pin]]\nproto = \"tcp\"\nlinks = [\"isp1\"]\n",
+                "8:1 pin: [[pin]] steers new connections from lan, and lan is empty");
+    }
+}
