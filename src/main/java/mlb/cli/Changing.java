@@ -15,7 +15,8 @@ import java.util.function.BiFunction;
 
 /**
  * The options and the frame of the commands that change a target (apply, destroy, rollback): the target, the
- * state, --yes, --json, -v; a refusal of --json without --yes on a terminal; the engine call and its view.
+ * state, --yes, --json, -v; a refusal without --yes where nobody can be asked (or with --json); the engine call
+ * and its view.
  */
 final class Changing {
     @Mixin
@@ -38,7 +39,7 @@ final class Changing {
             BiFunction<Engine, Approval, Either<Refusal, ApplyResult>> change) {
         Target t = target.target();
         View view = main.view(json.json, command, Option.some(t), state, verbose.on);
-        Option<Refusal> refused = before.orElse(() -> main.promptWithJson(json.json, yes.yes));
+        Option<Refusal> refused = before.orElse(() -> main.unasked(command, t, json.json, yes.yes));
         if (refused.isDefined()) return Main.refused(view, refused.get());
         return Main.render(change.apply(main.engine(t, view, state), main.approval(yes.yes)), view, view::apply, Exit::of);
     }

@@ -145,20 +145,26 @@ public final class Main {
     }
 
     /**
-     * A prompt on stdout would break the one JSON document there, and answering it blind is no better: with
-     * --json on a terminal, a command that would ask needs --yes.
+     * A command that would ask needs --yes when nobody can answer: changing a router unasked from a script or
+     * a pipe is how it cuts the link it is reached over. With --json on a terminal too: a prompt on stdout
+     * would break the one JSON document there, and answering it blind is no better.
      */
-    Option<Refusal> promptWithJson(boolean json, boolean yes) {
-        return json && !yes && env.interactive()
-                ? Option.some(Refusal.of(Refusal.Reason.USAGE, "--json needs --yes: a prompt would break the JSON",
+    Option<Refusal> unasked(String command, Target target, boolean json, boolean yes) {
+        if (yes) return Option.none();
+        if (!env.interactive()) {
+            return Option.some(Refusal.of(Refusal.Reason.USAGE, command + " asks before changing " + target
+                    + ", and there is no terminal to ask on", io.vavr.collection.List.of("nothing was changed",
+                    "add --yes to " + command + " without asking (scripts and pipes must)")));
+        }
+        return json ? Option.some(Refusal.of(Refusal.Reason.USAGE, "--json needs --yes: a prompt would break the JSON",
                 io.vavr.collection.List.of("add --yes to change the kernel without asking, or leave out --json to be asked")))
                 : Option.none();
     }
 
-    /** Asks before changing anything, unless told not to or nobody can answer. */
+    /** Asks before changing anything, unless told not to ({@link #unasked} refused a run nobody can answer). */
     Approval approval(boolean yes) {
         return (plan, question) -> {
-            if (yes || !env.interactive()) return true;
+            if (yes) return true;
             out.print(question + " Only 'yes' will be accepted: ");
             out.flush();
             Scanner in = new Scanner(System.in);
