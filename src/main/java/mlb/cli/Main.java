@@ -6,6 +6,7 @@ import mlb.engine.Approval;
 import mlb.engine.Engine;
 import mlb.engine.Refusal;
 import mlb.proc.Target;
+import mlb.spec.Suggest;
 import mlb.view.Exit;
 import mlb.view.HumanView;
 import mlb.view.JsonView;
@@ -85,7 +86,19 @@ public final class Main {
         String command = e.getCommandLine().getCommandSpec().qualifiedName();
         return usage(err, unknownCommand ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e)
                         .getUnmatched().get(0) + "' for " + command : e.getMessage(),
-                e instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : java.util.List.of(), command);
+                e instanceof CommandLine.UnmatchedArgumentException u ? suggestions(u) : java.util.List.of(), command);
+    }
+
+    /**
+     * For an unknown option, the nearest of the command's options within two edits: picocli's guess (by shared
+     * letter pairs) finds nothing for a short one with two letters swapped (`--yse`). Else picocli's guess.
+     */
+    private static java.util.List<String> suggestions(CommandLine.UnmatchedArgumentException u) {
+        if (!u.isUnknownOption() || u.getUnmatched().isEmpty()) return u.getSuggestions();
+        String word = u.getUnmatched().get(0).split("=", 2)[0];
+        io.vavr.collection.List<String> names = io.vavr.collection.List.ofAll(u.getCommandLine().getCommandSpec().options())
+                .filter(o -> !o.hidden()).flatMap(o -> io.vavr.collection.List.of(o.names()));
+        return Suggest.closest(word, names).map(java.util.List::of).getOrElse(u::getSuggestions);
     }
 
     static int usage(PrintStream err, String message, java.util.List<String> suggestions, String command) {
