@@ -76,7 +76,7 @@ public final class Main {
             return Exit.FAILED;
         });
         int code = cl.execute(args);
-        return Engine.interrupted() ? Exit.INTERRUPTED : code;
+        return Engine.interrupted() && !Engine.interruptsTold() ? Exit.INTERRUPTED : code;
     }
 
     /** A usage error, with picocli's guess at what was meant for a mistyped command or option. */
