@@ -26,7 +26,7 @@ class CommitKillTest {
         long seed = System.nanoTime();
         Random rnd = new Random(seed);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < 4; round++) {
             Path state = Private.dir(tmp.resolve("state-" + round));
             Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CommitRecords.class.getName(),
                     state.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -38,6 +38,6 @@ class CommitKillTest {
             }
             HistoryIT.assertPrivate(state);
         }
-        System.out.println("CommitKillTest: 6 kills (seed " + seed + ")");
+        System.out.println("CommitKillTest: 4 kills (seed " + seed + ")");
     }
 }
