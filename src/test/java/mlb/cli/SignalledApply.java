@@ -1,42 +1,39 @@
 package mlb.cli;
 
-import io.vavr.collection.List;
-import io.vavr.collection.Set;
-import io.vavr.control.Either;
 import mlb.engine.Engine;
 import mlb.engine.Workspace;
-import mlb.kernel.Driver;
 import mlb.kernel.FakeKernel;
-import mlb.kernel.Kernel;
-import mlb.kernel.Reading;
-import mlb.kernel.Written;
-import mlb.model.Change;
-import mlb.model.Kind;
-import mlb.model.Scope;
+import mlb.model.StateJson;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Run in a child JVM by InterruptedChangeTest: `mlb ARGS` as Main.main runs it (its interrupt handler, its exit),
- * on the fake kernel, which stops at a MOMENT of the apply until SIGINT or SIGTERM has come: `write` after the
- * first batch of the write, `verify` at the read after the whole write. It then holds for HOLD_MS (a write or a
- * verify of 20 000 routes on a loaded machine) and goes on. It creates MARKER when it stops there.
- * Args: MOMENT MARKER HOLD_MS MLB-ARGS...
+ * Run in a child JVM by InterruptedChangeTest: `mlb apply ARGS` as Main.main runs it (its interrupt handler, its
+ * exit), on the fake kernel, which stops before one command of the write until SIGINT or SIGTERM has come: `batch`
+ * the first command of the second batch (a stop check follows that batch), `last` the last command of the plan
+ * (none follows). It creates MARKER when it stops there, then holds for HOLD_MS (a write of 20 000 routes on a
+ * loaded machine) and goes on. Args: MOMENT MARKER HOLD_MS ARGS... (ARGS name the spec with -f and the target).
  */
 public final class SignalledApply {
     private SignalledApply() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         Engine.handleInterrupts();
-        Pausing kernel = new Pausing(FakeKernel.standard(), args[0], Path.of(args[1]), Long.parseLong(args[2]));
+        FakeKernel fake = FakeKernel.standard();
         Env env = new Env() {
             @Override
             public Workspace workspace(Path stateDir) {
-                return Workspace.system(stateDir).withKernels(t -> new Kernel(List.of(kernel), kernel.fake)).withPresent(t -> true);
+                return Workspace.system(stateDir).withKernels(t -> fake.kernel()).withPresent(t -> true);
             }
 
             @Override
@@ -49,63 +46,43 @@ public final class SignalledApply {
                 throw new IllegalStateException("give --state");
             }
         };
-        System.exit(Main.run(System.out, System.err, env, java.util.Arrays.copyOfRange(args, 3, args.length)));
+        String[] mlb = Arrays.copyOfRange(args, 3, args.length);
+        int commands = commands(env, mlb);
+        boolean[] paused = {false};
+        // The fake's per-command predicate, failing nothing: where the write is when a command is about to run.
+        fake.failWhen(c -> {
+            boolean here = args[0].equals("batch") ? fake.writes() == 2 : fake.executed().size() == commands - 1;
+            if (here && !paused[0]) {
+                paused[0] = true;
+                pause(Path.of(args[1]), Long.parseLong(args[2]));
+            }
+            return false;
+        });
+        List<String> apply = new ArrayList<>(List.of("apply"));
+        apply.addAll(List.of(mlb));
+        apply.add("--yes");
+        System.exit(Main.run(System.out, System.err, env, apply.toArray(String[]::new)));
     }
 
-    private static final class Pausing implements Driver {
-        final FakeKernel fake;
-        private final String moment;
-        private final Path marker;
-        private final long holdMs;
-        private boolean paused;
+    /** How many commands the apply will send: `plan --json` says. */
+    private static int commands(Env env, String[] mlb) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> plan = new ArrayList<>(List.of("plan"));
+        plan.addAll(List.of(mlb));
+        plan.add("--json");
+        Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, env, plan.toArray(String[]::new));
+        return StateJson.MAPPER.readTree(out.toString(StandardCharsets.UTF_8)).get("commands").size();
+    }
 
-        Pausing(FakeKernel fake, String moment, Path marker, long holdMs) {
-            this.fake = fake;
-            this.moment = moment;
-            this.marker = marker;
-            this.holdMs = holdMs;
-        }
-
-        @Override
-        public Set<Kind> kinds() {
-            return fake.kinds();
-        }
-
-        @Override
-        public Reading read(Scope scope) {
-            if (moment.equals("verify") && fake.writes() > 0) pause();
-            return fake.read(scope);
-        }
-
-        @Override
-        public Either<String, List<String>> render(Change change) {
-            return fake.render(change);
-        }
-
-        @Override
-        public Written write(List<Change> changes) {
-            Written w = fake.write(changes);
-            if (moment.equals("write")) pause();
-            return w;
-        }
-
-        @Override
-        public int batch() {
-            return fake.batch();
-        }
-
-        private void pause() {
-            if (paused) return;
-            paused = true;
-            try {
-                Files.createFile(marker);
-                while (!Engine.interrupted()) Thread.sleep(1);
-                Thread.sleep(holdMs);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    private static void pause(Path marker, long holdMs) {
+        try {
+            Files.createFile(marker);
+            while (!Engine.interrupted()) Thread.sleep(1);
+            Thread.sleep(holdMs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
