@@ -6,6 +6,7 @@ import mlb.engine.Approval;
 import mlb.engine.Engine;
 import mlb.engine.Refusal;
 import mlb.proc.Target;
+import mlb.spec.Suggest;
 import mlb.view.Exit;
 import mlb.view.HumanView;
 import mlb.view.JsonView;
@@ -75,7 +76,7 @@ public final class Main {
             return Exit.FAILED;
         });
         int code = cl.execute(args);
-        return Engine.interrupted() ? Exit.INTERRUPTED : code;
+        return Engine.interrupted() && !Engine.interruptsTold() ? Exit.INTERRUPTED : code;
     }
 
     /** A usage error, with picocli's guess at what was meant for a mistyped command or option. */
@@ -85,7 +86,19 @@ public final class Main {
         String command = e.getCommandLine().getCommandSpec().qualifiedName();
         return usage(err, unknownCommand ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e)
                         .getUnmatched().get(0) + "' for " + command : e.getMessage(),
-                e instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : java.util.List.of(), command);
+                e instanceof CommandLine.UnmatchedArgumentException u ? suggestions(u) : java.util.List.of(), command);
+    }
+
+    /**
+     * For an unknown option, the nearest of the command's options within two edits: picocli's guess (by shared
+     * letter pairs) finds nothing for a short one with two letters swapped (`--yse`). Else picocli's guess.
+     */
+    private static java.util.List<String> suggestions(CommandLine.UnmatchedArgumentException u) {
+        if (!u.isUnknownOption() || u.getUnmatched().isEmpty()) return u.getSuggestions();
+        String word = u.getUnmatched().get(0).split("=", 2)[0];
+        io.vavr.collection.List<String> names = io.vavr.collection.List.ofAll(u.getCommandLine().getCommandSpec().options())
+                .filter(o -> !o.hidden()).flatMap(o -> io.vavr.collection.List.of(o.names()));
+        return Suggest.closest(word, names).map(java.util.List::of).getOrElse(u::getSuggestions);
     }
 
     static int usage(PrintStream err, String message, java.util.List<String> suggestions, String command) {
@@ -145,20 +158,26 @@ public final class Main {
     }
 
     /**
-     * A prompt on stdout would break the one JSON document there, and answering it blind is no better: with
-     * --json on a terminal, a command that would ask needs --yes.
+     * A command that would ask needs --yes when nobody can answer: changing a router unasked from a script or
+     * a pipe is how it cuts the link it is reached over. With --json on a terminal too: a prompt on stdout
+     * would break the one JSON document there, and answering it blind is no better.
      */
-    Option<Refusal> promptWithJson(boolean json, boolean yes) {
-        return json && !yes && env.interactive()
-                ? Option.some(Refusal.of(Refusal.Reason.USAGE, "--json needs --yes: a prompt would break the JSON",
+    Option<Refusal> unasked(String command, Target target, boolean json, boolean yes) {
+        if (yes) return Option.none();
+        if (!env.interactive()) {
+            return Option.some(Refusal.of(Refusal.Reason.USAGE, command + " asks before changing " + target
+                    + ", and there is no terminal to ask on", io.vavr.collection.List.of("nothing was changed",
+                    "add --yes to " + command + " without asking (scripts and pipes must)")));
+        }
+        return json ? Option.some(Refusal.of(Refusal.Reason.USAGE, "--json needs --yes: a prompt would break the JSON",
                 io.vavr.collection.List.of("add --yes to change the kernel without asking, or leave out --json to be asked")))
                 : Option.none();
     }
 
-    /** Asks before changing anything, unless told not to or nobody can answer. */
+    /** Asks before changing anything, unless told not to ({@link #unasked} refused a run nobody can answer). */
     Approval approval(boolean yes) {
         return (plan, question) -> {
-            if (yes || !env.interactive()) return true;
+            if (yes) return true;
             out.print(question + " Only 'yes' will be accepted: ");
             out.flush();
             Scanner in = new Scanner(System.in);

@@ -46,7 +46,24 @@ public final class Engine {
         Interrupts.process().quiet();
     }
 
-    /** Whether this process was told to stop (SIGINT, SIGTERM): a front end ends with exit 130 then. */
+    /**
+     * The front end tells what its change did when an interrupt comes and ends with that outcome's exit code (the
+     * CLI's apply, destroy, rollback): once the change began or its operation returned, the handler leaves the
+     * ending to it (see Interrupts).
+     */
+    public static void tellInterrupts() {
+        Interrupts.process().frontEndTells();
+    }
+
+    /** Whether the front end said it tells what an interrupt did ({@link #tellInterrupts}). */
+    public static boolean interruptsTold() {
+        return Interrupts.process().frontEndTellsNow();
+    }
+
+    /**
+     * Whether this process was told to stop (SIGINT, SIGTERM): a front end ends with exit 130 then, unless it tells
+     * what its change did.
+     */
     public static boolean interrupted() {
         return Interrupts.requestedNow();
     }

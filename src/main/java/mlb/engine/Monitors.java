@@ -9,6 +9,9 @@ import mlb.spec.Link;
 import mlb.spec.Spec;
 
 import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,9 +43,14 @@ final class Monitors {
         return new Balancing(Option.some(in), notes);
     }
 
+    /** A date a person reads in a note, as the views write theirs (`2026-12-01 11:28:45 UTC`), not an instant to the ns. */
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
     private static String outNote(MonitorView v, String link) {
         return v.link(link).map(l -> link + " stays out of the balancing: mlb monitor (pid " + v.pid() + ") has it "
-                + l.state() + " since " + l.since() + " (" + l.reason() + ")").getOrElse(link + " stays out of the balancing");
+                + l.state() + " since " + SINCE.format(l.since()) + " (" + l.reason() + ")")
+                .getOrElse(link + " stays out of the balancing");
     }
 
     static Option<MonitorView> view(Session s) {

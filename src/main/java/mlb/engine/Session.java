@@ -206,7 +206,6 @@ final class Session {
                     List.of("nothing was changed")));
         }
         Interrupts interrupts = Interrupts.process();
-        if (interrupts.requested()) return Either.left(Engine.interruptedRefusal());
         return interrupts.critical(() -> {
             Record start = record(plan, intent, commands.get());
             Either<Refusal, Journal.Entry> journaled = recorder.begin(start);
@@ -222,7 +221,7 @@ final class Session {
             boolean confirmedEarlier = o.failure().isEmpty() && intent.confirmsPending() && confirms.supersede();
             return Either.right(new ApplyResult(target, intent.kind(), plan, o.outcome(), o.commands(), id, stateDir(),
                     o.failure(), confirmedEarlier, Option.none()));
-        });
+        }, () -> Either.left(Engine.interruptedRefusal()));
     }
 
     private static Option<Provenance> provenance(Intent intent) {

@@ -33,6 +33,8 @@ import java.util.Optional;
  * index, no work tree): objects are written first, the ref last, so a kill leaves at worst unreachable objects.
  */
 public final class History implements AutoCloseable {
+    /** In a target's folder while a commit for it writes (see commit). */
+    static final String COMMITTING = "committing";
     private final Path dir;
     private final Repository repo;
 
@@ -68,6 +70,18 @@ public final class History implements AutoCloseable {
      * lock, which is what makes removing a stale ref lock safe.
      */
     public String commit(Record r) throws IOException {
+        Path committing = dir.resolve(r.target()).resolve(COMMITTING);
+        // A commit killed before it tightened what JGit wrote (with the umask: objects 0444) left this mark; what it
+        // wrote is unreachable, so only a walk finds it.
+        if (Owners.lstatIfAny(committing) != null) Private.tighten(dir);
+        Private.file(committing);
+        String id = write(r);
+        Files.deleteIfExists(committing);
+        return id;
+    }
+
+    /** The commit's objects, then its ref, then the modes of what it wrote. */
+    private String write(Record r) throws IOException {
         String ref = Constants.R_HEADS + branch(r.target());
         removeStaleRefLock(ref);
         ObjectId parent = repo.resolve(ref);

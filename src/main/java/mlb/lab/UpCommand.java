@@ -41,19 +41,22 @@ final class UpCommand extends LabTask {
         Describe.topology(t).forEach(l -> out().println("  " + l));
         out().println("  traffic server pid " + pid + " (log " + LabProcesses.stateDir(t.prefix()) + "/server.log)");
         out().println();
-        String spec = LabSpec.of(t).toml();
-        if (writeSpec != null) write(writeSpec, spec);
-        out().print(spec);
+        LabSpec spec = LabSpec.of(t);
+        // Without --write-spec the spec goes to the lab's run directory (removed by `lab down`): the next command
+        // printed names a file that exists.
+        Path file = writeSpec != null ? write(writeSpec, spec.toml()) : new RouterMlb(t).write(spec, "lab");
+        out().print(spec.toml());
         out().println();
-        out().println("# next: mlb plan -f " + (writeSpec == null ? "SPEC" : writeSpec) + " --netns " + t.routerNs());
+        out().println("# next: mlb plan -f " + file + " --netns " + t.routerNs());
         return 0;
     }
 
-    private void write(Path path, String spec) {
+    private Path write(Path path, String spec) {
         try {
             if (path.getParent() != null) Files.createDirectories(path.getParent());
             Files.writeString(path, spec);
             err().println("wrote " + path);
+            return path;
         } catch (IOException e) {
             throw new LabException(LabException.FAILED, "cannot write " + path + ": " + e.getMessage(), e);
         }

@@ -3,8 +3,8 @@ package mlb.spec;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
-/** "Did you mean": the closest valid word within two edits. */
-final class Suggest {
+/** "Did you mean": the closest valid word within two edits (spec keys and names, the CLI's options). */
+public final class Suggest {
     private static final int MAX_EDITS = 2;
 
     private Suggest() {
@@ -14,7 +14,7 @@ final class Suggest {
      * The candidate nearest to word, if within two edits; the first one wins a tie, so callers list keys in
      * the order they are usually written. A word no longer than the edits needed is not a typo of anything.
      */
-    static Option<String> closest(String word, Seq<String> candidates) {
+    public static Option<String> closest(String word, Seq<String> candidates) {
         return candidates
                 .map(c -> io.vavr.Tuple.of(c, distance(word.toLowerCase(), c.toLowerCase())))
                 .filter(t -> t._2 <= MAX_EDITS && t._2 < word.length())

@@ -106,6 +106,16 @@ public final class HumanView implements View {
         show.run();
     }
 
+    @Override
+    public void interruptAfter(ApplyResult r) {
+        switch (r.outcome()) {
+            case APPLIED -> err.println("Interrupt received: the " + verb(r) + " was complete when it came; the kernel holds"
+                    + " the change" + r.recorded().map(id -> " (recorded as " + id.substring(0, 7) + ")").getOrElse("") + ".");
+            case UNCHANGED, HELD -> err.println("Interrupt received: the " + verb(r) + " changed nothing; the kernel is as before.");
+            case DECLINED, REVERTED, INTERRUPTED, FAILED -> { }
+        }
+    }
+
     /** A revert's success was shown as it happened (Event.Settled); a failure is shown with the result. */
     private void failure(ApplyResult revert) {
         if (!revert.ok()) apply(revert);

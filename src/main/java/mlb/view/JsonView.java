@@ -106,6 +106,11 @@ public final class JsonView implements View {
     }
 
     @Override
+    public void interruptAfter(ApplyResult r) {
+        stderr.interruptAfter(r);
+    }
+
+    @Override
     public void confirm(ConfirmResult r) {
         ObjectNode n = doc().put("outcome", r.ending().name().toLowerCase());
         r.rev().forEach(rev -> n.put("rev", rev));

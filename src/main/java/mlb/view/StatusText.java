@@ -63,11 +63,12 @@ final class StatusText {
                 ">rx bytes", ">rx packets", ">tx bytes", ">tx packets", "why");
         for (MonitorView.LinkView l : v.links()) {
             Option<Traffic> traffic = m.traffic().get(l.name());
-            t.row(l.name(), l.state(), Lines.TIME.format(l.since()), ms(l.lastRttMs()),
+            // The view keeps the last answer a link ever gave (the log's "last rtt"); a down link answers nothing now.
+            t.row(l.name(), l.state(), Lines.TIME.format(l.since()), l.state().equals("down") ? "-" : ms(l.lastRttMs()),
                     l.lossPercent().map(p -> p + " %").getOrElse("-"), ms(l.meanRttMs()),
                     v.balancing().contains(l.name()) ? l.weight() : 0,
-                    traffic.map(x -> TextTable.bytes(x.rxBytes())).getOrElse("-"), traffic.map(Traffic::rxPackets).getOrElse(-1L),
-                    traffic.map(x -> TextTable.bytes(x.txBytes())).getOrElse("-"), traffic.map(Traffic::txPackets).getOrElse(-1L),
+                    traffic.map(x -> TextTable.bytes(x.rxBytes())).getOrElse("-"), traffic.<Object>map(Traffic::rxPackets).getOrElse("-"),
+                    traffic.map(x -> TextTable.bytes(x.txBytes())).getOrElse("-"), traffic.<Object>map(Traffic::txPackets).getOrElse("-"),
                     l.reason());
         }
         out.print(t.render(INDENT.substring(2)));

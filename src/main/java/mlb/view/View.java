@@ -30,6 +30,12 @@ public interface View {
 
     void apply(ApplyResult r);
 
+    /**
+     * An interrupt came when the apply (destroy, rollback) that ended as r could no longer stop: what the kernel
+     * holds, after r itself was shown. An interrupted, reverted or failed r has said so itself.
+     */
+    void interruptAfter(ApplyResult r);
+
     void confirm(ConfirmResult r);
 
     void watch(WatchResult r);

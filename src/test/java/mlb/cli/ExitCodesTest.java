@@ -97,6 +97,29 @@ class ExitCodesTest {
         }
     }
 
+    /** `echo | mlb destroy` on a router reached over one of its links is how a script cuts its own access. */
+    @Test
+    void withoutATerminalAChangeWithoutYesIs64AndChangesNothing() {
+        cli = new FakeCli(tmp);
+        String spec = cli.spec(5, 1);
+        cli.expect(0, "apply", "-f", spec, "--netns", "lab", "--yes");
+        cli.expect(0, "apply", "-f", cli.spec(3, 1), "--netns", "lab", "--yes");
+        int written = cli.kernel.executed().size();
+        for (String command : new String[]{"apply", "destroy", "rollback"}) {
+            String[] args = command.equals("apply") ? new String[]{command, "-f", spec, "--netns", "lab"}
+                    : new String[]{command, "--netns", "lab"};
+            Run r = cli.expect(Exit.USAGE, args);
+            assertEquals("mlb: error: " + command + " asks before changing netns lab, and there is no terminal to ask on\n"
+                    + "  nothing was changed\n"
+                    + "  add --yes to " + command + " without asking (scripts and pipes must)\n", r.err(), command);
+            assertEquals("", r.out(), command);
+        }
+        assertEquals(written, cli.kernel.executed().size(), "nothing was written");
+        assertEquals(2, cli.expect(0, "history", "--netns", "lab").out().lines().count(), "nothing was recorded");
+        cli.expect(0, "rollback", "--netns", "lab", "--yes");
+        cli.expect(0, "destroy", "--netns", "lab", "--yes");
+    }
+
     @Test
     void aStaleSavedPlanIs65AndSaysHowToMakeItAgain() {
         cli = new FakeCli(tmp);

@@ -37,6 +37,7 @@ class LabCliIT {
             assertEquals(0, lab("up", "--prefix", p, "--rates", "8mbit,12mbit", "--write-spec", spec.toString()), err);
             assertTrue(out.contains("lab '" + p + "' is up"), out);
             assertEquals(LabSpec.of(Topology.of(p, List.of(Rate.mbit(8), Rate.mbit(12)))).toml(), Files.readString(spec));
+            assertTrue(out.endsWith("\n# next: mlb plan -f " + spec + " --netns " + p + "-router\n"), out);
 
             assertEquals(0, lab("cut", "--prefix", p, "isp2"), err);
             assertEquals("isp2 upstream cut (carrier stays up; `mlb lab heal isp2 --prefix " + p + "` restores it)\n", out);
@@ -58,5 +59,21 @@ class LabCliIT {
         assertEquals(0, lab("down", "--prefix", p));
         assertEquals("no lab '" + p + "' to remove\n", out);
         assertEquals(1, lab("status", "--prefix", p));
+    }
+
+    /** Without --write-spec the command printed last names a spec file that exists, not a placeholder. */
+    @Test
+    void upNamesTheSpecItWrote() throws Exception {
+        TestLabs.assumeRoot();
+        String p = TestLabs.prefix();
+        try {
+            assertEquals(0, lab("up", "--prefix", p, "--links", "2"), err);
+            String next = out.lines().reduce((a, b) -> b).orElse("");
+            assertTrue(next.matches("# next: mlb plan -f /\\S+\\.toml --netns " + p + "-router"), out);
+            Path spec = Path.of(next.split(" ")[5]);
+            assertEquals(LabSpec.of(Topology.of(p, List.of(Rate.mbit(20), Rate.mbit(30)))).toml(), Files.readString(spec));
+        } finally {
+            assertEquals(0, lab("down", "--prefix", p), err);
+        }
     }
 }

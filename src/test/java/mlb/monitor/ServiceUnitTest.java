@@ -36,6 +36,16 @@ class ServiceUnitTest {
         assertEquals("", run("systemd-analyze", "verify", file.toString()).strip(), "systemd finds nothing wrong");
     }
 
+    /** Only settings are filled in: a comment naming the placeholders read `… nb.toml and .` once filled. */
+    @Test
+    void theCommentsAreTheTemplatesAndSayWhatIsFilledIn() throws Exception {
+        String unit = run("scripts/install-monitor", "--print", "/etc/mlb/nb.toml");
+        java.util.List<String> comments = unit.lines().filter(l -> l.startsWith("#")).toList();
+        assertEquals(Files.readAllLines(Path.of("contrib/mlb-monitor.service")).stream().filter(l -> l.startsWith("#")).toList(),
+                comments);
+        assertTrue(comments.stream().noneMatch(l -> l.contains("@")), "no placeholder left in a comment: " + comments);
+    }
+
     @Test
     void argumentsThatCouldBreakTheUnitAreRefused() throws Exception {
         Process p = new ProcessBuilder("scripts/install-monitor", "--print", "/etc/mlb/home.toml", "--netns", "x\nExecStartPre=/bin/rm")

@@ -1,8 +1,12 @@
 package mlb.view;
 
+import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
+import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
 import mlb.engine.Lock;
 import mlb.engine.Status;
+import mlb.history.MonitorView;
 import mlb.proc.Target;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +42,22 @@ class StatusTextTest {
                 Option.none(), Option.none()));
         assertTrue(out.contains("Journal:         an apply waits to be recorded (the next apply records it)"), out);
         assertTrue(out.contains("Drift:           unknown (nothing recorded)"), out);
+    }
+
+    /** The monitor keeps the last answer a link ever gave; a link that answers nothing now has no rtt to show. */
+    @Test
+    void aDownLinkShowsNoLastRtt() {
+        Instant since = Instant.parse("2026-12-01T10:00:00Z");
+        MonitorView view = new MonitorView(4242, since, since, "/etc/mlb/mlb.toml", TreeSet.of("isp1"), Option.none(), List.of(
+                new MonitorView.LinkView("isp1", "wan1", "up", since, "3/3 rounds answered, rtt 12 ms", Option.some(12.3),
+                        Option.some(0), Option.some(11.8), 1),
+                new MonitorView.LinkView("isp2", "wan2", "down", since, "3/3 rounds lost, last rtt 0 ms", Option.some(0.0),
+                        Option.some(100), Option.none(), 1)));
+        String out = render(new Status(Target.netns("x"), Option.none(), Option.none(), Option.none(), false,
+                Option.some(new Status.Monitoring(view, true, HashMap.empty())), Option.none()));
+        String isp2 = List.of(out.split("\n")).find(l -> l.strip().startsWith("isp2")).getOrElse("");
+        assertTrue(isp2.matches("\\s*isp2\\s+down\\s+10:00:00 UTC\\s+-\\s+100 %\\s+-\\s+0 .*"), out);
+        assertTrue(out.contains("12 ms"), "an answering link keeps its figure: " + out);
+        assertFalse(out.contains("-1"), "no counters read: none shown, not -1: " + out);
     }
 }
