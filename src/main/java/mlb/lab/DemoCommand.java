@@ -25,20 +25,15 @@ final class DemoCommand extends LabTask {
             description = "how long the upstream stays cut (default: ${DEFAULT-VALUE})")
     Duration cutFor;
 
-    @Option(names = "--mode", defaultValue = "route", paramLabel = "MODE",
-            description = "route (per flow, by the kernel's hash) or connmark (per connection, by nftables marks; "
-                    + "default: ${DEFAULT-VALUE})")
-    String mode;
+    @Mixin
+    ModeOption mode;
 
     @Override
     int run() {
-        if (!mode.equals("route") && !mode.equals("connmark")) {
-            throw new LabException(LabException.USAGE, "--mode must be route or connmark, not '" + mode + "'");
-        }
         Topology t = shape.topology(prefix.value());
         traffic.check();
         Preflight.check();
-        Demo.Settings s = new Demo.Settings(traffic.connections, traffic.downloads, traffic.size, cut, cutFor, mode);
+        Demo.Settings s = new Demo.Settings(traffic.connections, traffic.downloads, traffic.size, cut, cutFor, mode.value());
         return new Demo(new SystemRunner(), t, s, new Console(out(), 8)).run();
     }
 }

@@ -16,10 +16,8 @@ final class SpecCommand extends LabTask {
     @Option(names = "--hash", defaultValue = "l4", paramLabel = "HASH", description = "l3 or l4 (default: ${DEFAULT-VALUE})")
     String hash;
 
-    @Option(names = "--mode", defaultValue = "route", paramLabel = "MODE",
-            description = "route (per flow, by the kernel's hash) or connmark (per connection, by nftables marks; "
-                    + "default: ${DEFAULT-VALUE})")
-    String mode;
+    @Mixin
+    ModeOption mode;
 
     @Option(names = "--weights", split = ",", paramLabel = "WEIGHT",
             description = "explicit weights, one per link in order, instead of the links' bandwidths")
@@ -29,10 +27,7 @@ final class SpecCommand extends LabTask {
     int run() {
         Preflight.check();
         Topology t = Lab.discover(new SystemRunner(), prefix.value());
-        if (!mode.equals("route") && !mode.equals("connmark")) {
-            throw new LabException(LabException.USAGE, "--mode must be route or connmark, not '" + mode + "'");
-        }
-        LabSpec spec = LabSpec.of(t).withHash(hash).withMode(mode);
+        LabSpec spec = LabSpec.of(t).withHash(hash).withMode(mode.value());
         if (weights != null) spec = spec.withWeights(weights);
         out().print(spec.toml());
         return 0;

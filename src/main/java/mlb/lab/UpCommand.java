@@ -17,6 +17,9 @@ final class UpCommand extends LabTask {
     @Mixin
     TopologyOptions shape;
 
+    @Mixin
+    ModeOption mode;
+
     @Option(names = "--write-spec", paramLabel = "PATH", description = "also write the spec to PATH")
     Path writeSpec;
 
@@ -27,6 +30,7 @@ final class UpCommand extends LabTask {
     @Override
     int run() {
         Topology t = shape.topology(prefix.value());
+        String balancing = mode.value();
         Preflight.check();
         SystemRunner runner = new SystemRunner();
         new Lab(runner, t).up(!noMainDefault, msg -> err().println(msg));
@@ -41,7 +45,7 @@ final class UpCommand extends LabTask {
         Describe.topology(t).forEach(l -> out().println("  " + l));
         out().println("  traffic server pid " + pid + " (log " + LabProcesses.stateDir(t.prefix()) + "/server.log)");
         out().println();
-        LabSpec spec = LabSpec.of(t);
+        LabSpec spec = LabSpec.of(t).withMode(balancing);
         // Without --write-spec the spec goes to the lab's run directory (removed by `lab down`): the next command
         // printed names a file that exists.
         Path file = writeSpec != null ? write(writeSpec, spec.toml()) : new RouterMlb(t).write(spec, "lab");

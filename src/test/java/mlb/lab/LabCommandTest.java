@@ -27,6 +27,9 @@ class LabCommandTest {
     @Test
     void badValuesAreUsageBeforeAnythingIsBuilt() {
         assertEquals(64, run("up", "--rates", "fast"));
+        assertEquals(64, run("up", "--mode", "nth"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--mode must be route or connmark, not 'nth'"), err::toString);
+        assertEquals(64, run("demo", "--mode", "hash"));
         assertEquals(64, run("up", "--links", "2", "--rates", "10mbit,20mbit,30mbit"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--links 2 but 3 rates given"));
         assertEquals(64, run("up", "--links", "2", "--rates", "10mbit"));
