@@ -88,7 +88,6 @@ final class Confirms {
         });
     }
 
-    /** Reverts to the state before the unconfirmed apply; the caller holds the lock. */
     /**
      * Reverts to the state before the unconfirmed apply; the caller holds the lock. The pending confirm goes only
      * once the revert is done: a revert that could not run (a full state disk) is tried again by the next run.
