@@ -79,24 +79,28 @@ final class Bench {
 
     /** Long downloads run while the weights change; a resilient group must leave every one of them in place. */
     private void weightChange(Measurements m, LabSpec spec) {
-        long bytes = topology.totalRate().bytesPerSecond() * 8 / settings.downloads();
-        c.begin(settings.downloads() + " downloads of " + Units.size(bytes) + ", weights reversed after 3 s");
-        LanClient.Pending<DownloadReport> running = new LanClient(topology)
-                .download(settings.downloads(), bytes, m.servers(), Duration.ofSeconds(120));
-        LabProcesses.sleep(3_000);
-        List<Integer> reversed = topology.isps().stream().map(i -> topology.isps().size() + 1 - i.index()).toList();
-        LabSpec changed = spec.withWeights(reversed);
-        apply(changed, null);
-        DownloadReport r = running.await();
-        c.done(r.broken() + " broken");
-        table.row("flows broken by a weight change", "0", r.broken() + " of " + r.downloads().size(),
-                r.broken() == 0 ? "ok" : "FAIL");
+        LabSpec changed = reversedUnderDownloads(m, spec, "weights reversed after 3 s", "flows broken by a weight change");
         // The other side of keeping flows: new flows follow the new weights only as buckets move.
         Shares after = m.shares(changed, settings.connections());
         table.row("new-flow shares after the change", percents(after, true), percents(after, false),
                 after.worstDeviationPoints() <= 5 ? "ok" : "off");
         footnote = "A resilient nexthop group moves a bucket to its new link only once the bucket has been idle\n"
                 + "for the group's idle_timer (`ip nexthop show`): new flows converge to changed weights gradually.";
+    }
+
+    /** Applies the spec with its weights reversed while long downloads run; a row for the broken ones. */
+    private LabSpec reversedUnderDownloads(Measurements m, LabSpec spec, String what, String row) {
+        long bytes = topology.totalRate().bytesPerSecond() * 8 / settings.downloads();
+        c.begin(settings.downloads() + " downloads of " + Units.size(bytes) + ", " + what);
+        LanClient.Pending<DownloadReport> running = new LanClient(topology)
+                .download(settings.downloads(), bytes, m.servers(), Duration.ofSeconds(120));
+        LabProcesses.sleep(3_000);
+        LabSpec changed = spec.withWeights(topology.isps().stream().map(i -> topology.isps().size() + 1 - i.index()).toList());
+        apply(changed, null);
+        DownloadReport r = running.await();
+        c.done(r.broken() + " broken");
+        table.row(row, "0", r.broken() + " of " + r.downloads().size(), r.broken() == 0 ? "ok" : "FAIL");
+        return changed;
     }
 
     /**
@@ -111,17 +115,8 @@ final class Bench {
         c.done(s.failed() + " failed");
         table.row("connmark shares (wrr)", percents(s, true), percents(s, false) + " (" + s.counts().values().stream()
                 .map(String::valueOf).collect(Collectors.joining("/")) + ")", s.worstDeviationPoints() <= 0.5 ? "exact" : "off");
-        long bytes = topology.totalRate().bytesPerSecond() * 8 / settings.downloads();
-        c.begin(settings.downloads() + " downloads, connmark weights reversed after 3 s");
-        LanClient.Pending<DownloadReport> running = new LanClient(topology)
-                .download(settings.downloads(), bytes, m.servers(), Duration.ofSeconds(120));
-        LabProcesses.sleep(3_000);
-        LabSpec changed = spec.withWeights(topology.isps().stream().map(i -> topology.isps().size() + 1 - i.index()).toList());
-        apply(changed, null);
-        DownloadReport r = running.await();
-        c.done(r.broken() + " broken");
-        table.row("flows broken by a weight change, connmark", "0", r.broken() + " of " + r.downloads().size(),
-                r.broken() == 0 ? "ok" : "FAIL");
+        LabSpec changed = reversedUnderDownloads(m, spec, "connmark weights reversed after 3 s",
+                "flows broken by a weight change, connmark");
         Shares after = m.shares(changed, settings.connections());
         table.row("new-connection shares after it, connmark", percents(after, true), percents(after, false),
                 after.worstDeviationPoints() <= 1 ? "ok" : "off");

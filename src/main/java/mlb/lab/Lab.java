@@ -43,6 +43,15 @@ public final class Lab {
         run(new TopologyScript(topology, false).cut(isp));
     }
 
+    /**
+     * The ISP's end of the router's line goes down (up: comes back): the router's device loses (regains) its
+     * carrier, the failure the kernel does see, unlike a cut beyond the ISP.
+     */
+    public void carrier(Isp isp, boolean up) {
+        requireIsp(isp);
+        run(Step.ip(topology.ispNs(isp), "link", "set", Topology.ISP_ROUTER_DEV, up ? "up" : "down"));
+    }
+
     /** The ISP's line loses percent of its packets at random (both ways), until lossless(). */
     public void lossy(Isp isp, int percent) {
         requireIsp(isp);

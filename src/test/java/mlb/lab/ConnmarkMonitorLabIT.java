@@ -130,7 +130,7 @@ class ConnmarkMonitorLabIT {
         awaitSlots(List.of("isp1", "isp2", "isp3"), Duration.ofSeconds(5));
         Isp isp2 = t.isps().get(1);
         long down = System.nanoTime();
-        ispSide(isp2, "down");
+        session.lab().carrier(isp2, false);
         try {
             awaitSlots(List.of("isp1", "isp3"), Duration.ofSeconds(3));
             double out = (System.nanoTime() - down) / 1e9;
@@ -138,7 +138,7 @@ class ConnmarkMonitorLabIT {
             assertTrue(monitor.lines().stream().anyMatch(l -> l.contains("isp2 down: carrier lost on isp2")),
                     () -> String.join("\n", monitor.lines()));
             long up = System.nanoTime();
-            ispSide(isp2, "up");
+            session.lab().carrier(isp2, true);
             awaitSlots(List.of("isp1", "isp2", "isp3"), Duration.ofSeconds(10));
             double back = (System.nanoTime() - up) / 1e9;
             System.out.printf("carrier: isp2 out of the slots %.2f s after its carrier dropped, back %.2f s after it returned%n",
@@ -146,12 +146,7 @@ class ConnmarkMonitorLabIT {
             assertTrue(out < 1.0, "out after " + out + " s");
             assertTrue(back < 5.0, "back after " + back + " s");
         } finally {
-            ispSide(isp2, "up");
+            session.lab().carrier(isp2, true);
         }
-    }
-
-    private void ispSide(Isp isp, String state) {
-        Runner.Result r = TestLabs.RUNNER.run(List.of("ip", "-n", t.ispNs(isp), "link", "set", Topology.ISP_ROUTER_DEV, state));
-        assertTrue(r.ok(), r.stderr());
     }
 }

@@ -271,7 +271,7 @@ class MonitorLabIT {
     void carrierBackRestoresTheLinkWithinSecondsNotAMinute() {
         awaitMembers(List.of(201, 202, 203), Duration.ofSeconds(10));
         Isp isp2 = isp(2);
-        ispSide(isp2, "down");
+        session.lab().carrier(isp2, false);
         try {
             awaitMembers(List.of(201, 203), Duration.ofSeconds(3));
             long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
@@ -281,16 +281,11 @@ class MonitorLabIT {
             assertTrue(monitor.lines().stream().anyMatch(l -> l.contains("isp2 down: carrier lost on isp2")),
                     () -> String.join("\n", monitor.lines()));
             long up = System.nanoTime();
-            ispSide(isp2, "up");
+            session.lab().carrier(isp2, true);
             awaitMembers(List.of(201, 202, 203), Duration.ofSeconds(10));
             System.out.printf("route mode: isp2 back in the group %.2f s after its carrier returned%n", (System.nanoTime() - up) / 1e9);
         } finally {
-            ispSide(isp2, "up");
+            session.lab().carrier(isp2, true);
         }
-    }
-
-    private void ispSide(Isp isp, String state) {
-        Runner.Result r = TestLabs.RUNNER.run(List.of("ip", "-n", t.ispNs(isp), "link", "set", Topology.ISP_ROUTER_DEV, state));
-        assertTrue(r.ok(), r.stderr());
     }
 }
