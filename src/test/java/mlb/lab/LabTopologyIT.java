@@ -76,7 +76,13 @@ class LabTopologyIT {
                 run.after().failed(), run.after().probes());
         assertEquals(0, run.before().failed());
         assertTrue(run.during().probes() >= 10);
-        assertEquals(run.during().probes(), run.during().failed(), "during: " + run.during());
+        // By cause: no probe got an answer through the cut line while it was cut. A probe that started during the
+        // cut may still connect once its SYN retransmit (1 s later) meets the healed line, when a loaded machine
+        // fires its timeout late: that answer came after the heal, not through the cut.
+        double cutDone = run.onProbeClock(run.cutDone()), heal = run.onProbeClock(run.healStart());
+        List<mlb.lab.traffic.Probe> throughTheCut = run.report().probes().stream()
+                .filter(p -> p.atMs() >= cutDone && p.atMs() < heal && p.ok() && p.atMs() + p.rttMs() < heal).toList();
+        assertEquals(List.of(), throughTheCut, "answered through the cut line: " + run.during());
         assertTrue(run.after().probes() >= 5);
         assertEquals(0, run.after().failed());
     }
