@@ -87,11 +87,14 @@ final class ConnmarkMode {
             }
             return Slots.RANDOM_VALUES;
         }
-        List<Integer> cycle = Slots.cycle(weights);
-        for (int slot = 0; slot < cycle.size(); slot++) {
-            out.add(NftElement.jump(t, SLOTS, new NftElement.Value(slot), chain(members.get(cycle.get(slot)))));
+        List<Link> byName = links.sortBy(Link::name);
+        java.util.Set<Integer> live = new java.util.HashSet<>();
+        for (int i = 0; i < byName.size(); i++) if (members.contains(byName.get(i))) live.add(i);
+        List<Integer> owners = Slots.layout(byName.map(Link::weight), live);
+        for (int slot = 0; slot < owners.size(); slot++) {
+            out.add(NftElement.jump(t, SLOTS, new NftElement.Value(slot), chain(byName.get(owners.get(slot)))));
         }
-        return cycle.size();
+        return owners.size();
     }
 
     /** With every link out: "keep" balances over all of them still (the probe targets may be what failed). */

@@ -5,6 +5,11 @@ import io.vavr.collection.List;
 /**
  * Which link each slot of the number generator picks, so that shares follow the weights. Pure.
  *
+ * The wrr map always has CYCLE slots (`numgen inc mod 360`), whatever the weights and whichever links are out:
+ * a weight change or a link leaving changes map elements only, never the rule. 360 is divisible by every sum
+ * of reduced weights up to 10 and many more (12, 15, 18, 20, 24, 30, 36, 40, 45, 60, 72, 90, 120, 180), so
+ * such shares are exact per cycle; others are apportioned, within one slot of 360.
+ *
  * A cycle (wrr): the weights divided by their common divisor, one slot per unit, interleaved by smooth weighted
  * round robin: over every full cycle each link gets exactly its weight's share, and within a cycle no link
  * waits long (a 1:1:4 cycle is c a c b c c, not a b c c c c). Ranges (random): 65536 values split in
@@ -12,6 +17,7 @@ import io.vavr.collection.List;
  */
 final class Slots {
     static final int RANDOM_VALUES = 65536;
+    static final int CYCLE = 360;
 
     private Slots() {
     }
@@ -35,29 +41,63 @@ final class Slots {
         return List.ofAll(out);
     }
 
-    /** The first value of each link's range of 0..65535 (the last is the next one's first minus one). */
-    static List<Integer> rangeStarts(List<Integer> weights) {
+    /**
+     * The link index of each of the CYCLE slots: the weights' interleaved cycle repeated (or, when its length
+     * does not divide CYCLE, apportioned counts interleaved), then the slots of links that are not live given,
+     * in order, to the live ones by their weights. Empty when no link is live.
+     */
+    static List<Integer> layout(List<Integer> weights, java.util.Set<Integer> live) {
+        if (live.isEmpty()) return List.empty();
+        int gcd = weights.fold(0, Slots::gcd);
+        List<Integer> w = weights.map(x -> x / gcd);
+        int total = w.sum().intValue();
+        List<Integer> base = CYCLE % total == 0 ? cycle(w) : cycle(apportion(w, CYCLE));
+        java.util.List<Integer> out = new java.util.ArrayList<>(CYCLE);
+        for (int i = 0; out.size() < CYCLE; i++) out.add(base.get(i % base.size()));
+        java.util.List<Integer> liveIndex = new java.util.ArrayList<>(new java.util.TreeSet<>(live));
+        long[] current = new long[liveIndex.size()];
+        long liveTotal = liveIndex.stream().mapToLong(w::get).sum();
+        for (int slot = 0; slot < CYCLE; slot++) {
+            if (live.contains(out.get(slot))) continue;
+            int best = 0;
+            for (int i = 0; i < current.length; i++) {
+                current[i] += w.get(liveIndex.get(i));
+                if (current[i] > current[best]) best = i;
+            }
+            current[best] -= liveTotal;
+            out.set(slot, liveIndex.get(best));
+        }
+        return List.ofAll(out);
+    }
+
+    /** n split in proportion to the weights, by largest remainder. */
+    private static List<Integer> apportion(List<Integer> weights, int n) {
         long total = weights.sum().longValue();
         int[] size = new int[weights.size()];
         double[] rest = new double[weights.size()];
         int given = 0;
         for (int i = 0; i < size.length; i++) {
-            double exact = (double) RANDOM_VALUES * weights.get(i) / total;
+            double exact = (double) n * weights.get(i) / total;
             size[i] = (int) Math.floor(exact);
             rest[i] = exact - size[i];
             given += size[i];
         }
-        for (; given < RANDOM_VALUES; given++) {
+        for (; given < n; given++) {
             int best = 0;
             for (int i = 1; i < rest.length; i++) if (rest[i] > rest[best]) best = i;
             size[best]++;
             rest[best] = -1;
         }
+        return List.ofAll(size);
+    }
+
+    /** The first value of each link's range of 0..65535 (the last is the next one's first minus one). */
+    static List<Integer> rangeStarts(List<Integer> weights) {
         java.util.List<Integer> starts = new java.util.ArrayList<>();
         int at = 0;
-        for (int s : size) {
+        for (int size : apportion(weights, RANDOM_VALUES)) {
             starts.add(at);
-            at += s;
+            at += size;
         }
         return List.ofAll(starts);
     }

@@ -53,6 +53,39 @@ class SlotsProperties {
         }
     }
 
+    /** All links live: exact per cycle when the reduced weights' sum divides 360, within one slot otherwise. */
+    @Property
+    void theLayoutHoldsEachLinksShareOf360(@ForAll @Size(min = 1, max = 8) java.util.List<@IntRange(min = 1, max = 256) Integer> weights) {
+        List<Integer> w = List.ofAll(weights);
+        java.util.Set<Integer> all = new java.util.HashSet<>();
+        for (int i = 0; i < w.size(); i++) all.add(i);
+        List<Integer> layout = Slots.layout(w, all);
+        assertEquals(Slots.CYCLE, layout.size());
+        double total = w.sum().doubleValue();
+        for (int i = 0; i < w.size(); i++) {
+            int link = i;
+            assertTrue(Math.abs(layout.count(x -> x == link) - Slots.CYCLE * w.get(i) / total) < 1, "link " + i + " of " + w);
+        }
+    }
+
+    /** Links out own no slot; only their slots change, and the live ones share them by weight. */
+    @Property
+    void linksOutGiveTheirSlotsAwayAndNothingElseMoves(@ForAll @Size(min = 2, max = 6) java.util.List<@IntRange(min = 1, max = 20) Integer> weights,
+                                                       @ForAll @IntRange(min = 0, max = 5) int out) {
+        List<Integer> w = List.ofAll(weights);
+        java.util.Set<Integer> all = new java.util.HashSet<>(), live = new java.util.HashSet<>();
+        for (int i = 0; i < w.size(); i++) {
+            all.add(i);
+            if (i != out % w.size()) live.add(i);
+        }
+        List<Integer> before = Slots.layout(w, all), after = Slots.layout(w, live);
+        int dead = out % w.size();
+        for (int s = 0; s < Slots.CYCLE; s++) {
+            if (before.get(s) != dead) assertEquals(before.get(s), after.get(s), "slot " + s + " moved");
+            else assertTrue(after.get(s) != dead);
+        }
+    }
+
     @Test
     void oneToOneToFourInterleaves() {
         assertEquals(List.of(2, 0, 2, 1, 2, 2), Slots.cycle(List.of(1, 1, 4)));
