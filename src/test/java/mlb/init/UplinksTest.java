@@ -43,6 +43,19 @@ class UplinksTest {
     }
 
     @Test
+    void aGatewayAnywhereBeatsADefaultRouteWithoutOne() {
+        FakeHostLinks host = new FakeHostLinks().device(device("wan1"))
+                .route(route("wan1", "default", null, "main", 0))
+                .route(route("wan1", "10.77.0.0/16", "198.18.1.7", "103", 0))
+                .route(route("wan1", "default", "198.18.1.1", "102", 0));
+        assertEquals(List.of("198.18.1.1"), Uplinks.find(host).map(u -> u.route().gateway().get()));
+        FakeHostLinks noDefault = new FakeHostLinks().device(device("wan1"))
+                .route(route("wan1", "default", null, "main", 0))
+                .route(route("wan1", "10.77.0.0/16", "198.18.1.7", "103", 0));
+        assertEquals(List.of("198.18.1.7"), Uplinks.find(noDefault).map(u -> u.route().gateway().get()));
+    }
+
+    @Test
     void noRoutesNoUplinks() {
         assertEquals(List.empty(), Uplinks.find(new FakeHostLinks().device(device("wan1"))));
     }
