@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class Commands {
     /** Every command, in the order `mlb --help` lists them. */
-    static final List<String> NAMES = List.of("validate", "plan", "apply", "destroy", "history", "show", "diff",
+    static final List<String> NAMES = List.of("init", "validate", "plan", "apply", "destroy", "history", "show", "diff",
             "rollback", "status", "confirm", "confirm-watch", "monitor", "lab", "help");
 
     private Commands() {
@@ -22,6 +22,7 @@ final class Commands {
 
     private static Object make(String name) {
         return switch (name) {
+            case "init" -> new InitCommand();
             case "validate" -> new ValidateCommand();
             case "plan" -> new PlanCommand();
             case "apply" -> new ApplyCommand();

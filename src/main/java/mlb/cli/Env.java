@@ -15,6 +15,11 @@ public interface Env {
     /** The audit repo when --state is not given: state/ of a checkout, else /var/lib/mlb. */
     Path defaultStateDir();
 
+    /** What `mlb init` reads of a target: its devices and routes, through iproute2 and /sys. */
+    default mlb.init.HostLinks hostLinks(mlb.proc.Target target) {
+        return new mlb.init.SystemLinks(new mlb.proc.SystemRunner(), target);
+    }
+
     static Env system() {
         return new Env() {
             @Override

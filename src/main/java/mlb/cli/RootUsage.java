@@ -16,6 +16,8 @@ final class RootUsage {
               -h, --help      Show this help message and exit.
               -V, --version   Print version information and exit.
             Commands:
+              init      Print a first spec from the host's links (devices with a default
+                          route or a gateway), every guess commented. Changes nothing.
               validate  Check a spec without touching the kernel. Exit 65 lists every
                           problem.
               plan      Show the changes that would make the kernel match the spec. Changes

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 /** The rules for one [[link]] table taken alone. */
 final class LinkRules {
     /** Link names end up in table names, nft set names and file names: keep them tame. */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,14}");
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,14}");
     /** What the kernel accepts as an interface name (IFNAMSIZ 16 with the NUL), minus characters that need quoting. */
-    private static final Pattern DEV = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}");
+    static final Pattern DEV = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}");
     private static final String GATEWAY = "\"203.0.113.1\"", SOURCE = "\"203.0.113.2\"";
     private static final String PIN = "\"198.51.100.0/24\"", DEFAULT = "0.0.0.0/0";
     private static final String PIN_HINT = "write each pinned destination as [[link.route]] with to = " + PIN;
