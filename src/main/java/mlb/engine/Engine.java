@@ -104,6 +104,7 @@ public final class Engine {
             Session s = all ? session() : new Session(ws, target, events, Option.some(memo));
             return s.tryLock().map(lock -> lock.map(l -> {
                 try {
+                    if (all) memo.journaled(s.recorder.journal(memo.unrecorded()));
                     s.flushJournal();
                     return true;
                 } finally {
@@ -111,6 +112,14 @@ public final class Engine {
                 }
             }).orElse(false));
         });
+    }
+
+    /**
+     * How many of the monitor's changes are in the kernel with their records still in memory: the journal could
+     * not take them (a full or read-only state disk); they go there as soon as it does.
+     */
+    public int unrecorded() {
+        return memo.unrecorded().size();
     }
 
     /** Removes everything mlb owns (of another protocol than the recorded one, when given). */

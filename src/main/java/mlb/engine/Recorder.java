@@ -50,6 +50,29 @@ final class Recorder {
     }
 
     /**
+     * Journals records kept in memory (the monitor's, made while the journal could not be written), oldest
+     * first; how many it took before the first failure.
+     */
+    int journal(List<Record> records) {
+        int n = 0;
+        for (Record r : records) {
+            try {
+                journal.add(r);
+                n++;
+            } catch (IOException e) {
+                break;
+            }
+        }
+        if (n > 0) events.on(new Event.Warning(n + " of the monitor's records that waited in memory are in the journal"
+                + " now" + (n < records.size() ? "; " + (records.size() - n) + " still wait" : "")));
+        return n;
+    }
+
+    Path dir() {
+        return journal.dir();
+    }
+
+    /**
      * Records the finished apply (after any older entry still journaled, to keep the order); returns its commit
      * id, or none (with a warning) when it stays journaled.
      */

@@ -90,8 +90,8 @@ final class Reactions {
     }
 
     /**
-     * Deletes the conntrack entries of links out of the balancing for longer than the grace period; none while
-     * every link is down: the probe targets may be what failed, and the connections are all there is.
+     * Deletes the conntrack entries of links out of the kernel's balancing for longer than the grace period; none
+     * while every link is down: the probe targets may be what failed, and the connections are all there is.
      */
     void tick(Fleet fleet, SortedSet<String> effective, Instant now) {
         if (fleet.live().isEmpty()) return;

@@ -180,7 +180,16 @@ final class ReconcileLoop {
         } else if (applied.isDefined() && !now.isBefore(checkAt)) {
             check(now);
         }
-        reactions.tick(fleet, effective(), now);
+        reactions.tick(fleet, inKernel(), now);
+    }
+
+    /**
+     * The links the kernel balances over, as far as the monitor knows: what it last applied (a change that could
+     * not be applied leaves a link in), or every link before its first change. The conntrack reaction follows
+     * this, not the verdicts: a link still in the group keeps its connections.
+     */
+    SortedSet<String> inKernel() {
+        return applied.getOrElse(() -> monitored.names());
     }
 
     /**
@@ -252,9 +261,12 @@ final class ReconcileLoop {
     private void applied(ApplyResult r, SortedSet<String> want, Instant verdict) {
         long toWrite = Math.max(0, Duration.between(verdict, heard.writing()).toMillis());
         long ms = Duration.between(verdict, clock.instant()).toMillis();
+        int waiting = engine.unrecorded();
         log.line("balancing over " + (want.isEmpty() ? "no link" : want.mkString(", ")) + ": " + r.plan().summary()
-                + ", written " + toWrite + " ms after the verdict, verified and recorded in " + ms + " ms"
-                + r.recorded().map(id -> " as " + id.substring(0, 7)).getOrElse(""));
+                + ", written " + toWrite + " ms after the verdict, verified " + (waiting > 0
+                ? "in " + ms + " ms; not recorded yet: " + (waiting == 1 ? "its record waits" : waiting + " records wait")
+                + " in memory until the state directory takes them"
+                : "and recorded in " + ms + " ms" + r.recorded().map(id -> " as " + id.substring(0, 7)).getOrElse("")));
         reactions.applied(r, ms);
     }
 

@@ -39,4 +39,20 @@ class StatusTextTest {
         assertTrue(out.contains("Journal:         an apply waits to be recorded (the next apply records it)"), out);
         assertTrue(out.contains("Drift:           unknown (nothing recorded)"), out);
     }
+
+    @Test
+    void aMonitorThatCannotWriteItsViewOrJournalSaysSo() {
+        Instant written = Instant.now().minusSeconds(40);
+        mlb.history.MonitorView v = new mlb.history.MonitorView(ProcessHandle.current().pid(), written.minusSeconds(60), written,
+                "/etc/mlb/home.toml", io.vavr.collection.TreeSet.of("isp1"), Option.none(), io.vavr.collection.List.empty(), 2);
+        Status.Monitoring m = new Status.Monitoring(v, true, io.vavr.collection.TreeMap.empty(), java.time.Duration.ofSeconds(40));
+        String out = render(new Status(Target.netns("x"), Option.none(), Option.none(), Option.none(), false,
+                Option.some(m), Option.none()));
+        assertTrue(out.contains("its view is stale: last written ") && out.contains(", 40 s ago (it rewrites it every 2 s): it"
+                + " cannot write the state directory (full or read-only?)"), out);
+        assertTrue(out.contains("2 changes of the monitor in the kernel wait in its memory to be recorded"), out);
+        Status.Monitoring fresh = new Status.Monitoring(v, true, io.vavr.collection.TreeMap.empty(), java.time.Duration.ofSeconds(1));
+        assertFalse(render(new Status(Target.netns("x"), Option.none(), Option.none(), Option.none(), false,
+                Option.some(fresh), Option.none())).contains("stale"));
+    }
 }
