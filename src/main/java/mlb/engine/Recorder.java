@@ -226,12 +226,22 @@ final class Recorder {
         }
     }
 
-    /** An interrupted entry, finished with the state found now, and kept so in the journal for a retry. */
+    /**
+     * An entry whose process stopped (kill -9, a crash) before it wrote the outcome, finished with the state found
+     * now, and kept so in the journal for a retry. Its outcome says what the kernel holds: applied when it holds
+     * every change of the plan (the process stopped after the write), interrupted when it holds none or part of
+     * them; the note says which.
+     */
     private Record settled(Journal.Entry e, Record r, Function<Record, NetState> readNow) {
         if (r.outcome() != Record.Outcome.INTERRUPTED || r.failure().isDefined()) return r;
-        Record done = r.finished(Record.Outcome.INTERRUPTED, readNow.apply(r), r.commands(),
-                Option.some("the mlb process stopped before the apply finished; after.json is the state found"
-                        + " by the next run, and the commands may have run in part"));
+        NetState found = readNow.apply(r);
+        boolean complete = mlb.plan.Diff.changes(found, r.desired()).isEmpty();
+        boolean none = !complete && mlb.plan.Diff.changes(found, r.before()).isEmpty();
+        String stopped = "the mlb process stopped before it recorded the outcome; the next run found ";
+        Record done = r.finished(complete ? Record.Outcome.APPLIED : Record.Outcome.INTERRUPTED, found, r.commands(),
+                Option.some(stopped + (complete ? "every change of the plan in the kernel"
+                        : none ? "none of its changes in the kernel (it is as before)"
+                        : "part of its changes in the kernel") + "; after.json is the state it found"));
         try {
             journal.write(e, done);
         } catch (IOException ex) {
