@@ -70,7 +70,17 @@ public final class Engine {
      * follows the spec's last_resort), recorded as a monitor entry; held while an apply waits for `mlb confirm`.
      */
     public Either<Refusal, ApplyResult> follow(Spec spec, Path specFile, io.vavr.collection.Set<String> balancing, String why) {
-        return changing(() -> Applies.follow(new Session(ws, target, events, Option.some(memo)), memo, spec, specFile, balancing, why));
+        return follow(spec, specFile, balancing, why, false);
+    }
+
+    /**
+     * The same; repair: the balancing is what the monitor applied last, so whatever this changes was changed
+     * outside the monitor, and the entry's title names it rather than claiming the links moved.
+     */
+    public Either<Refusal, ApplyResult> follow(Spec spec, Path specFile, io.vavr.collection.Set<String> balancing, String why,
+                                               boolean repair) {
+        return changing(() -> Applies.follow(new Session(ws, target, events, Option.some(memo)), memo, spec, specFile, balancing,
+                why, repair));
     }
 
     /**

@@ -46,6 +46,8 @@ final class ReconcileLoop {
     private Cascade cascade = Cascade.NONE;
     /** While every link is down (last_resort keep): the balancing kept, the one before a cascade if one led there. */
     private Option<SortedSet<String>> kept = Option.none();
+    /** Whether the running spec is the one last applied (false from a reload until it is applied). */
+    private boolean lastSpecApplied = true;
 
     ReconcileLoop(Engine engine, EngineEvents heard, Monitored monitored, Clock clock, Log log, Reactions reactions) {
         this.engine = engine;
@@ -210,6 +212,7 @@ final class ReconcileLoop {
         log.line("spec reloaded: " + Describe.links(next));
         fleet = after;
         monitored = next;
+        lastSpecApplied = false;
         reconcile("spec reloaded", true);
         return true;
     }
@@ -230,15 +233,20 @@ final class ReconcileLoop {
         SortedSet<String> want = effective();
         if (!force && applied.contains(want)) return;
         Instant verdict = clock.instant();
-        Either<Refusal, ApplyResult> r = engine.follow(monitored.spec(), monitored.file(), want, describe(want, why));
+        // The links as applied last, with the spec applied last: whatever this changes was changed outside the monitor.
+        boolean repair = applied.contains(want) && lastSpecApplied;
+        Either<Refusal, ApplyResult> r = engine.follow(monitored.spec(), monitored.file(), want, describe(want, why, repair), repair);
         r.fold(refused -> failed(refused.message()), result -> done(result, want, verdict));
     }
 
-    /** The record's title: which links are out, and why (a coalesced commit keeps only the first part). */
-    private String describe(Set<String> want, String why) {
+    /**
+     * The record's title: which links are out, and why (a coalesced commit keeps only the first part). A repair
+     * (the links as applied last) says they are still so: the engine names what it put back before this.
+     */
+    private String describe(Set<String> want, String why, boolean repair) {
         List<String> out = List.ofAll(monitored.names()).filter(n -> !want.contains(n));
         boolean keeping = fleet.live().isEmpty() && monitored.spec().balancer().lastResort() == Balancer.LastResort.KEEP;
-        return (out.isEmpty() ? "every link in" : String.join(", ", out) + " out")
+        return (out.isEmpty() ? (repair ? "every link still in" : "every link in") : String.join(", ", out) + (repair ? " still out" : " out"))
                 + (keeping ? ", as before every link went down" : "") + " (" + why + ")";
     }
 
@@ -247,6 +255,7 @@ final class ReconcileLoop {
             case HELD -> hold();
             case UNCHANGED, APPLIED -> {
                 applied = Option.some(want);
+                lastSpecApplied = true;
                 checkAt = clock.instant().plus(CHECK);
                 retryAt = Option.none();
                 holding.forEach(h -> log.line("no apply waits for `mlb confirm` any more: the monitor acts again"));

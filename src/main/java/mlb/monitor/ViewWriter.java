@@ -55,7 +55,8 @@ final class ViewWriter {
 
     MonitorView view(Monitored m, Fleet fleet, SortedSet<String> balancing, Option<String> holding, Instant now, int unrecorded) {
         List<MonitorView.LinkView> links = List.ofAll(m.names()).map(name -> link(m, fleet, name));
-        return new MonitorView(ProcessHandle.current().pid(), started, now, m.file().toString(), balancing, holding, links,
+        return new MonitorView(ProcessHandle.current().pid(), started, now, m.file().toAbsolutePath().normalize().toString(),
+                balancing, holding, links,
                 unrecorded);
     }
 

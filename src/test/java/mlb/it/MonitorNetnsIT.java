@@ -205,6 +205,35 @@ class MonitorNetnsIT extends NetnsTest {
     }
 
     @Test
+    void aPersonsApplyOfAnotherSpecIsRefusedWhileAMonitorFollowsOneAndTheSameTextIsNot() throws Exception {
+        String peer = gatewaysApart();
+        try {
+            Path spec = Files.writeString(tmp.resolve("home.toml"), spec("wan2"));
+            Path state = tmp.resolve("state");
+            Monitor m = start("monitor", state, spec);
+            await(m, l -> l.contains(" balancing over isp1, isp2: "), "the first apply");
+            await(m, l -> l.contains(" isp1 up: ") && l.contains(" isp2 up: "), "first verdicts");
+            String before = ns.dump();
+            Path other = Files.writeString(tmp.resolve("other.toml"), spec("wan2").replace("name = \"isp2\"\n",
+                    "name = \"isp2\"\nweight = 3\n"));
+            mlb.cli.CliRunner cli = new mlb.cli.CliRunner(mlb.cli.Env.system(), state);
+            mlb.cli.CliRunner.Run refused = cli.run("apply", "-f", other.toString(), "--netns", ns.name, "--yes");
+            System.out.print(refused.err());
+            assertEquals(75, refused.code(), refused::toString);
+            assertEquals("mlb: error: mlb monitor (pid " + m.inside() + ") follows " + spec + " on netns " + ns.name
+                    + ": it would undo an apply of " + other + " at its next kernel check\n  nothing was changed\n  change " + spec
+                    + " instead: the monitor reloads it (after the host checks a plan makes)\n  or stop the monitor first (kill "
+                    + m.inside() + "), then apply\n", refused.err());
+            assertEquals(before, ns.dump(), "nothing was changed");
+            Path copy = Files.writeString(tmp.resolve("copy.toml"), spec("wan2"));
+            cli.expect(0, "apply", "-f", copy.toString(), "--netns", ns.name, "--yes");
+            cli.expect(0, "apply", "-f", spec.toString(), "--netns", ns.name, "--yes");
+        } finally {
+            Netns.run("ip", "netns", "del", peer);
+        }
+    }
+
+    @Test
     void aSecondMonitorOnTheNamespaceExits75NamingTheFirstWhateverItsState() throws Exception {
         Path spec = Files.writeString(tmp.resolve("home.toml"), spec("wan2"));
         Path stateA = tmp.resolve("state-a");

@@ -203,7 +203,8 @@ class ReconcileLoopTest {
         assertEquals(java.util.List.of(201, 203), members(), "one lost round is no verdict");
         round("isp2", true);
         assertEquals(java.util.List.of(201, 202, 203), members(), "answering again after a loss makes the monitor look");
-        assertTrue(engine.history().get().entries().head().title().startsWith("monitor: every link in (kernel check)"),
+        assertTrue(engine.history().get().entries().head().title().startsWith("monitor: put back what changed outside the monitor"
+                + " (nexthop 202 and 1 route re-created; nexthop group 200 restored); every link still in (kernel check): "),
                 engine.history().get().entries().head()::title);
     }
 
@@ -250,6 +251,19 @@ class ReconcileLoopTest {
         assertEquals(waiting, journaled(), "a look commits nothing before its window closes");
         kernel.deviceDown("wan2").deviceUp("wan2");
         assertTrue(engine.status().get().drift().get().drifted(), "the kernel deleted isp2's nexthop: that is drift");
+    }
+
+    @Test
+    void aKernelCheckThatPutsBackWeightsChangedByHandSaysSoInItsTitle() {
+        rounds(3, true, true);
+        rounds(3, true, false);
+        assertEquals(Option.none(), kernel.ip("nexthop replace id 200 group 201,7/203,1 type resilient buckets 512 proto 250"), "weights changed by hand");
+        clock.advance(Duration.ofSeconds(61));
+        loop.tick();
+        assertTrue(kernel.executed().last().startsWith("ip nexthop replace id 200 group 201,2/203,5"), kernel.executed()::toString);
+        String title = engine.history().get().entries().head().title();
+        assertEquals("monitor: put back what changed outside the monitor (nexthop group 200 restored); isp2 still out"
+                + " (kernel check): 0 to add, 1 to change, 0 to destroy", title, "not 'isp2 out (kernel check)': isp2 went out long before");
     }
 
     @Test
