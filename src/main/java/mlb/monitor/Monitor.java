@@ -204,6 +204,14 @@ public final class Monitor {
         if (engine.unrecorded() > 0) log.problem(engine.unrecorded() + " of the monitor's changes are in the kernel but not"
                 + " recorded: the state directory could not take them; the next mlb run shows them as drift");
         prober.close();
+        // Bounded: waiting hooks are dropped, running ones get a moment and are killed (see ProcessHooks.close).
+        if (tools.hooks() instanceof AutoCloseable h) {
+            try {
+                h.close();
+            } catch (Exception e) {
+                log.problem("stopping the hooks: " + e);
+            }
+        }
         if (tools.probe() instanceof AutoCloseable c) {
             try {
                 c.close();

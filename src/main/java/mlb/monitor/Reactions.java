@@ -77,6 +77,8 @@ final class Reactions {
     private static String describe(HookOutcome o) {
         if (o instanceof HookOutcome.Exited x) return "exited " + x.code() + tail(x.stderr());
         if (o instanceof HookOutcome.TimedOut t) return "was killed after " + t.after().toMillis() + " ms" + tail(t.stderr());
+        if (o instanceof HookOutcome.Dropped d) return d.killed() ? "was killed after " + d.after().toMillis() + " ms, "
+                + d.why() + tail(d.stderr()) : "was not run: " + d.why();
         return "could not start: " + ((HookOutcome.NotStarted) o).reason();
     }
 
