@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -228,6 +229,41 @@ class MonitorNetnsIT extends NetnsTest {
             Path copy = Files.writeString(tmp.resolve("copy.toml"), spec("wan2"));
             cli.expect(0, "apply", "-f", copy.toString(), "--netns", ns.name, "--yes");
             cli.expect(0, "apply", "-f", spec.toString(), "--netns", ns.name, "--yes");
+        } finally {
+            Netns.run("ip", "netns", "del", peer);
+        }
+    }
+
+    @Test
+    void aHangingStartupHookDelaysNoOtherLinksHookAndTheStopLeavesNoHookBehind() throws Exception {
+        String peer = gatewaysApart();
+        try {
+            Path heard = tmp.resolve("heard");
+            Path pids = tmp.resolve("pids");
+            Path hook = Files.writeString(tmp.resolve("hook.sh"), "#!/bin/sh\necho \"$MLB_EVENT $MLB_LINK\" >> " + heard
+                    + "\n[ \"$MLB_EVENT $MLB_LINK\" = \"up isp1\" ] && { echo $$ >> " + pids + "; exec /bin/sleep 120; }\nexit 0\n");
+            Files.setPosixFilePermissions(hook, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Path spec = Files.writeString(tmp.resolve("home.toml"), spec("wan2")
+                    + "\n[[hook]]\nargv = [\"" + hook + "\"]\ntimeout = \"100s\"\n");
+            Monitor m = start("monitor", tmp.resolve("state"), spec);
+            await(m, l -> l.contains(" balancing over isp1, isp2: "), "the first apply");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!(Files.exists(pids) && Files.readString(pids).endsWith("\n")) && System.nanoTime() < until) sleep(50);
+            long hung = Long.parseLong(Files.readString(pids).strip());
+            assertEquals(0, Netns.run("ip", "-n", peer, "addr", "del", "198.18.2.1/24", "dev", "wan2p").code());
+            await(m, l -> l.contains(" balancing over isp1: "), "isp2 out");
+            until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.readString(heard).contains("down isp2") && System.nanoTime() < until) sleep(50);
+            assertTrue(Files.readString(heard).contains("down isp2"), "isp2's down hook ran while isp1's up hook hung: "
+                    + Files.readString(heard));
+            assertTrue(ProcessHandle.of(hung).map(ProcessHandle::isAlive).orElse(false), "isp1's hook still hangs");
+            long stopAt = System.nanoTime();
+            stop(m);
+            long ms = (System.nanoTime() - stopAt) / 1_000_000;
+            System.out.println("monitor stopped in " + ms + " ms with a hook hanging");
+            assertTrue(m.log().contains("hook " + hook + " (up isp1) was killed after ") && m.log().contains(", the monitor stopped"),
+                    m.log());
+            assertFalse(ProcessHandle.of(hung).map(ProcessHandle::isAlive).orElse(false), "the hook did not outlive the monitor");
         } finally {
             Netns.run("ip", "netns", "del", peer);
         }
