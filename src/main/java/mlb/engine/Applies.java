@@ -31,8 +31,8 @@ final class Applies {
     static Either<Refusal, ApplyResult> spec(Session s, Spec spec, Path file, Option<Duration> confirm, Approval approval) {
         Intent intent = Intent.apply("apply " + Intent.specName(file.toString()),
                 Option.some(file.toAbsolutePath().normalize()), spec.source(), confirm.isDefined());
-        return locked(s, () -> Plans.toward(s, spec).map(Plans.Planned::plan)
-                .flatMap(plan -> apply(s, plan, intent, confirm, approval)));
+        return locked(s, () -> Monitors.otherSpec(s, Option.some(file), spec.source()).<Either<Refusal, ApplyResult>>map(Either::left)
+                .getOrElse(() -> Plans.toward(s, spec).map(Plans.Planned::plan).flatMap(plan -> apply(s, plan, intent, confirm, approval))));
     }
 
     static Either<Refusal, ApplyResult> saved(Session s, SavedPlan saved, Path file, Option<Duration> confirm,
@@ -46,8 +46,9 @@ final class Applies {
         Intent intent = Intent.apply("apply " + Intent.specName(specFile.map(Path::toString).getOrElse(file.toString())),
                 specFile, saved.specText(), confirm.isDefined());
         Plan made = saved.plan();
-        return locked(s, () -> remade(s, saved, file).flatMap(fresh -> fresh.current().equals(made.current())
-                ? apply(s, fresh, intent, confirm, approval) : Either.left(stale(s, saved, file))));
+        return locked(s, () -> Monitors.otherSpec(s, specFile, saved.specText()).<Either<Refusal, ApplyResult>>map(Either::left)
+                .getOrElse(() -> remade(s, saved, file).flatMap(fresh -> fresh.current().equals(made.current())
+                        ? apply(s, fresh, intent, confirm, approval) : Either.left(stale(s, saved, file)))));
     }
 
     /** The plan no longer fits the kernel it is for: nothing was changed, and a new plan is one command away. */
@@ -91,28 +92,54 @@ final class Applies {
      * apply, verify and record as any apply. While an apply waits for `mlb confirm` it changes nothing: if that
      * apply is not confirmed, the kernel must return exactly to the state before it.
      */
-    static Either<Refusal, ApplyResult> follow(Session s, Memo memo, Spec spec, Path file, Set<String> balancing, String why) {
+    static Either<Refusal, ApplyResult> follow(Session s, Memo memo, Spec spec, Path file, Set<String> balancing, String why,
+                                               boolean repair) {
         return locked(s, () -> s.confirms.read().flatMap(pending -> {
             if (pending.isDefined()) return Either.right(s.result(Plan.of(NetState.empty(), NetState.empty(), List.empty(),
                     pending.get().scope()), Record.Kind.MONITOR, ApplyResult.Outcome.HELD));
-            Either<Refusal, ApplyResult> r = followOnce(s, memo, spec, file, balancing, why);
+            Either<Refusal, ApplyResult> r = followOnce(s, memo, spec, file, balancing, why, repair);
             // The devices may have changed since their facts were read (a device went down and the kernel deleted
             // its nexthops): once more with a fresh read, rather than waiting for the retry.
             boolean done = r.exists(a -> a.outcome() == ApplyResult.Outcome.APPLIED || a.outcome() == ApplyResult.Outcome.UNCHANGED);
-            return !done && memo.forgetReusedFacts() ? followOnce(s, memo, spec, file, balancing, why) : r;
+            return !done && memo.forgetReusedFacts() ? followOnce(s, memo, spec, file, balancing, why, repair) : r;
         }));
     }
 
     private static Either<Refusal, ApplyResult> followOnce(Session s, Memo memo, Spec spec, Path file, Set<String> balancing,
-                                                           String why) {
+                                                           String why, boolean repair) {
         Monitors.Balancing only = new Monitors.Balancing(Option.some(balancing), List.empty());
         Either<Refusal, mlb.compile.Compiler.Compiled> compiled = Plans.fits(s,
                 s.reconciler.compile(spec, only.links(), memo.facts(spec, s.reconciler)));
         return Plans.toward(s, compiled, only, memo.scope()).peek(p -> memo.planned(p.plan().scope())).flatMap(p -> {
             s.events.on(new Event.Planned(p.plan(), Record.Kind.MONITOR));
-            return s.applyIfApproved(p.plan(), Intent.monitor(why, file.toAbsolutePath().normalize(), spec.source()),
+            String title = repair ? putBack(p.plan()) + "; " + why : why;
+            return s.applyIfApproved(p.plan(), Intent.monitor(title, file.toAbsolutePath().normalize(), spec.source()),
                     Approval.ALWAYS, "");
         });
+    }
+
+    /**
+     * What a repair changed, briefly: the objects changed outside the monitor that it put back, by what it did to
+     * them ("nexthop group 200 restored; nexthop 202 and 1 route re-created").
+     */
+    static String putBack(Plan plan) {
+        List<mlb.model.Change> changed = plan.changes().filter(c -> !(c instanceof mlb.model.Change.Replace r && r.recreated()));
+        String what = changed.groupBy(Applies::verb).toList().sortBy(t -> t._1).map(t -> names(t._2) + " " + t._1).mkString("; ");
+        return "put back what changed outside the monitor (" + what + ")";
+    }
+
+    private static String verb(mlb.model.Change c) {
+        return c.match(cr -> "re-created", u -> "restored", r -> "restored", d -> "removed");
+    }
+
+    /** Nexthops and groups by id (the balancing lives there), other objects counted by kind. */
+    private static String names(List<mlb.model.Change> cs) {
+        List<String> byId = cs.filter(c -> c.key().kind() == mlb.model.Kind.NEXTHOP || c.key().kind() == mlb.model.Kind.GROUP)
+                .map(c -> c.key().kind().label() + " " + Long.parseLong(c.key().id()));
+        List<String> counted = cs.map(c -> c.key().kind()).filter(k -> k != mlb.model.Kind.NEXTHOP && k != mlb.model.Kind.GROUP)
+                .groupBy(k -> k).toList().sortBy(t -> t._1).map(t -> t._2.size() + " " + t._1.label() + (t._2.size() == 1 ? "" : "s"));
+        List<String> all = byId.appendAll(counted);
+        return all.size() == 1 ? all.head() : all.init().mkString(", ") + " and " + all.last();
     }
 
     /** Removes everything in the scope the target's last entry was made for (or mlb's default scope). */

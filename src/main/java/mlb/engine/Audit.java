@@ -37,7 +37,7 @@ final class Audit {
     private static Option<Status.Monitoring> monitoring(Session s) {
         return Monitors.view(s).map(v -> new Status.Monitoring(v, Monitors.running(v.pid()),
                 TreeMap.ofEntries(v.links().flatMap(l -> s.reconciler.kernel().devices().traffic(l.dev())
-                        .map(t -> new Tuple2<>(l.name(), t))))));
+                        .map(t -> new Tuple2<>(l.name(), t)))), Duration.between(v.updated(), s.ws.clock().instant())));
     }
 
     private static Status.Pending pending(Session s, PendingConfirm p) {

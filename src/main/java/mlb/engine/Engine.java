@@ -92,7 +92,17 @@ public final class Engine {
      * follows the spec's last_resort), recorded as a monitor entry; held while an apply waits for `mlb confirm`.
      */
     public Either<Refusal, ApplyResult> follow(Spec spec, Path specFile, io.vavr.collection.Set<String> balancing, String why) {
-        return changing(() -> Applies.follow(new Session(ws, target, events, Option.some(memo)), memo, spec, specFile, balancing, why));
+        return follow(spec, specFile, balancing, why, false);
+    }
+
+    /**
+     * The same; repair: the balancing is what the monitor applied last, so whatever this changes was changed
+     * outside the monitor, and the entry's title names it rather than claiming the links moved.
+     */
+    public Either<Refusal, ApplyResult> follow(Spec spec, Path specFile, io.vavr.collection.Set<String> balancing, String why,
+                                               boolean repair) {
+        return changing(() -> Applies.follow(new Session(ws, target, events, Option.some(memo)), memo, spec, specFile, balancing,
+                why, repair));
     }
 
     /** The kernel said a device changed (its carrier): the monitor's next change reads the devices afresh. */
@@ -131,6 +141,7 @@ public final class Engine {
             Session s = all ? session() : new Session(ws, target, events, Option.some(memo));
             return s.tryLock().map(lock -> lock.map(l -> {
                 try {
+                    if (all) memo.journaled(s.recorder.journal(memo.unrecorded()));
                     s.flushJournal();
                     return true;
                 } finally {
@@ -138,6 +149,14 @@ public final class Engine {
                 }
             }).orElse(false));
         });
+    }
+
+    /**
+     * How many of the monitor's changes are in the kernel with their records still in memory: the journal could
+     * not take them (a full or read-only state disk); they go there as soon as it does.
+     */
+    public int unrecorded() {
+        return memo.unrecorded().size();
     }
 
     /** Removes everything mlb owns (of another protocol than the recorded one, when given). */

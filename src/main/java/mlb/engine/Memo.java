@@ -1,7 +1,9 @@
 package mlb.engine;
 
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 import mlb.compile.Facts;
+import mlb.history.Record;
 import mlb.model.Scope;
 import mlb.spec.Spec;
 
@@ -13,7 +15,8 @@ import java.time.Instant;
  * What the monitor's frequent changes reuse from one to the next, so a verdict reaches the kernel in tens of
  * milliseconds: the devices' facts for a while (an address that changed is seen within that), and the scope the
  * last change was planned with (the history is read once, for the first), and when its changes were last
- * committed (a flapping link's changes are coalesced: one commit per 10 s window).
+ * committed (a flapping link's changes are coalesced: one commit per 10 s window), and the records of changes
+ * made while the journal could not be written (see {@link #keep}).
  */
 final class Memo {
     private static final Duration FACTS_FOR = Duration.ofSeconds(30);
@@ -27,6 +30,7 @@ final class Memo {
     private Instant lastCommit = Instant.EPOCH;
     private boolean held;
     private boolean rehearsed;
+    private List<Record> unrecorded = List.empty();
 
     Memo(Clock clock) {
         this.clock = clock;
@@ -83,9 +87,29 @@ final class Memo {
         return Option.some(lastCommit.plus(COALESCE));
     }
 
-    /** Whether changes wait in the journal and their window has closed. */
+    /** Whether changes wait in the journal and their window has closed, or records wait in memory. */
     synchronized boolean heldDue() {
-        return held && !clock.instant().isBefore(lastCommit.plus(COALESCE));
+        return !unrecorded.isEmpty() || held && !clock.instant().isBefore(lastCommit.plus(COALESCE));
+    }
+
+    /**
+     * The record of a change the monitor made although its journal entry could not be written (a full or
+     * read-only state disk): a failover never waits for its record. It stays here, oldest first, until the
+     * journal takes it (see Session.flushJournal). Only a monitor's own changes come here: a person's apply is
+     * refused when it cannot be journaled, as before.
+     */
+    synchronized void keep(Record r) {
+        unrecorded = unrecorded.append(r);
+    }
+
+    /** The records that wait in memory, oldest first. */
+    synchronized List<Record> unrecorded() {
+        return unrecorded;
+    }
+
+    /** The oldest n records were journaled. */
+    synchronized void journaled(int n) {
+        unrecorded = unrecorded.drop(n);
     }
 
     /** After the journal was flushed: whether that committed something, and whether changes still wait. */

@@ -9,6 +9,7 @@ import mlb.spec.Link;
 import mlb.spec.Spec;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -51,6 +52,32 @@ final class Monitors {
         return v.link(link).map(l -> link + " stays out of the balancing: mlb monitor (pid " + v.pid() + ") has it "
                 + l.state() + " since " + SINCE.format(l.since()) + " (" + l.reason() + ")")
                 .getOrElse(link + " stays out of the balancing");
+    }
+
+    /**
+     * A running monitor follows one spec file and makes the kernel match it at its next kernel check (once a
+     * minute): an apply of another spec would be undone within a minute, recorded as the monitor's. It is refused
+     * instead (75, like a second monitor), naming the file to change: the monitor reloads it (after the host checks
+     * of `mlb plan`). A spec with the same text as the followed file is no other spec, wherever it lies.
+     */
+    static Option<Refusal> otherSpec(Session s, Option<Path> file, String text) {
+        Option<MonitorView> view = view(s).filter(v -> running(v.pid()) && v.pid() != ProcessHandle.current().pid());
+        if (view.isEmpty()) return Option.none();
+        Path followed = Path.of(view.get().specFile()).toAbsolutePath().normalize();
+        if (file.exists(f -> f.toAbsolutePath().normalize().equals(followed)) || sameText(followed, text)) return Option.none();
+        return Option.some(Refusal.of(Refusal.Reason.LOCKED, "mlb monitor (pid " + view.get().pid() + ") follows " + followed
+                + " on " + s.target + ": it would undo an apply of " + file.map(Path::toString).getOrElse("another spec")
+                + " at its next kernel check", List.of("nothing was changed",
+                "change " + followed + " instead: the monitor reloads it (after the host checks a plan makes)",
+                "or stop the monitor first (kill " + view.get().pid() + "), then apply")));
+    }
+
+    private static boolean sameText(Path followed, String text) {
+        try {
+            return java.nio.file.Files.readString(followed).equals(text);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     static Option<MonitorView> view(Session s) {

@@ -50,6 +50,29 @@ final class Recorder {
     }
 
     /**
+     * Journals records kept in memory (the monitor's, made while the journal could not be written), oldest
+     * first; how many it took before the first failure.
+     */
+    int journal(List<Record> records) {
+        int n = 0;
+        for (Record r : records) {
+            try {
+                journal.add(r);
+                n++;
+            } catch (IOException e) {
+                break;
+            }
+        }
+        if (n > 0) events.on(new Event.Warning(n + " of the monitor's records that waited in memory are in the journal"
+                + " now" + (n < records.size() ? "; " + (records.size() - n) + " still wait" : "")));
+        return n;
+    }
+
+    Path dir() {
+        return journal.dir();
+    }
+
+    /**
      * Records the finished apply (after any older entry still journaled, to keep the order); returns its commit
      * id, or none (with a warning) when it stays journaled.
      */
@@ -203,12 +226,22 @@ final class Recorder {
         }
     }
 
-    /** An interrupted entry, finished with the state found now, and kept so in the journal for a retry. */
+    /**
+     * An entry whose process stopped (kill -9, a crash) before it wrote the outcome, finished with the state found
+     * now, and kept so in the journal for a retry. Its outcome says what the kernel holds: applied when it holds
+     * every change of the plan (the process stopped after the write), interrupted when it holds none or part of
+     * them; the note says which.
+     */
     private Record settled(Journal.Entry e, Record r, Function<Record, NetState> readNow) {
         if (r.outcome() != Record.Outcome.INTERRUPTED || r.failure().isDefined()) return r;
-        Record done = r.finished(Record.Outcome.INTERRUPTED, readNow.apply(r), r.commands(),
-                Option.some("the mlb process stopped before the apply finished; after.json is the state found"
-                        + " by the next run, and the commands may have run in part"));
+        NetState found = readNow.apply(r);
+        boolean complete = mlb.plan.Diff.changes(found, r.desired()).isEmpty();
+        boolean none = !complete && mlb.plan.Diff.changes(found, r.before()).isEmpty();
+        String stopped = "the mlb process stopped before it recorded the outcome; the next run found ";
+        Record done = r.finished(complete ? Record.Outcome.APPLIED : Record.Outcome.INTERRUPTED, found, r.commands(),
+                Option.some(stopped + (complete ? "every change of the plan in the kernel"
+                        : none ? "none of its changes in the kernel (it is as before)"
+                        : "part of its changes in the kernel") + "; after.json is the state it found"));
         try {
             journal.write(e, done);
         } catch (IOException ex) {

@@ -138,8 +138,10 @@ final class Session {
             recorder.flush(this::found);
             return;
         }
+        Memo m = monitor.get();
+        m.journaled(recorder.journal(m.unrecorded()));
         boolean committed = !recorder.flush(this::found, ws.clock().instant()).isEmpty();
-        monitor.get().flushed(committed, recorder.holding());
+        m.flushed(committed, recorder.holding());
     }
 
     /** The owned state now, in everything a record may have touched: what an interrupted apply left. */
@@ -208,8 +210,11 @@ final class Session {
         Interrupts interrupts = Interrupts.process();
         return interrupts.critical(() -> {
             Record start = record(plan, intent, commands.get());
-            Either<Refusal, Journal.Entry> journaled = recorder.begin(start);
-            if (journaled.isLeft()) return Either.left(journaled.getLeft());
+            Either<Refusal, Journal.Entry> journaled = begin(start);
+            Option<Memo> inMemory = journaled.isLeft() && intent.kind() == Record.Kind.MONITOR ? monitor : Option.none();
+            if (journaled.isLeft() && inMemory.isEmpty()) return Either.left(journaled.getLeft());
+            inMemory.forEach(m -> events.on(new Event.Warning(journaled.getLeft().message() + "; the monitor changes the"
+                    + " kernel all the same and keeps the record in memory until the journal takes it")));
             events.on(new Event.Applying(target, plan.changes().size()));
             Reconciler.Applied o = reconciler.apply(plan, interrupts::requested);
             events.on(new Event.Ran(o.commands()));
@@ -217,11 +222,25 @@ final class Session {
             // The spec's git provenance is looked up only now: opening a repository must not delay the write.
             Record finished = start.finished(outcome(o.outcome()), o.after(), o.commands(), o.failure())
                     .withProvenance(provenance(intent));
-            Option<String> id = recorder.finish(journaled.get(), finished, this::found, hold);
+            inMemory.forEach(m -> m.keep(finished));
+            Option<String> id = journaled.isLeft() ? Option.none() : recorder.finish(journaled.get(), finished, this::found, hold);
             boolean confirmedEarlier = o.failure().isEmpty() && intent.confirmsPending() && confirms.supersede();
             return Either.right(new ApplyResult(target, intent.kind(), plan, o.outcome(), o.commands(), id, stateDir(),
                     o.failure(), confirmedEarlier, Option.none()));
         }, () -> Either.left(Engine.interruptedRefusal()));
+    }
+
+    /**
+     * The journal entry of a change about to be made. The monitor's records that wait in memory go first: while
+     * any still waits (flushJournal could not write it), a new one waits behind it, to keep the order.
+     */
+    private Either<Refusal, Journal.Entry> begin(Record start) {
+        if (monitor.exists(m -> !m.unrecorded().isEmpty())) {
+            int n = monitor.get().unrecorded().size();
+            return Either.left(Refusal.of(Refusal.Reason.CANT_CREATE, "cannot write the audit journal in " + recorder.dir()
+                    + ": " + (n == 1 ? "an earlier record" : n + " earlier records") + " of the monitor still wait in memory"));
+        }
+        return recorder.begin(start);
     }
 
     private static Option<Provenance> provenance(Intent intent) {

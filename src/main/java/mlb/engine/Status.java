@@ -16,10 +16,14 @@ import mlb.proc.Target;
 public record Status(Target target, Option<Entry> last, Option<DriftReport> drift, Option<Pending> pending,
                      boolean journalPending, Option<Monitoring> monitor, Option<Lock.Busy> busy) {
     /**
-     * What the monitor says of the links (its status file), whether it still runs, and each link's device
-     * counters now.
+     * What the monitor says of the links (its status file), whether it still runs, each link's device counters
+     * now, and how old the view is.
      */
-    public record Monitoring(MonitorView view, boolean running, Map<String, Traffic> traffic) {
+    public record Monitoring(MonitorView view, boolean running, Map<String, Traffic> traffic, java.time.Duration age) {
+        /** A running monitor's view it has not rewritten for a while: it cannot write the state directory. */
+        public boolean stale() {
+            return running && age.compareTo(MonitorView.STALE) > 0;
+        }
     }
 
     /** A waiting confirm, with whether its watcher still runs and how long is left. */

@@ -21,7 +21,13 @@ import java.time.Instant;
  * balancing set while the monitor runs, so a person's apply never puts a dead link back; `mlb status` shows it.
  */
 public record MonitorView(long pid, Instant started, Instant updated, String specFile, SortedSet<String> balancing,
-                          Option<String> holding, List<LinkView> links) {
+                          Option<String> holding, List<LinkView> links, int unrecorded) {
+    /**
+     * The monitor rewrites its view at least this often (every 2 s, and at once on a change): an older one while
+     * it runs means it cannot write the state directory (full, read-only), and what the view says may be old.
+     */
+    public static final java.time.Duration STALE = java.time.Duration.ofSeconds(10);
+
     private static final String FORMAT = "mlb-monitor";
 
     /** One link as the monitor sees it. Figures are empty until the monitor has them. */
@@ -57,6 +63,7 @@ public record MonitorView(long pid, Instant started, Instant updated, String spe
                 .put("updated", updated.toString()).put("spec_file", specFile);
         balancing.forEach(n.putArray("balancing")::add);
         if (holding.isDefined()) n.put("holding", holding.get()); else n.putNull("holding");
+        n.put("unrecorded", unrecorded);
         ArrayNode ls = n.putArray("links");
         links.forEach(l -> link(ls.addObject(), l));
         return n;
@@ -76,7 +83,8 @@ public record MonitorView(long pid, Instant started, Instant updated, String spe
         return new MonitorView(n.path("pid").asLong(), Instant.parse(n.path("started").asText()),
                 Instant.parse(n.path("updated").asText()), n.path("spec_file").asText(),
                 TreeSet.ofAll(List.ofAll(n.path("balancing")).map(JsonNode::asText)),
-                n.hasNonNull("holding") ? Option.some(n.get("holding").asText()) : Option.none(), links);
+                n.hasNonNull("holding") ? Option.some(n.get("holding").asText()) : Option.none(), links,
+                n.path("unrecorded").asInt(0));
     }
 
     private static LinkView decodeLink(JsonNode l) {

@@ -101,7 +101,7 @@ public final class Monitor {
         log.line("mlb monitor " + target + ": " + Describe.links(first) + " (spec " + specFile + ")");
         afterRound = () -> {
             // A person's plan reads this file: when the balancing changed, it must say so at once, not next second.
-            if (!loop[0].effective().equals(written)) writeView(view, loop[0]);
+            if (!loop[0].effective().equals(written)) writeView(view, loop[0], engine);
         };
         schedule(loop[0], prober, first);
         carrier = tools.carrier().start(e -> decider.execute(() -> loop[0].carrier(e)));
@@ -151,15 +151,15 @@ public final class Monitor {
             if (watch.changed()) reload(loop, devices, prober);
             loop.tick();
             engine.recordHeld(false).peekLeft(r -> log.problem("recording the monitor's changes: " + r.message()));
-            writeView(view, loop);
+            writeView(view, loop, engine);
         } catch (RuntimeException e) {
             log.problem("monitor step failed (it goes on): " + e);
         }
     }
 
-    private void writeView(ViewWriter view, ReconcileLoop loop) {
+    private void writeView(ViewWriter view, ReconcileLoop loop, Engine engine) {
         written = loop.effective();
-        view.write(loop.monitored(), loop.fleet(), written, loop.holding());
+        view.write(loop.monitored(), loop.fleet(), written, loop.holding(), engine.unrecorded());
     }
 
     private void reload(ReconcileLoop loop, Devices devices, Prober prober) {
@@ -213,7 +213,17 @@ public final class Monitor {
             Thread.currentThread().interrupt();
         }
         engine.recordHeld(true).peekLeft(r -> log.problem("recording the monitor's last changes: " + r.message()));
+        if (engine.unrecorded() > 0) log.problem(engine.unrecorded() + " of the monitor's changes are in the kernel but not"
+                + " recorded: the state directory could not take them; the next mlb run shows them as drift");
         prober.close();
+        // Bounded: waiting hooks are dropped, running ones get a moment and are killed (see ProcessHooks.close).
+        if (tools.hooks() instanceof AutoCloseable h) {
+            try {
+                h.close();
+            } catch (Exception e) {
+                log.problem("stopping the hooks: " + e);
+            }
+        }
         if (tools.probe() instanceof AutoCloseable c) {
             try {
                 c.close();

@@ -77,6 +77,8 @@ final class Reactions {
     private static String describe(HookOutcome o) {
         if (o instanceof HookOutcome.Exited x) return "exited " + x.code() + tail(x.stderr());
         if (o instanceof HookOutcome.TimedOut t) return "was killed after " + t.after().toMillis() + " ms" + tail(t.stderr());
+        if (o instanceof HookOutcome.Dropped d) return d.killed() ? "was killed after " + d.after().toMillis() + " ms, "
+                + d.why() + tail(d.stderr()) : "was not run: " + d.why();
         return "could not start: " + ((HookOutcome.NotStarted) o).reason();
     }
 
@@ -90,8 +92,8 @@ final class Reactions {
     }
 
     /**
-     * Deletes the conntrack entries of links out of the balancing for longer than the grace period; none while
-     * every link is down: the probe targets may be what failed, and the connections are all there is.
+     * Deletes the conntrack entries of links out of the kernel's balancing for longer than the grace period; none
+     * while every link is down: the probe targets may be what failed, and the connections are all there is.
      */
     void tick(Fleet fleet, SortedSet<String> effective, Instant now) {
         if (fleet.live().isEmpty()) return;

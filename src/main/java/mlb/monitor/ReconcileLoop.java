@@ -48,6 +48,8 @@ final class ReconcileLoop {
     private Cascade cascade = Cascade.NONE;
     /** While every link is down (last_resort keep): the balancing kept, the one before a cascade if one led there. */
     private Option<SortedSet<String>> kept = Option.none();
+    /** Whether the running spec is the one last applied (false from a reload until it is applied). */
+    private boolean lastSpecApplied = true;
 
     ReconcileLoop(Engine engine, EngineEvents heard, Monitored monitored, Clock clock, Log log, Reactions reactions) {
         this.engine = engine;
@@ -207,7 +209,16 @@ final class ReconcileLoop {
         } else if (applied.isDefined() && !now.isBefore(checkAt)) {
             check(now);
         }
-        reactions.tick(fleet, effective(), now);
+        reactions.tick(fleet, inKernel(), now);
+    }
+
+    /**
+     * The links the kernel balances over, as far as the monitor knows: what it last applied (a change that could
+     * not be applied leaves a link in), or every link before its first change. The conntrack reaction follows
+     * this, not the verdicts: a link still in the group keeps its connections.
+     */
+    SortedSet<String> inKernel() {
+        return applied.getOrElse(() -> monitored.names());
     }
 
     /**
@@ -228,6 +239,7 @@ final class ReconcileLoop {
         log.line("spec reloaded: " + Describe.links(next));
         fleet = after;
         monitored = next;
+        lastSpecApplied = false;
         reconcile("spec reloaded", true);
         return true;
     }
@@ -248,15 +260,20 @@ final class ReconcileLoop {
         SortedSet<String> want = effective();
         if (!force && applied.contains(want)) return;
         Instant verdict = clock.instant();
-        Either<Refusal, ApplyResult> r = engine.follow(monitored.spec(), monitored.file(), want, describe(want, why));
+        // The links as applied last, with the spec applied last: whatever this changes was changed outside the monitor.
+        boolean repair = applied.contains(want) && lastSpecApplied;
+        Either<Refusal, ApplyResult> r = engine.follow(monitored.spec(), monitored.file(), want, describe(want, why, repair), repair);
         r.fold(refused -> failed(refused.message()), result -> done(result, want, verdict));
     }
 
-    /** The record's title: which links are out, and why (a coalesced commit keeps only the first part). */
-    private String describe(Set<String> want, String why) {
+    /**
+     * The record's title: which links are out, and why (a coalesced commit keeps only the first part). A repair
+     * (the links as applied last) says they are still so: the engine names what it put back before this.
+     */
+    private String describe(Set<String> want, String why, boolean repair) {
         List<String> out = List.ofAll(monitored.names()).filter(n -> !want.contains(n));
         boolean keeping = fleet.live().isEmpty() && monitored.spec().balancer().lastResort() == Balancer.LastResort.KEEP;
-        return (out.isEmpty() ? "every link in" : String.join(", ", out) + " out")
+        return (out.isEmpty() ? (repair ? "every link still in" : "every link in") : String.join(", ", out) + (repair ? " still out" : " out"))
                 + (keeping ? ", as before every link went down" : "") + " (" + why + ")";
     }
 
@@ -265,6 +282,7 @@ final class ReconcileLoop {
             case HELD -> hold();
             case UNCHANGED, APPLIED -> {
                 applied = Option.some(want);
+                lastSpecApplied = true;
                 checkAt = clock.instant().plus(CHECK);
                 retryAt = Option.none();
                 holding.forEach(h -> log.line("no apply waits for `mlb confirm` any more: the monitor acts again"));
@@ -279,9 +297,12 @@ final class ReconcileLoop {
     private void applied(ApplyResult r, SortedSet<String> want, Instant verdict) {
         long toWrite = Math.max(0, Duration.between(verdict, heard.writing()).toMillis());
         long ms = Duration.between(verdict, clock.instant()).toMillis();
+        int waiting = engine.unrecorded();
         log.line("balancing over " + (want.isEmpty() ? "no link" : want.mkString(", ")) + ": " + r.plan().summary()
-                + ", written " + toWrite + " ms after the verdict, verified and recorded in " + ms + " ms"
-                + r.recorded().map(id -> " as " + id.substring(0, 7)).getOrElse(""));
+                + ", written " + toWrite + " ms after the verdict, verified " + (waiting > 0
+                ? "in " + ms + " ms; not recorded yet: " + (waiting == 1 ? "its record waits" : waiting + " records wait")
+                + " in memory until the state directory takes them"
+                : "and recorded in " + ms + " ms" + r.recorded().map(id -> " as " + id.substring(0, 7)).getOrElse("")));
         reactions.applied(r, ms);
     }
 

@@ -36,10 +36,11 @@ final class ViewWriter {
         this.log = log;
     }
 
-    void write(Monitored m, Fleet fleet, SortedSet<String> balancing, Option<String> holding) {
+    void write(Monitored m, Fleet fleet, SortedSet<String> balancing, Option<String> holding, int unrecorded) {
         Instant now = clock.instant();
-        MonitorView v = view(m, fleet, balancing, holding, now);
-        List<String> shape = v.links().map(l -> l.name() + "=" + l.state()).append("in=" + balancing);
+        MonitorView v = view(m, fleet, balancing, holding, now, unrecorded);
+        List<String> shape = v.links().map(l -> l.name() + "=" + l.state()).append("in=" + balancing)
+                .append("unrecorded=" + unrecorded);
         if (lastShape.contains(shape) && Duration.between(written, now).compareTo(EVERY) < 0) return;
         try {
             v.write(stateDir, target);
@@ -52,9 +53,11 @@ final class ViewWriter {
         }
     }
 
-    MonitorView view(Monitored m, Fleet fleet, SortedSet<String> balancing, Option<String> holding, Instant now) {
+    MonitorView view(Monitored m, Fleet fleet, SortedSet<String> balancing, Option<String> holding, Instant now, int unrecorded) {
         List<MonitorView.LinkView> links = List.ofAll(m.names()).map(name -> link(m, fleet, name));
-        return new MonitorView(ProcessHandle.current().pid(), started, now, m.file().toString(), balancing, holding, links);
+        return new MonitorView(ProcessHandle.current().pid(), started, now, m.file().toAbsolutePath().normalize().toString(),
+                balancing, holding, links,
+                unrecorded);
     }
 
     private MonitorView.LinkView link(Monitored m, Fleet fleet, String name) {

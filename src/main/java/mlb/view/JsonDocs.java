@@ -127,6 +127,7 @@ final class JsonDocs {
                 .put("updated", v.updated().toString()).put("spec_file", v.specFile());
         strings(n, "balancing", List.ofAll(v.balancing()));
         if (v.holding().isDefined()) n.put("holding", v.holding().get()); else n.putNull("holding");
+        n.put("stale", m.stale()).put("unrecorded", v.unrecorded());
         ArrayNode links = n.putArray("links");
         for (MonitorView.LinkView l : v.links()) {
             ObjectNode o = links.addObject().put("name", l.name()).put("dev", l.dev()).put("state", l.state())

@@ -59,6 +59,15 @@ final class StatusText {
         out.println("Monitor:         pid " + v.pid() + ", running for " + HumanView.human(Duration.ofSeconds(up.toSeconds()))
                 + ", balancing over " + (v.balancing().isEmpty() ? "no link" : v.balancing().mkString(", "))
                 + v.holding().map(h -> "; holding: " + h).getOrElse(""));
+        if (m.stale()) {
+            out.println(INDENT + "its view is stale: last written " + Lines.date(v.updated()) + ", " + m.age().toSeconds()
+                    + " s ago (it rewrites it every 2 s): it cannot write the state directory (full or read-only?);"
+                    + " the states below may be old, and any drift above may be its own unrecorded changes");
+        }
+        if (v.unrecorded() > 0) {
+            out.println(INDENT + Lines.plural(v.unrecorded(), "change", "changes") + " of the monitor in the kernel wait in its"
+                    + " memory to be recorded: the journal could not take them");
+        }
         TextTable t = new TextTable("link", "state", "since", ">last rtt", ">loss", ">mean rtt", ">weight",
                 ">rx bytes", ">rx packets", ">tx bytes", ">tx packets", "why");
         for (MonitorView.LinkView l : v.links()) {

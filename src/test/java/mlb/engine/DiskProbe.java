@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Run by StateDiskIT in a mount namespace of its own: mounts a small tmpfs as the state directory, applies once,
  * then fills it (`full`) or makes it read-only (`readonly`) and applies a change, printing what happened as
- * `key: value` lines. Args: full|readonly MOUNT_POINT WORK_DIR.
+ * `key: value` lines; or (`monitor`) fills it and makes the monitor's change. Args: full|readonly|monitor MOUNT_POINT
+ * WORK_DIR.
  */
 public final class DiskProbe {
     private DiskProbe() {
@@ -35,6 +36,10 @@ public final class DiskProbe {
                 "probe", "router", work.resolve("run"), t -> true);
         Engine engine = new Engine(ws, Target.netns("lab"), new Listener.Quiet());
         System.out.println("first: " + apply(engine, work, 5).map(ApplyResult::outcome));
+        if (mode.equals("monitor")) {
+            monitor(engine, kernel, work, mnt);
+            return;
+        }
         if (mode.equals("full")) System.out.println("filled: " + fill(mnt.resolve("filler")));
         else must("mount", "-o", "remount,ro", mnt.toString());
         FakeKernel.State before = kernel.state();
@@ -47,6 +52,25 @@ public final class DiskProbe {
         try (Stream<Path> s = Files.list(mnt.resolve("state").resolve("netns-lab").resolve("journal"))) {
             System.out.println("journal: " + s.map(p -> p.getFileName().toString()).sorted().toList());
         }
+    }
+
+    /**
+     * The monitor's failover on the full disk: it must reach the kernel though no journal entry can be written,
+     * its record kept in memory; once space returns it is journaled and committed.
+     */
+    private static void monitor(Engine engine, FakeKernel kernel, Path work, Path mnt) throws IOException {
+        Path f = work.resolve("home-5.toml");
+        System.out.println("filled: " + fill(mnt.resolve("filler")));
+        FakeKernel.State before = kernel.state();
+        Either<Refusal, ApplyResult> out = engine.follow(SpecParser.parse(f).get(), f, io.vavr.collection.HashSet.of("isp1"),
+                "isp2 out (isp2 down)");
+        System.out.println("follow: " + out.fold(r -> "refused " + r.message(), r -> "ran " + r.outcome()));
+        System.out.println("kernel changed: " + !kernel.state().equals(before));
+        System.out.println("unrecorded: " + engine.unrecorded());
+        Files.delete(mnt.resolve("filler"));
+        System.out.println("recorded once space returned: " + engine.recordHeld(false).map(x -> x && engine.unrecorded() == 0));
+        System.out.println("history: " + engine.history().get().entries().map(e -> e.title()).mkString(" | "));
+        System.out.println("drift: " + engine.status().get().drift().map(d -> d.drifted()).getOrElse(true));
     }
 
     private static Either<Refusal, ApplyResult> apply(Engine engine, Path work, int w1) throws IOException {

@@ -46,20 +46,41 @@ class RecorderTest {
                 "Plan: 1 to add, 0 to change, 0 to destroy.\n", Option.none(), Option.none(), Instant.now(), "root", "router", "test");
     }
 
-    @Test
-    void anInterruptedApplyIsRecordedByTheNextRunWithTheStateItLeft() throws Exception {
-        Path state = tmp.resolve("state");
+    /** An apply killed after begin(): the next run records it with the state it finds; how it ended, as recorded. */
+    private Entry killedThenFound(String name, NetState found) throws Exception {
+        Path state = tmp.resolve(name);
         Recorder r = new Recorder(state, TARGET, err);
         assertTrue(r.begin(intent()).isRight());
         assertTrue(r.pending());
-        List<String> ids = new Recorder(state, TARGET, err).flush(rec -> ONE_RULE);
+        List<String> ids = new Recorder(state, TARGET, err).flush(rec -> found);
         assertEquals(1, ids.size(), warnings.toString());
         assertFalse(r.pending());
         try (History h = History.open(state)) {
             Entry e = h.latest(TARGET).get();
-            assertEquals("interrupted", e.outcome());
-            assertEquals(ONE_RULE, Snapshot.of(h, e).after());
+            assertEquals(found, Snapshot.of(h, e).after());
             assertTrue(h.message(e).contains("Spec-Sha256: "), h.message(e));
+            return e;
+        }
+    }
+
+    @Test
+    void anApplyKilledAfterItsWriteIsRecordedAsAppliedNotInterrupted() throws Exception {
+        Entry e = killedThenFound("state", ONE_RULE);
+        assertEquals("applied", e.outcome(), "the kernel holds every change of the plan");
+        assertTrue(e.applied());
+    }
+
+    @Test
+    void anApplyKilledBeforeOrDuringItsWriteIsRecordedAsInterruptedSayingWhatTheKernelHolds() throws Exception {
+        Entry none = killedThenFound("before", NetState.empty());
+        assertEquals("interrupted", none.outcome());
+        NetState other = NetState.of(List.of(new Rule(10001, Option.none(), Option.none(), Option.none(), 254, Option.some(0), 250)));
+        Entry part = killedThenFound("part", other);
+        assertEquals("interrupted", part.outcome());
+        try (History h = History.open(tmp.resolve("before")); History h2 = History.open(tmp.resolve("part"))) {
+            assertTrue(h.message(none).contains("the next run found none of its changes in the kernel (it is as before)"),
+                    h.message(none));
+            assertTrue(h2.message(part).contains("the next run found part of its changes in the kernel"), h2.message(part));
         }
     }
 

@@ -59,6 +59,19 @@ class StateDiskIT {
     }
 
     @Test
+    void theMonitorsFailoverOnAFullStateDiskReachesTheKernelAndIsRecordedOnceSpaceReturns() throws Exception {
+        Map<String, String> said = probe("monitor");
+        assertEquals("Right(APPLIED)", said.get("first"));
+        assertEquals("No space left on device", said.get("filled"), "really ENOSPC");
+        assertEquals("ran APPLIED", said.get("follow"), said.toString());
+        assertEquals("true", said.get("kernel changed"));
+        assertEquals("1", said.get("unrecorded"), "its record waits in memory");
+        assertEquals("Right(true)", said.get("recorded once space returned"));
+        assertTrue(said.get("history").startsWith("monitor: isp2 out (isp2 down): "), said.toString());
+        assertEquals("false", said.get("drift"), "the history holds what the kernel holds");
+    }
+
+    @Test
     void aReadOnlyStateIsReportedAsSuchNotAsNotPermitted() throws Exception {
         Map<String, String> said = probe("readonly");
         assertEquals("Right(APPLIED)", said.get("first"));

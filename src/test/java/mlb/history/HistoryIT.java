@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
@@ -123,14 +124,16 @@ class HistoryIT {
             mlb.expect(0, "apply", "-f", spec("a", 1, 3).toString(), "--netns", ns.name, "--yes");
             String afterA = ns.dump();
             mlb.expect(0, "apply", "-f", spec("b", 2, 5).toString(), "--netns", ns.name, "--yes", "--confirm", "2s");
-            assertTrue(mlb.expect(0, "status", "--netns", ns.name).out().contains("Pending confirm: yes"));
-            long until = System.currentTimeMillis() + 10_000;
-            while (!afterA.equals(ns.dump()) && System.currentTimeMillis() < until) Thread.sleep(200);
+            String pending = mlb.expect(0, "status", "--netns", ns.name).out();
+            assertTrue(pending.contains("Pending confirm: yes"), pending);
+            java.util.regex.Matcher watcher = java.util.regex.Pattern.compile("\\(watcher pid (\\d+)\\)").matcher(pending);
+            assertTrue(watcher.find(), pending);
+            // The watcher commits the revert, then clears the pending confirm, then exits: under load status can
+            // look between the first two (and then rightly says the revert is under way), so wait for the cause.
+            ProcessHandle.of(Long.parseLong(watcher.group(1))).ifPresent(w -> w.onExit().orTimeout(60, TimeUnit.SECONDS).join());
             assertEquals(afterA, ns.dump(), "reverted by the watcher");
-            waitFor(() -> mlb.expect(0, "history", "--netns", ns.name).out().contains("revert unconfirmed apply"));
-            // The watcher removes the pending confirm only after the revert is recorded (crash safety), holding the
-            // target's lock throughout, so a status read between the two still shows it: wait for the watcher's end.
-            waitFor(() -> mlb.expect(0, "status", "--netns", ns.name).out().contains("Pending confirm: no"));
+            assertTrue(mlb.expect(0, "history", "--netns", ns.name).out().contains("revert unconfirmed apply"));
+            assertTrue(mlb.expect(0, "status", "--netns", ns.name).out().contains("Pending confirm: no"));
 
             mlb.expect(0, "apply", "-f", spec("b", 2, 5).toString(), "--netns", ns.name, "--yes", "--confirm", "2s");
             String afterB = ns.dump();
@@ -138,14 +141,6 @@ class HistoryIT {
             Thread.sleep(3000);
             assertEquals(afterB, ns.dump(), "a confirmed apply stays");
             assertEquals(4, entries(ns));
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long until = System.currentTimeMillis() + 10_000;
-        while (!done.getAsBoolean()) {
-            if (System.currentTimeMillis() > until) throw new AssertionError("timed out");
-            Thread.sleep(200);
         }
     }
 

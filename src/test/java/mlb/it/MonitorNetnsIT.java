@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -199,6 +200,70 @@ class MonitorNetnsIT extends NetnsTest {
                     "--netns", ns.name);
             assertEquals(0, plan.code(), plan::toString);
             assertTrue(!plan.out().contains("outside mlb"), plan::toString);
+        } finally {
+            Netns.run("ip", "netns", "del", peer);
+        }
+    }
+
+    @Test
+    void aPersonsApplyOfAnotherSpecIsRefusedWhileAMonitorFollowsOneAndTheSameTextIsNot() throws Exception {
+        String peer = gatewaysApart();
+        try {
+            Path spec = Files.writeString(tmp.resolve("home.toml"), spec("wan2"));
+            Path state = tmp.resolve("state");
+            Monitor m = start("monitor", state, spec);
+            await(m, l -> l.contains(" balancing over isp1, isp2: "), "the first apply");
+            await(m, l -> l.contains(" isp1 up: ") && l.contains(" isp2 up: "), "first verdicts");
+            String before = ns.dump();
+            Path other = Files.writeString(tmp.resolve("other.toml"), spec("wan2").replace("name = \"isp2\"\n",
+                    "name = \"isp2\"\nweight = 3\n"));
+            mlb.cli.CliRunner cli = new mlb.cli.CliRunner(mlb.cli.Env.system(), state);
+            mlb.cli.CliRunner.Run refused = cli.run("apply", "-f", other.toString(), "--netns", ns.name, "--yes");
+            System.out.print(refused.err());
+            assertEquals(75, refused.code(), refused::toString);
+            assertEquals("mlb: error: mlb monitor (pid " + m.inside() + ") follows " + spec + " on netns " + ns.name
+                    + ": it would undo an apply of " + other + " at its next kernel check\n  nothing was changed\n  change " + spec
+                    + " instead: the monitor reloads it (after the host checks a plan makes)\n  or stop the monitor first (kill "
+                    + m.inside() + "), then apply\n", refused.err());
+            assertEquals(before, ns.dump(), "nothing was changed");
+            Path copy = Files.writeString(tmp.resolve("copy.toml"), spec("wan2"));
+            cli.expect(0, "apply", "-f", copy.toString(), "--netns", ns.name, "--yes");
+            cli.expect(0, "apply", "-f", spec.toString(), "--netns", ns.name, "--yes");
+        } finally {
+            Netns.run("ip", "netns", "del", peer);
+        }
+    }
+
+    @Test
+    void aHangingStartupHookDelaysNoOtherLinksHookAndTheStopLeavesNoHookBehind() throws Exception {
+        String peer = gatewaysApart();
+        try {
+            Path heard = tmp.resolve("heard");
+            Path pids = tmp.resolve("pids");
+            Path hook = Files.writeString(tmp.resolve("hook.sh"), "#!/bin/sh\necho \"$MLB_EVENT $MLB_LINK\" >> " + heard
+                    + "\n[ \"$MLB_EVENT $MLB_LINK\" = \"up isp1\" ] && { echo $$ >> " + pids + "; exec /bin/sleep 120; }\nexit 0\n");
+            Files.setPosixFilePermissions(hook, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Path spec = Files.writeString(tmp.resolve("home.toml"), spec("wan2")
+                    + "\n[[hook]]\nargv = [\"" + hook + "\"]\ntimeout = \"100s\"\n");
+            Monitor m = start("monitor", tmp.resolve("state"), spec);
+            await(m, l -> l.contains(" balancing over isp1, isp2: "), "the first apply");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!(Files.exists(pids) && Files.readString(pids).endsWith("\n")) && System.nanoTime() < until) sleep(50);
+            long hung = Long.parseLong(Files.readString(pids).strip());
+            assertEquals(0, Netns.run("ip", "-n", peer, "addr", "del", "198.18.2.1/24", "dev", "wan2p").code());
+            await(m, l -> l.contains(" balancing over isp1: "), "isp2 out");
+            until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.readString(heard).contains("down isp2") && System.nanoTime() < until) sleep(50);
+            assertTrue(Files.readString(heard).contains("down isp2"), "isp2's down hook ran while isp1's up hook hung: "
+                    + Files.readString(heard));
+            assertTrue(ProcessHandle.of(hung).map(ProcessHandle::isAlive).orElse(false), "isp1's hook still hangs");
+            long stopAt = System.nanoTime();
+            stop(m);
+            long ms = (System.nanoTime() - stopAt) / 1_000_000;
+            System.out.println("monitor stopped in " + ms + " ms with a hook hanging");
+            assertTrue(m.log().contains("hook " + hook + " (up isp1) was killed after ") && m.log().contains(", the monitor stopped"),
+                    m.log());
+            assertFalse(ProcessHandle.of(hung).map(ProcessHandle::isAlive).orElse(false), "the hook did not outlive the monitor");
         } finally {
             Netns.run("ip", "netns", "del", peer);
         }

@@ -222,7 +222,8 @@ class ReconcileLoopTest {
         assertEquals(java.util.List.of(201, 203), members(), "one lost round is no verdict");
         round("isp2", true);
         assertEquals(java.util.List.of(201, 202, 203), members(), "answering again after a loss makes the monitor look");
-        assertTrue(engine.history().get().entries().head().title().startsWith("monitor: every link in (kernel check)"),
+        assertTrue(engine.history().get().entries().head().title().startsWith("monitor: put back what changed outside the monitor"
+                + " (nexthop 202 and 1 route re-created; nexthop group 200 restored); every link still in (kernel check): "),
                 engine.history().get().entries().head()::title);
     }
 
@@ -269,6 +270,19 @@ class ReconcileLoopTest {
         assertEquals(waiting, journaled(), "a look commits nothing before its window closes");
         kernel.deviceDown("wan2").deviceUp("wan2");
         assertTrue(engine.status().get().drift().get().drifted(), "the kernel deleted isp2's nexthop: that is drift");
+    }
+
+    @Test
+    void aKernelCheckThatPutsBackWeightsChangedByHandSaysSoInItsTitle() {
+        rounds(3, true, true);
+        rounds(3, true, false);
+        assertEquals(Option.none(), kernel.ip("nexthop replace id 200 group 201,7/203,1 type resilient buckets 512 proto 250"), "weights changed by hand");
+        clock.advance(Duration.ofSeconds(61));
+        loop.tick();
+        assertTrue(kernel.executed().last().startsWith("ip nexthop replace id 200 group 201,2/203,5"), kernel.executed()::toString);
+        String title = engine.history().get().entries().head().title();
+        assertEquals("monitor: put back what changed outside the monitor (nexthop group 200 restored); isp2 still out"
+                + " (kernel check): 0 to add, 1 to change, 0 to destroy", title, "not 'isp2 out (kernel check)': isp2 went out long before");
     }
 
     @Test
@@ -426,6 +440,70 @@ class ReconcileLoopTest {
         assertEquals(1, conntrack.deleted().size(), "back within the grace period: nothing more");
     }
 
+    /** The journal unwritable, as a full or read-only state disk makes it: a regular file where its directory goes. */
+    private Path breakJournal() throws IOException {
+        Path journal = tmp.resolve("state").resolve("netns-lab").resolve("journal");
+        if (Files.isDirectory(journal)) {
+            try (var s = Files.list(journal)) {
+                assertEquals(0, s.count(), "nothing waits in the journal");
+            }
+            Files.delete(journal);
+        }
+        return Files.writeString(journal, "not a directory\n");
+    }
+
+    @Test
+    void aFailoverDoesNotWaitForItsRecordWhenTheJournalCannotBeWritten() throws Exception {
+        rounds(3, true, true);
+        Path journal = breakJournal();
+        rounds(3, true, false);
+        assertEquals(java.util.List.of(201, 203), members(), "isp2 left the kernel's group although nothing could be journaled");
+        assertEquals(1, engine.unrecorded());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("problem: warning: cannot write the audit journal in ")
+                && l.endsWith("; the monitor changes the kernel all the same and keeps the record in memory until the journal takes it")),
+                () -> String.join("\n", log));
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("balancing over isp1, isp3: 0 to add, 1 to change, 0 to destroy, written ")
+                && l.endsWith("not recorded yet: its record waits in memory until the state directory takes them")),
+                () -> String.join("\n", log));
+        new ViewWriter(ws.stateDir(), "netns-lab", clock.instant(), clock, logTo())
+                .write(loop.monitored(), loop.fleet(), loop.effective(), loop.holding(), engine.unrecorded());
+        clock.advance(Duration.ofSeconds(11));
+        var seen = engine.status().get().monitor().get();
+        assertTrue(seen.stale(), "not rewritten for 11 s: status says the view is stale");
+        assertEquals(1, seen.view().unrecorded());
+        rounds(3, true, true);
+        assertEquals(java.util.List.of(201, 202, 203), members(), "and came back, its record behind the first");
+        assertEquals(2, engine.unrecorded());
+        clock.advance(Duration.ofSeconds(1));
+        loop.tick();
+        assertTrue(engine.recordHeld(false).isRight());
+        assertEquals(2, engine.unrecorded(), "still no journal");
+        Files.delete(journal);
+        assertTrue(engine.recordHeld(false).get());
+        assertEquals(0, engine.unrecorded());
+        var titles = engine.history().get().entries().map(e -> e.title());
+        assertEquals(3, titles.size(), titles::toString);
+        assertTrue(titles.get(1).startsWith("monitor: isp2 out (isp2 down: ") && titles.head().startsWith("monitor: every link in"),
+                titles::toString);
+        assertFalse(engine.status().get().drift().get().drifted(), "recorded: the kernel is what the history says");
+    }
+
+    @Test
+    void theConntrackReactionFollowsTheKernelNotTheVerdict() throws Exception {
+        rounds(3, true, true);
+        kernel.failWhen(c -> c.startsWith("ip nexthop replace id 200"));
+        rounds(3, true, false);
+        assertEquals(java.util.List.of(201, 202, 203), members(), "the write failed: isp2 is still in the kernel's group");
+        ticks(30);
+        assertTrue(conntrack.deleted().isEmpty(), "isp2 never left the balancing: its connections stay");
+        assertTrue(log.stream().noneMatch(l -> l.contains("out of the balancing")), () -> String.join("\n", log));
+        kernel.failWhen(c -> false);
+        ticks(5);
+        assertEquals(java.util.List.of(201, 203), members(), "the retry took it out");
+        ticks(21);
+        assertEquals(java.util.List.of(InetAddress.getByName("198.18.2.2")), conntrack.deleted(), "20 s after it really left");
+    }
+
     @Test
     void inConnmarkModeALinkLosesItsAttemptsAtOnceAndItsMarkedConnectionsAfterTheGrace() throws Exception {
         monitorOn(SPEC.replace("[monitor]", "[balancer]\nmode = \"connmark\"\nlan = [\"10.77.0.0/24\"]\n[monitor]"));
@@ -449,7 +527,7 @@ class ReconcileLoopTest {
         rounds(3, true, true);
         rounds(3, true, false);
         new ViewWriter(ws.stateDir(), "netns-lab", clock.instant(), clock, logTo())
-                .write(loop.monitored(), loop.fleet(), loop.effective(), loop.holding());
+                .write(loop.monitored(), loop.fleet(), loop.effective(), loop.holding(), 0);
         MonitorView v = MonitorView.read(ws.stateDir(), "netns-lab").get();
         assertEquals(List.of("isp1", "isp3"), v.balancing().toList());
         PlanResult plan = engine.plan(spec, file, Option.none()).get();

@@ -101,12 +101,15 @@ class ProcessHooksTest {
     }
 
     @Test
-    void outputIsCutAtTheCaptureSize() throws Exception {
+    void outputKeepsItsLastCaptureSizeSoTheLastLineIsThere() throws Exception {
         HookOutcome.Exited o = (HookOutcome.Exited) run(hook("/usr/bin/seq", Duration.ofSeconds(5), "1", "100000"), DOWN);
         assertEquals(0, o.code(), "the whole output was drained, so seq could finish");
-        assertTrue(o.stdout().startsWith("1\n2\n3\n"));
-        assertTrue(o.stdout().endsWith(" [cut at 4096 bytes]"));
-        assertEquals(4096 + " [cut at 4096 bytes]".length(), o.stdout().length());
+        assertTrue(o.stdout().startsWith("[the first "), o.stdout().substring(0, 40));
+        assertTrue(o.stdout().endsWith("\n99999\n100000\n"));
+        String kept = o.stdout().substring(o.stdout().indexOf("] ") + 2);
+        assertEquals(4096, kept.length());
+        assertEquals("[the first " + (588895 - 4096) + " bytes dropped] ", o.stdout().substring(0, o.stdout().indexOf("] ") + 2),
+                "seq 1 100000 prints 588895 bytes");
     }
 
     @Test
@@ -116,19 +119,75 @@ class ProcessHooksTest {
         assertTrue(((HookOutcome.NotStarted) o).reason().contains("/nonexistent/hook"), o.toString());
     }
 
+    /** Waits, polling, for a file a hook writes (bounded: the hook is a shell script that writes it first). */
+    static void awaitContent(Path f, String text) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!(Files.exists(f) && Files.readString(f).contains(text)) && System.nanoTime() < until) Thread.sleep(20);
+        assertTrue(Files.exists(f) && Files.readString(f).contains(text), "the hook never wrote " + text + " to " + f);
+    }
+
     @Test
-    void runningNeverBlocksTheCallerAndHooksRunInEventOrder() throws Exception {
-        Path log = tmp.resolve("events.txt");
-        Path s = script("record", "/bin/sleep 0.2; echo \"$MLB_EVENT\" >> " + log);
-        Hook h = new Hook(s, List.of(), Duration.ofSeconds(5));
+    void runningNeverBlocksTheCallerAndAHangingHookDelaysNoOtherLinksHooks() throws Exception {
+        Path started = tmp.resolve("started");
+        Path s = script("hang", "echo \"$MLB_LINK\" >> " + started + "; [ \"$MLB_LINK\" = isp1 ] && exec /bin/sleep 60; exit 0");
+        Hook h = new Hook(s, List.of(), Duration.ofSeconds(50));
         long start = System.nanoTime();
-        CompletableFuture<HookOutcome> down = hooks.run(h, DOWN);
+        CompletableFuture<HookOutcome> hanging = hooks.run(h, new HookEvent("isp1", HookEvent.Kind.UP, "wan1", "up"));
+        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(100), "run returned before the hook ran");
+        awaitContent(started, "isp1");
+        HookOutcome other = hooks.run(h, new HookEvent("isp2", HookEvent.Kind.DOWN, "wan2", "down")).get(20, TimeUnit.SECONDS);
+        assertEquals(0, ((HookOutcome.Exited) other).code());
+        assertFalse(hanging.isDone(), "isp2's hook ran while isp1's still hung (it hangs for 50 s)");
+    }
+
+    @Test
+    void aLinksNewerEventKillsItsStaleRunningHookAndDropsTheWaitingOnes() throws Exception {
+        Path events = tmp.resolve("events");
+        Path s = script("first-hangs", "echo \"$MLB_EVENT\" >> " + events + "; [ -e " + tmp.resolve("hung")
+                + " ] && exit 0; touch " + tmp.resolve("hung") + "; echo hanging >&2; exec /bin/sleep 60");
+        Hook h = new Hook(s, List.of(), Duration.ofSeconds(50));
         CompletableFuture<HookOutcome> up = hooks.run(h, new HookEvent("isp1", HookEvent.Kind.UP, "wan1", "up"));
-        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(100), "run returned before the hooks ran");
-        assertFalse(down.isDone());
-        up.get(10, TimeUnit.SECONDS);
-        assertTrue(down.isDone());
-        assertEquals(List.of("down", "up"), Files.readAllLines(log));
+        awaitContent(events, "up");
+        CompletableFuture<HookOutcome> down1 = hooks.run(h, DOWN);
+        CompletableFuture<HookOutcome> up2 = hooks.run(h, new HookEvent("isp1", HookEvent.Kind.UP, "wan1", "up"));
+        CompletableFuture<HookOutcome> down2 = hooks.run(h, DOWN);
+        HookOutcome.Dropped killed = (HookOutcome.Dropped) up.get(20, TimeUnit.SECONDS);
+        assertTrue(killed.killed());
+        assertEquals("superseded by down isp1", killed.why());
+        assertEquals("hanging\n", killed.stderr());
+        assertEquals(new HookOutcome.Dropped("superseded by down isp1 before it started", Duration.ZERO, ""), down1.get(20, TimeUnit.SECONDS));
+        assertEquals(new HookOutcome.Dropped("superseded by down isp1 before it started", Duration.ZERO, ""), up2.get(20, TimeUnit.SECONDS));
+        assertEquals(0, ((HookOutcome.Exited) down2.get(20, TimeUnit.SECONDS)).code());
+        assertEquals(List.of("up", "down"), Files.readAllLines(events), "the newest event's hook ran, after the stale one ended");
+    }
+
+    @Test
+    void closeIsBoundedDropsWaitingHooksAndKillsTheRunningOnes() throws Exception {
+        Path pid = tmp.resolve("pid");
+        Path s = script("hang", "echo $$ > " + pid + "; exec /bin/sleep 60");
+        Hook h = new Hook(s, List.of(), Duration.ofSeconds(50));
+        CompletableFuture<HookOutcome> running = hooks.run(h, DOWN);
+        awaitContent(pid, "\n");
+        long child = Long.parseLong(Files.readString(pid).strip());
+        long start = System.nanoTime();
+        hooks.close();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(running.isDone(), "close returns once every outcome is in");
+        HookOutcome.Dropped o = (HookOutcome.Dropped) running.get();
+        assertEquals("the monitor stopped", o.why());
+        assertTrue(o.after().compareTo(ProcessHooks.STOP_GRACE) >= 0, "it had its grace first: " + o.after());
+        assertTrue(ms < ProcessHooks.STOP_GRACE.toMillis() + 2000, "bounded by the grace and the kill: " + ms + " ms");
+        assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the hook did not outlive the stop");
+    }
+
+    @Test
+    void closeLetsARunningHookFinishWithinTheGrace() throws Exception {
+        Path began = tmp.resolve("began");
+        Path s = script("quick", "echo x > " + began + "; /bin/sleep 0.3; echo done");
+        CompletableFuture<HookOutcome> running = hooks.run(new Hook(s, List.of(), Duration.ofSeconds(5)), DOWN);
+        awaitContent(began, "x");
+        hooks.close();
+        assertEquals("done\n", ((HookOutcome.Exited) running.get()).stdout());
     }
 
     @Test

@@ -90,15 +90,6 @@ class PingStreamTest {
     }
 
     @Test
-    void aReplyJustWithinTheTimeoutIsAnsweredAndOneJustOverIsLost() {
-        Duration timeout = Duration.ofMillis(200);
-        PingStream s = stream(Duration.ofMillis(300), Duration.ofSeconds(30));
-        assertEquals(new Outcome.Answered(Duration.ofMillis(196)), askThen(s, timeout, 199, p -> p.line(reply(1, "196.0"))));
-        sleep(100);
-        assertEquals(Outcome.timeout(), askThen(s, timeout, 202, p -> p.line(reply(2, "200.5"))));
-    }
-
-    @Test
     void aReplyAfterTheDeadlineIsNotWaitedFor() {
         PingStream s = stream();
         assertEquals(Outcome.timeout(), askThen(s, TIMEOUT, TIMEOUT.plus(EchoRound.grace(INTERVAL, TIMEOUT)).toMillis() + 15,
@@ -187,19 +178,27 @@ class PingStreamTest {
 
     @Test
     void aPingSilentForTooLongIsRestartedAndTheNewOneAnswers() {
-        PingStream s = stream(INTERVAL, Duration.ofMillis(300));
+        Duration silence = Duration.ofMillis(600);
+        PingStream s = stream(INTERVAL, silence);
         s.ask(TIMEOUT);
         ScriptedPings.Scripted first = pings.last();
-        for (int seq = 1; seq <= 3; seq++) {
+        // Each round takes at least its interval, so the first ping has been silent for 600 ms by the 6th; a loaded
+        // machine only makes that sooner in rounds, never later.
+        long lastRoundBegan = System.nanoTime();
+        for (int seq = 1; seq <= 6 && !first.destroyed; seq++) {
             sleep(INTERVAL.minus(TIMEOUT).toMillis());
             String noAnswer = "no answer yet for icmp_seq=" + seq;
+            lastRoundBegan = System.nanoTime();
             askThen(s, TIMEOUT, 5, p -> first.line(noAnswer));
         }
-        assertTrue(first.destroyed, "no reply for 300 ms");
+        assertTrue(first.destroyed, "no reply for 600 ms");
         assertEquals(2, pings.processes.size());
         sleep(INTERVAL.minus(TIMEOUT).toMillis());
+        long newSilentAtMost = System.nanoTime() - lastRoundBegan;
         assertEquals(answered(42), askThen(s, TIMEOUT, 30, p -> p.line(reply(2, "0.042"))));
-        assertEquals(2, pings.processes.size());
+        // The new ping started during the last round: unless the machine stalled this test for its whole silence
+        // (then a restart is right), it is still the one that answered.
+        if (newSilentAtMost < silence.toNanos()) assertEquals(2, pings.processes.size());
     }
 
     @Test

@@ -160,7 +160,7 @@ class ProbeIT {
 
         // A round with timeouts returns when its timeout ends, not later.
         long worst = lateWhenCut.stream().mapToLong(Long::longValue).max().orElseThrow();
-        System.out.println("rounds with a cut path returned " + lateWhenCut + " ms after their 400 ms timeout");
+        System.out.println("rounds with a cut path returned " + lateWhenCut + " ms after their " + ProbeDriver.TIMEOUT.toMillis() + " ms timeout");
         assertTrue(worst <= Prober.MARGIN.toMillis() + 50, "a round returned " + worst + " ms after its timeout");
     }
 
