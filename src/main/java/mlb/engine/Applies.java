@@ -168,7 +168,7 @@ final class Applies {
     private static Either<Refusal, ApplyResult> rollback(Session s, Snapshot snap, Approval approval) {
         Entry to = snap.entry();
         s.events.on(new Event.RollingBack(s.target, to));
-        return s.plan(snap.after(), snap.scope(), List.empty()).flatMap(plan -> {
+        return s.plan(snap.after(), snap.scope(), Monitors.overRollback(s)).flatMap(plan -> {
             s.events.on(new Event.Planned(plan, Record.Kind.ROLLBACK));
             Intent intent = Intent.of(Record.Kind.ROLLBACK, "rollback to " + to.shortId()).rollingBackTo(to.id(), snap.spec());
             return s.applyIfApproved(plan, intent, approval, "Roll " + s.target + " back to " + to.shortId() + "?");

@@ -80,6 +80,17 @@ final class Monitors {
         }
     }
 
+    /**
+     * A rollback writes a recorded state, not the monitor's view: a running monitor puts its view back at its next
+     * kernel check. Said in the rollback's plan, so the person asked knows before answering.
+     */
+    static List<String> overRollback(Session s) {
+        return view(s).filter(v -> running(v.pid())).map(v -> "mlb monitor (pid " + v.pid() + ") runs on " + s.target
+                + " and follows " + v.specFile() + " (balancing over " + (v.balancing().isEmpty() ? "no link"
+                : v.balancing().mkString(", ")) + "): within a minute, at its next kernel check, it writes that back"
+                + " over this rollback; to keep the rolled-back state, stop the monitor or roll its spec file back too").toList();
+    }
+
     static Option<MonitorView> view(Session s) {
         try {
             return MonitorView.read(s.stateDir(), s.target.id());

@@ -537,4 +537,18 @@ class ReconcileLoopTest {
                 "a date a person reads, not an instant to the nanosecond: " + plan.plan().notes());
         assertFalse(engine.status().get().monitor().get().view().links().isEmpty());
     }
+
+    /** Issue 14 item 12: a rollback writes a recorded state; its plan says a running monitor will write its view back. */
+    @Test
+    void aRollbackWhileTheMonitorRunsSaysTheMonitorWillPutItsViewBack() throws IOException {
+        rounds(3, true, true);
+        Path heavier = Files.writeString(tmp.resolve("home.toml"), SPEC.replace("weight = 2", "weight = 4"));
+        engine.apply(SpecParser.parse(heavier).get(), heavier, Option.none(), Approval.ALWAYS);
+        new ViewWriter(ws.stateDir(), "netns-lab", clock.instant(), clock, logTo())
+                .write(loop.monitored(), loop.fleet(), loop.effective(), loop.holding(), 0);
+        ApplyResult r = engine.rollback(Option.none(), Approval.ALWAYS).get();
+        assertTrue(r.plan().notes().exists(n -> n.matches("mlb monitor \\(pid \\d+\\) runs on netns lab and follows .*home.toml"
+                + " \\(balancing over isp1, isp2, isp3\\): within a minute, at its next kernel check, it writes that back over this"
+                + " rollback; to keep the rolled-back state, stop the monitor or roll its spec file back too")), r.plan().notes().toString());
+    }
 }
