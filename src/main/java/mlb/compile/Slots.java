@@ -5,10 +5,11 @@ import io.vavr.collection.List;
 /**
  * Which link each slot of the number generator picks, so that shares follow the weights. Pure.
  *
- * The wrr map always has CYCLE slots (`numgen inc mod 360`), whatever the weights and whichever links are out:
- * a weight change or a link leaving changes map elements only, never the rule. 360 is divisible by every sum
- * of reduced weights up to 10 and many more (12, 15, 18, 20, 24, 30, 36, 40, 45, 60, 72, 90, 120, 180), so
- * such shares are exact per cycle; others are apportioned, within one slot of 360.
+ * The wrr map always has CYCLE slots (`numgen inc mod 60`), whatever the weights and whichever links are out:
+ * a weight change or a link leaving changes map elements only, never the rule. 60 is divisible by every sum of
+ * reduced weights up to 6 and by 10, 12, 15, 20 and 30 (1:1, 1:2, 2:3:5, five equal links...), so such shares
+ * are exact per cycle; others are apportioned, within one slot of 60. Every slot is an element that each plan
+ * reads and compares: 60 keeps a plan of a connmark spec within reach of a route-mode one (360 cost a fifth).
  *
  * A cycle (wrr): the weights divided by their common divisor, one slot per unit, interleaved by smooth weighted
  * round robin: over every full cycle each link gets exactly its weight's share, and within a cycle no link
@@ -17,7 +18,7 @@ import io.vavr.collection.List;
  */
 final class Slots {
     static final int RANDOM_VALUES = 65536;
-    static final int CYCLE = 360;
+    static final int CYCLE = 60;
 
     private Slots() {
     }

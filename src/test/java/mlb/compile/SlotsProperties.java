@@ -53,9 +53,9 @@ class SlotsProperties {
         }
     }
 
-    /** All links live: exact per cycle when the reduced weights' sum divides 360, within one slot otherwise. */
+    /** All links live: exact per cycle when the reduced weights' sum divides the cycle, within one slot otherwise. */
     @Property
-    void theLayoutHoldsEachLinksShareOf360(@ForAll @Size(min = 1, max = 8) java.util.List<@IntRange(min = 1, max = 256) Integer> weights) {
+    void theLayoutHoldsEachLinksShareOfTheCycle(@ForAll @Size(min = 1, max = 8) java.util.List<@IntRange(min = 1, max = 256) Integer> weights) {
         List<Integer> w = List.ofAll(weights);
         java.util.Set<Integer> all = new java.util.HashSet<>();
         for (int i = 0; i < w.size(); i++) all.add(i);

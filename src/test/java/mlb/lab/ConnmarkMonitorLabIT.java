@@ -99,7 +99,7 @@ class ConnmarkMonitorLabIT {
         session.lab().cut(t.isps().get(2));
         try {
             awaitSlots(List.of("isp1", "isp2"), Duration.ofSeconds(3));
-            // isp3's slots go to isp1 and isp2 in turn: 180 each per cycle of 360, within a slot over any 200
+            // isp3's slots go to isp1 and isp2 in turn: 30 each per cycle of 60, within a slot over any 200
             Map<String, Integer> counts = m.shares(spec(List.of(1, 1, 1)), 200).counts();
             assertEquals(0, counts.get("isp3"));
             assertTrue(Math.abs(counts.get("isp1") - 100) <= 1, counts.toString());
