@@ -50,6 +50,8 @@ public final class Monitor {
     private final Clock clock;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("mlb-monitor-tick"));
     private final ExecutorService decider = Executors.newSingleThreadExecutor(daemon("mlb-monitor"));
+    /** Set once the monitor runs: its hooks' outcomes are logged before it says it stopped. */
+    private volatile Reactions reactions;
     /** The kernel's link events, followed while the monitor runs. */
     private volatile AutoCloseable carrier = () -> { };
     private final List<ScheduledFuture<?>> rounds = new ArrayList<>();
@@ -91,6 +93,7 @@ public final class Monitor {
         ViewWriter view = new ViewWriter(ws.stateDir(), target.id(), started, clock, log);
         ReconcileLoop[] loop = new ReconcileLoop[1];
         Reactions reactions = new Reactions(tools.hooks(), tools.conntrack(), log, () -> loop[0].monitored(), metrics);
+        this.reactions = reactions;
         loop[0] = new ReconcileLoop(engine, heard, first, clock, log, reactions);
         Either<Refusal, Monitor> served = serve(metrics, metricsAddress);
         if (served.isLeft()) return served;
@@ -224,6 +227,8 @@ public final class Monitor {
                 log.problem("stopping the hooks: " + e);
             }
         }
+        Reactions r = reactions;
+        if (r != null) r.settle(java.time.Duration.ofSeconds(1));
         if (tools.probe() instanceof AutoCloseable c) {
             try {
                 c.close();

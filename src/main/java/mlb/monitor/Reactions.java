@@ -20,6 +20,8 @@ import mlb.spec.Hook;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -29,6 +31,8 @@ import java.util.function.Supplier;
  */
 final class Reactions {
     private final Hooks hooks;
+    /** Hook outcomes not logged yet. */
+    private final java.util.Set<CompletableFuture<Void>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Conntrack conntrack;
     private final Log log;
     private final Supplier<Monitored> monitored;
@@ -65,7 +69,9 @@ final class Reactions {
         for (Hook h : monitored.get().spec().monitor().hooks()) {
             if (!h.runsFor(event, link)) continue;
             mlb.monitor.hook.Hook hook = new mlb.monitor.hook.Hook(Path.of(h.argv().head()), h.argv().tail().asJava(), h.timeout());
-            hooks.run(hook, what).thenAccept(o -> outcome(h, what, o));
+            CompletableFuture<Void> logged = hooks.run(hook, what).thenAccept(o -> outcome(h, what, o));
+            pending.add(logged);
+            logged.whenComplete((v, e) -> pending.remove(logged));
         }
     }
 
@@ -85,6 +91,17 @@ final class Reactions {
     private static String tail(String stderr) {
         String s = stderr.strip();
         return s.isEmpty() ? "" : ": " + s.lines().reduce((a, b) -> b).orElse("");
+    }
+
+    /** Waits (at most `within`) until the outcome of every hook run so far is logged: a stop says them first. */
+    void settle(Duration within) {
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // an outcome not in by then is not waited for: the stop stays bounded
+        }
     }
 
     void applied(ApplyResult r, long ms) {
