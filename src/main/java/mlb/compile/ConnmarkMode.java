@@ -58,7 +58,8 @@ final class ConnmarkMode {
             out.add(new Sysctl("net.ipv4.conf." + l.dev().replace('.', '/') + ".rp_filter", "2"));
         }
         int slots = c.lan().isEmpty() ? 0 : lan(layout, links, balancing, out);
-        List<NftRule> pinned = pins.zipWithIndex().flatMap(x -> pin(t, x._1, x._2 + 1, members(layout, links, balancing), out));
+        List<Link> live = members(layout, links, balancing);
+        List<NftRule> pinned = pins.zipWithIndex().flatMap(x -> pin(t, x._1, x._2 + 1, live, out));
         out.add(NftChain.base(t, "prerouting", PREROUTING, prerouting(c, links, pinned, slots)));
         if (c.local()) out.add(NftChain.base(t, "output", OUTPUT, output(c, links)));
         List<NftRule> nat = links.filter(Link::nat).map(l -> NftRule.of(new NftRule.Masquerade(), new NftRule.OutDevice(l.dev())));
@@ -131,7 +132,7 @@ final class ConnmarkMode {
         Option<String> first = p.links().find(l -> l.equals(Pin.BALANCE) || live.exists(x -> x.name().equals(l)));
         if (first.contains(Pin.BALANCE)) return List.empty();
         // goto, not jump: the pin's link is the decision; the slots below must not see the connection
-        NftRule.Statement to = first.map(l -> (NftRule.Statement) new NftRule.Goto("link_" + l)).getOrElse(new NftRule.Drop());
+        NftRule.Statement to = first.map(l -> (NftRule.Statement) new NftRule.Goto(chain(l))).getOrElse(new NftRule.Drop());
         return List.of(new NftRule(List.ofAll(m), to));
     }
 
@@ -163,6 +164,11 @@ final class ConnmarkMode {
     }
 
     static String chain(Link l) {
-        return "link_" + l.name();
+        return chain(l.name());
+    }
+
+    /** The chain that marks a link's connections. */
+    static String chain(String link) {
+        return "link_" + link;
     }
 }

@@ -42,8 +42,7 @@ final class ConnmarkChecks {
     }
 
     private static List<Diagnostic> outOfMode(LinkDraft l) {
-        return List.of("nat", "mark").flatMap(k -> l.node().get(k)).map(n -> n.keyProblem(
-                n.name() + " only applies to mode = \"connmark\"", "add mode = \"connmark\" to [balancer], or remove " + n.name()));
+        return List.of("nat", "mark").flatMap(k -> l.node().get(k)).map(ConnmarkRules::keyOutOfMode);
     }
 
     private static List<Diagnostic> pins(LinkDraft l) {

@@ -30,8 +30,13 @@ final class ConnmarkRules {
 
     /** The connmark keys written in a route-mode [balancer]: each is a mistake of its own. */
     static List<Diagnostic> outOfMode(Node t) {
-        return KEYS.flatMap(k -> t.get(k)).map(n -> n.keyProblem(n.name() + " only applies to mode = \"connmark\"",
-                "add mode = \"connmark\" to [balancer], or remove " + n.name()));
+        return KEYS.flatMap(t::get).map(ConnmarkRules::keyOutOfMode);
+    }
+
+    /** A key of mode "connmark" written where the mode is "route". */
+    static Diagnostic keyOutOfMode(Node n) {
+        return n.keyProblem(n.name() + " only applies to mode = \"connmark\"",
+                "add mode = \"connmark\" to [balancer], or remove " + n.name());
     }
 
     private static Validation<Diagnostic, Connmark.Distribution> distribution(Node n) {
