@@ -143,8 +143,10 @@ class ProcessHooksTest {
     @Test
     void aLinksNewerEventKillsItsStaleRunningHookAndDropsTheWaitingOnes() throws Exception {
         Path events = tmp.resolve("events");
-        Path s = script("first-hangs", "echo \"$MLB_EVENT\" >> " + events + "; [ -e " + tmp.resolve("hung")
-                + " ] && exit 0; touch " + tmp.resolve("hung") + "; echo hanging >&2; exec /bin/sleep 60");
+        // The event line goes last, after the stale hook's output: the test waits for it before it kills.
+        String log = "echo \"$MLB_EVENT\" >> " + events;
+        Path s = script("first-hangs", "[ -e " + tmp.resolve("hung") + " ] && { " + log + "; exit 0; }; touch "
+                + tmp.resolve("hung") + "; echo hanging >&2; " + log + "; exec /bin/sleep 60");
         Hook h = new Hook(s, List.of(), Duration.ofSeconds(50));
         CompletableFuture<HookOutcome> up = hooks.run(h, new HookEvent("isp1", HookEvent.Kind.UP, "wan1", "up"));
         awaitContent(events, "up");
