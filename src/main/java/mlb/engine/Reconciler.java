@@ -91,6 +91,11 @@ public final class Reconciler {
                     + " commands, which were reverted";
             return revert(plan, scope, after, written.sent(), why, true);
         }
+        if (!written.ok() && stop.getAsBoolean()) {
+            // A terminal's Ctrl-C reaches the whole process group: the tool writing the batch died of it.
+            return revert(plan, scope, after, written.sent(), "stopped during a write that the same interrupt ended"
+                    + " (its tool got the signal too), which was reverted", true);
+        }
         String failure = written.failure().getOrElse(() -> "verification found " + Plan.of(after, plan.desired(),
                 List.empty(), scope).summary() + " still to do after apply: " + remaining.map(c -> c.symbol() + " " + Describe.of(c.subject())).mkString("; "));
         return revert(plan, scope, after, written.sent(), failure, false);

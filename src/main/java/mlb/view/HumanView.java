@@ -24,6 +24,8 @@ import java.time.Duration;
 
 /** Results as a person reads them. */
 public final class HumanView implements View {
+    /** Commands shown from each end of a failed write's list (`--verbose` and --json show all of them). */
+    static final int SENT_SHOWN = 25;
     private final PrintStream out;
     private final PrintStream err;
     private final Option<Target> target;
@@ -150,8 +152,15 @@ public final class HumanView implements View {
     }
 
     private static List<String> sent(ApplyResult r) {
-        return List.of("commands sent to the kernel: " + r.commands().size()).appendAll(r.commands())
+        return List.of("commands sent to the kernel: " + r.commands().size()).appendAll(shortened(r.commands()))
                 .appendAll(r.recorded().map(id -> "recorded as " + id.substring(0, 7) + " in " + r.stateDir()));
+    }
+
+    /** A long list's head and tail: 20 000 set elements in an error message would drown the reason. */
+    private static List<String> shortened(List<String> commands) {
+        if (commands.size() <= 2 * SENT_SHOWN) return commands;
+        return commands.take(SENT_SHOWN).append("... " + (commands.size() - 2 * SENT_SHOWN) + " more ...")
+                .appendAll(commands.takeRight(SENT_SHOWN));
     }
 
     static String human(Duration d) {
