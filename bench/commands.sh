@@ -126,14 +126,15 @@ mkdir -p "$work/phases"
 javac -d "$work/phases" -cp "$jar" "$here/bench/ShortPhases.java"
 archive=$(ls "$here"/target/cds/*/mlb.jsa)
 echo
-for a in "" "-XX:SharedArchiveFile=$archive"; do
-  label="without an archive"; [ -z "$a" ] || label="with the archive"
-  t=()
+phases() {  # phases LABEL SPEC STATE [JVM OPTION]: the run with the median total of 5
+  local t=()
   for _ in 1 2 3 4 5; do
-    t+=("$(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable $a -cp "$jar:$work/phases" ShortPhases \
-      "$work/five.toml" "$ns" "$work/state")")
+    t+=("$(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable ${4:-} -cp "$jar:$work/phases" ShortPhases \
+      "$2" "$ns" "$3")")
   done
-  # the run with the median total
-  echo "plan phases, $label, median of 5 (ms): $(printf '%s\n' "${t[@]}" |
+  echo "plan phases, $1, median of 5 (ms): $(printf '%s\n' "${t[@]}" |
     awk -F'total ' '{ split($2, x, " "); print x[1] "\t" $0 }' | sort -n | sed -n 3p | cut -f2)"
-done
+}
+phases "without an archive" "$work/five.toml" "$work/state"
+phases "with the archive" "$work/five.toml" "$work/state" "-XX:SharedArchiveFile=$archive"
+phases "connmark spec, with the archive" "$work/connmark.toml" "$work/state-cm" "-XX:SharedArchiveFile=$archive"

@@ -68,7 +68,7 @@ public final class Compiler {
     private static Either<String, NetState> objects(Spec spec, Layout layout, List<Link> written, Facts facts,
                                                     List<String> sources, List<Link> members) {
         if (spec.balancer().mode() == Balancer.Mode.ROUTE) {
-            return Either.right(NetState.of(RouteMode.objects(layout, written, facts, sources, members)));
+            return Either.right(NetState.of(RouteMode.objects(layout, written, facts, sources, members, spec.pins())));
         }
         return Marks.assign(spec.linksByName(), spec.balancer().connmark().markMask())
                 .map(marks -> NetState.of(ConnmarkMode.objects(layout, written, facts, sources, members, marks, spec.pins())));

@@ -58,7 +58,7 @@ final class ConnmarkMode {
             out.add(new Sysctl("net.ipv4.conf." + l.dev().replace('.', '/') + ".rp_filter", "2"));
         }
         int slots = c.lan().isEmpty() ? 0 : lan(layout, links, balancing, out);
-        List<Link> live = members(layout, links, balancing);
+        List<Link> live = RouteMode.members(layout, links, balancing);
         List<NftRule> pinned = pins.zipWithIndex().flatMap(x -> pin(t, x._1, x._2 + 1, live, out));
         out.add(NftChain.base(t, "prerouting", PREROUTING, prerouting(c, links, pinned, slots)));
         if (c.local()) out.add(NftChain.base(t, "output", OUTPUT, output(c, links)));
@@ -75,7 +75,7 @@ final class ConnmarkMode {
         c.lan().forEach(prefix -> out.add(NftElement.of(t, LAN, new NftElement.Prefix(prefix.replaceAll("/32$", "")))));
         boolean random = c.distribution() == Connmark.Distribution.RANDOM;
         out.add(new NftSet(t, SLOTS, NftSet.KeyType.SLOT, true, random));
-        List<Link> members = members(layout, links, balancing);
+        List<Link> members = RouteMode.members(layout, links, balancing);
         List<Integer> weights = members.map(Link::weight);
         if (members.isEmpty()) return 0;
         if (random) {
@@ -96,12 +96,6 @@ final class ConnmarkMode {
             out.add(NftElement.jump(t, SLOTS, new NftElement.Value(slot), chain(byName.get(owners.get(slot)))));
         }
         return owners.size();
-    }
-
-    /** With every link out: "keep" balances over all of them still (the probe targets may be what failed). */
-    private static List<Link> members(Layout layout, List<Link> links, List<Link> balancing) {
-        boolean keep = layout.balancer().lastResort() == mlb.spec.Balancer.LastResort.KEEP;
-        return balancing.isEmpty() && keep ? links : balancing;
     }
 
     /** slots: 0 when no link takes new connections (last_resort "main"): they stay unmarked, for main. */

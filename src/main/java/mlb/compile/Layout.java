@@ -4,6 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import mlb.spec.Balancer;
 import mlb.spec.Link;
+import mlb.spec.Pin;
 import mlb.spec.Tables;
 
 /**
@@ -14,6 +15,8 @@ public record Layout(Balancer balancer, Map<String, Integer> tables) {
     public static final int PLAIN_GROUP_OFFSET = 1_000_000;
     public static final int RESILIENT_BUCKETS = 512;
     static final long LAST_RESORT_METRIC = 4294967295L;
+    private static final int FIRST_PIN = 40;
+    private static final int BALANCE = FIRST_PIN + Pin.ROUTE_MODE_LIMIT;
 
     public static Layout of(Balancer balancer, List<Link> links) {
         return new Layout(balancer, Tables.assign(balancer, links));
@@ -53,7 +56,12 @@ public record Layout(Balancer balancer, Map<String, Integer> tables) {
         return balancer.priorityBase() + 30;
     }
 
+    /** Route mode: the rules of the pin at index i (in file order), between the marks and the balancing. */
+    public int pinPriority(int i) {
+        return balancer.priorityBase() + FIRST_PIN + i;
+    }
+
     public int balancePriority() {
-        return balancer.priorityBase() + 90;
+        return balancer.priorityBase() + BALANCE;
     }
 }

@@ -11,6 +11,7 @@ import mlb.model.Rule;
 import mlb.model.Sysctl;
 import mlb.spec.Balancer;
 import mlb.spec.Link;
+import mlb.spec.Pin;
 
 /**
  * Per-flow balancing with routes: each link gets a table with its default route, replies leave by the link
@@ -31,11 +32,12 @@ final class RouteMode {
      * failed); with "main" the balancing table gives way to main; with "unreachable" its unreachable route answers.
      */
     static List<KernelObject> objects(Layout layout, List<Link> links, Facts facts, List<String> sources,
-                                      List<Link> balancing) {
+                                      List<Link> balancing, List<Pin> pins) {
         // A builder, not List.append: pins can number hundreds of thousands and List.append is O(n).
         java.util.List<KernelObject> out = new java.util.ArrayList<>();
         linkTables(layout, links, sources, true, out);
         for (Link link : links) pins(layout, link, out);
+        RoutePins.objects(layout, pins, members(layout, links, balancing), out);
         balancing(layout, links, facts, balancing, out);
         return List.ofAll(out);
     }
@@ -57,7 +59,7 @@ final class RouteMode {
                           java.util.List<KernelObject> out) {
         Balancer b = layout.balancer();
         int p = b.protocol();
-        List<Link> members = balancing.isEmpty() && b.lastResort() == Balancer.LastResort.KEEP ? links : balancing;
+        List<Link> members = members(layout, links, balancing);
         out.add(new Sysctl(HASH_POLICY, b.hash() == Balancer.Hash.L4 ? "1" : "0"));
         if (!members.isEmpty()) {
             out.add(group(layout, members, facts.resilientGroups()));
@@ -72,6 +74,12 @@ final class RouteMode {
             out.add(new Rule(layout.balancePriority(), Option.none(), Option.none(), Option.none(),
                     layout.balanceTable(), Option.none(), p));
         }
+    }
+
+    /** With every link out, "keep" balances over all of them still (the probe targets may be what failed). */
+    static List<Link> members(Layout layout, List<Link> links, List<Link> balancing) {
+        boolean keep = layout.balancer().lastResort() == Balancer.LastResort.KEEP;
+        return balancing.isEmpty() && keep ? links : balancing;
     }
 
     private static void link(Layout layout, Link link, String source, boolean nexthop, java.util.List<KernelObject> out) {

@@ -61,7 +61,7 @@ public record NetState(TreeMap<ObjectKey, KernelObject> objects) {
     /** The tables this state's routes live in and its rules point to (main, local, default excluded). */
     public SortedSet<Integer> tables() {
         Seq<Integer> routeTables = all(Route.class).map(Route::table);
-        Seq<Integer> ruleTables = all(Rule.class).map(Rule::table).filter(t -> !kernelTable(t));
+        Seq<Integer> ruleTables = all(Rule.class).flatMap(Rule::lookupTable).filter(t -> !kernelTable(t));
         return TreeSet.ofAll(routeTables).addAll(ruleTables);
     }
 

@@ -114,9 +114,25 @@ public final class StateJson {
             n.put("fwmark", m.value());
             if (m.mask() != Rule.Mark.ALL) n.put("fwmask", m.mask());
         });
-        n.put("table", r.table());
+        r.match().to().forEach(t -> n.put("to", t));
+        r.match().ipproto().forEach(p -> n.put("ipproto", p));
+        r.match().sport().forEach(p -> n.put("sport", p.text()));
+        r.match().dport().forEach(p -> n.put("dport", p.text()));
+        if (r.action() == Rule.Action.BLACKHOLE) n.put("action", "blackhole");
+        else n.put("table", r.table());
         r.suppressPrefixLength().forEach(p -> n.put("suppress_prefixlength", p));
         return n.put("protocol", r.protocol());
+    }
+
+    /** A rule's pin selectors; entries written before pins had none. */
+    private static Rule.Match match(JsonNode n) {
+        return new Rule.Match(text(n, "to"), n.has("ipproto") ? Option.some(n.get("ipproto").asInt()) : Option.none(),
+                text(n, "sport").map(StateJson::ports), text(n, "dport").map(StateJson::ports));
+    }
+
+    private static Rule.Ports ports(String text) {
+        String[] fl = text.split("-", 2);
+        return new Rule.Ports(Integer.parseInt(fl[0]), Integer.parseInt(fl[fl.length - 1]));
     }
 
     private static ObjectNode target(RouteTarget t) {
@@ -161,6 +177,7 @@ public final class StateJson {
                     decodeTarget(n.path("target")), n.path("protocol").asInt());
             case RULE -> new Rule(n.path("priority").asInt(), text(n, "from"), text(n, "oif"),
                     n.has("fwmark") ? Option.some(new Rule.Mark(n.get("fwmark").asLong(), n.path("fwmask").asLong(Rule.Mark.ALL))) : Option.none(),
+                    match(n), n.path("action").asText().equals("blackhole") ? Rule.Action.BLACKHOLE : Rule.Action.LOOKUP,
                     n.path("table").asInt(),
                     n.has("suppress_prefixlength") ? Option.some(n.get("suppress_prefixlength").asInt()) : Option.none(),
                     n.path("protocol").asInt());

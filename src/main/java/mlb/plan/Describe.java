@@ -50,8 +50,12 @@ public final class Describe {
         r.from().forEach(f -> s.append(" from ").append(f));
         r.oif().forEach(o -> s.append(" oif ").append(o));
         r.fwmark().forEach(m -> s.append(" fwmark ").append(m.text()));
-        if (r.from().isEmpty() && r.oif().isEmpty() && r.fwmark().isEmpty()) s.append(" from all");
-        s.append(" lookup ").append(r.table() == Rule.MAIN_TABLE ? "main" : String.valueOf(r.table()));
+        s.append(r.match().text());
+        if (r.from().isEmpty() && r.oif().isEmpty() && r.fwmark().isEmpty() && r.match().equals(Rule.Match.ANY)) {
+            s.append(" from all");
+        }
+        if (r.action() == Rule.Action.BLACKHOLE) s.append(" blackhole");
+        else s.append(" lookup ").append(r.table() == Rule.MAIN_TABLE ? "main" : String.valueOf(r.table()));
         r.suppressPrefixLength().forEach(n -> s.append(" suppress_prefixlength ").append(n));
         return s.toString();
     }

@@ -34,11 +34,13 @@ final class ConnmarkChecks {
                 .appendAll(duplicateMarks(links));
     }
 
-    /** Route mode compiles no pins yet: refused by name, so nothing is silently ignored. */
+    /** Route mode gives each pin a rule priority of its own, and its range has room for ROUTE_MODE_LIMIT. */
     static List<Diagnostic> pinsInRouteMode(Node root, Balancer b) {
         if (b.mode() != Balancer.Mode.ROUTE) return List.empty();
-        return root.get("pin").toList().map(p -> p.keyProblem("[[pin]] is supported in mode = \"connmark\" only in this version",
-                "add mode = \"connmark\" to [balancer] (with lan), or pin destinations with [[link.route]]"));
+        return root.get("pin").filter(p -> p.array().size() > Pin.ROUTE_MODE_LIMIT).toList()
+                .map(p -> p.array().get(Pin.ROUTE_MODE_LIMIT).problem("route mode has rule priorities for "
+                        + Pin.ROUTE_MODE_LIMIT + " pins, and this is pin " + (Pin.ROUTE_MODE_LIMIT + 1),
+                        "merge pins that go to the same links (each takes lists of ports and prefixes), or use mode = \"connmark\""));
     }
 
     private static List<Diagnostic> outOfMode(LinkDraft l) {

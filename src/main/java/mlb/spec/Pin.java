@@ -13,6 +13,8 @@ import io.vavr.collection.List;
 public record Pin(String name, String proto, List<Ports> dport, List<Ports> sport, List<String> dst, List<String> src,
                   List<String> links) {
     public static final String BALANCE = "balance";
+    /** Route mode gives each pin a rule priority of its own: priority_base + 40 .. + 89. */
+    public static final int ROUTE_MODE_LIMIT = 50;
 
     /** A port range, first..last (one port: first == last). */
     public record Ports(int first, int last) {

@@ -249,7 +249,7 @@ public final class FakeKernel implements Driver, Devices {
             }
         }
         for (Rule r : s.rules) {
-            if (r.protocol() == owned && !NetState.kernelTable(r.table())
+            if (r.protocol() == owned && r.action() == Rule.Action.LOOKUP && !NetState.kernelTable(r.table())
                     && s.routes.values().find(x -> x.table() == r.table() && x.protocol() == owned).isEmpty()) {
                 out = out.append("rule " + Describe.of(r) + " points to table " + r.table() + " which has no route of its own");
             }
@@ -628,6 +628,13 @@ public final class FakeKernel implements Driver, Devices {
                 from = Option.some(f);
             }
         }
+        Option<String> to = Option.none();
+        if (w.peek("to")) {
+            w.next();
+            String t = w.next();
+            if (!PREFIX.matcher(t).matches()) throw new Refused("Error: inet prefix is expected rather than \"" + t + "\".");
+            to = Option.some(t);
+        }
         if (w.peek("oif")) {
             w.next();
             oif = Option.some(w.next());
@@ -642,9 +649,24 @@ public final class FakeKernel implements Driver, Devices {
             fwmark = Option.some(new Rule.Mark(Long.parseLong(vm[0].substring(2), 16),
                     vm.length == 2 ? Long.parseLong(vm[1].substring(2), 16) : Rule.Mark.ALL));
         }
-        w.expect("lookup");
-        String t = w.next();
-        int table = t.equals("main") ? 254 : parsePositive(t);
+        Option<Integer> ipproto = Option.none();
+        if (w.peek("ipproto")) {
+            w.next();
+            ipproto = Option.some(w.unsignedIntAsInt());
+        }
+        Option<Rule.Ports> sport = ports(w, "sport");
+        Option<Rule.Ports> dport = ports(w, "dport");
+        Rule.Match match = new Rule.Match(to, ipproto, sport, dport);
+        Rule.Action action = Rule.Action.LOOKUP;
+        int table = 0;
+        if (w.peek("blackhole")) {
+            w.next();
+            action = Rule.Action.BLACKHOLE;
+        } else {
+            w.expect("lookup");
+            String t = w.next();
+            table = t.equals("main") ? 254 : parsePositive(t);
+        }
         Option<Integer> suppress = Option.none();
         if (w.peek("suppress_prefixlength")) {
             w.next();
@@ -655,7 +677,7 @@ public final class FakeKernel implements Driver, Devices {
         w.end();
         if (op.equals("add")) {
             if (proto.isEmpty()) throw new Refused("refused by the fake: rule add without proto");
-            Rule r = new Rule(priority, from, oif, fwmark, table, suppress, proto.get());
+            Rule r = new Rule(priority, from, oif, fwmark, match, action, table, suppress, proto.get());
             if (s.rules.contains(r)) throw new Refused("RTNETLINK answers: File exists");
             return new State(insertRule(s.rules, r), s.routes, s.nexthops, s.sysctls);
         }
@@ -665,13 +687,29 @@ public final class FakeKernel implements Driver, Devices {
         Option<Rule.Mark> m = fwmark;
         Option<Integer> sp = suppress;
         Option<Integer> pr = proto;
+        Rule.Action a = action;
+        int tb = table;
         int index = s.rules.indexWhere(r -> (priority == 0 || r.priority() == priority)
                 && f.forAll(x -> r.from().contains(x)) && o.forAll(x -> r.oif().contains(x))
-                && m.forAll(x -> r.fwmark().contains(x)) && r.table() == table
+                && m.forAll(x -> r.fwmark().contains(x)) && matches(match, r.match()) && r.action() == a && r.table() == tb
                 && sp.forAll(x -> r.suppressPrefixLength().contains(x))
                 && pr.forAll(p -> p == r.protocol()));
         if (index < 0) throw new Refused("RTNETLINK answers: No such file or directory");
         return new State(s.rules.removeAt(index), s.routes, s.nexthops, s.sysctls);
+    }
+
+    /** "sport N" or "sport N-M", as iproute2 takes them. */
+    private static Option<Rule.Ports> ports(Words w, String key) {
+        if (!w.peek(key)) return Option.none();
+        w.next();
+        String[] fl = w.next().split("-", 2);
+        return Option.some(new Rule.Ports(parsePositive(fl[0]), parsePositive(fl[fl.length - 1])));
+    }
+
+    /** As `ip rule del` matches: each selector given must be the rule's; one not given matches any. */
+    private static boolean matches(Rule.Match given, Rule.Match rule) {
+        return given.to().forAll(x -> rule.to().contains(x)) && given.ipproto().forAll(x -> rule.ipproto().contains(x))
+                && given.sport().forAll(x -> rule.sport().contains(x)) && given.dport().forAll(x -> rule.dport().contains(x));
     }
 
     /** The kernel puts a new rule after every rule of the same or a lower priority. */

@@ -42,6 +42,7 @@ public final class StateArbitraries {
     static final String[] DSTS = {"default", "198.51.100.0/24", "10.77.1.0/24"};
     static final long[] METRICS = {0, 100, 4294967295L};
     static final String[] SOURCES = {"198.18.1.2", "198.18.2.2", "10.77.0.0/16"};
+    static final String[] PINNED = {"198.51.100.0/24", "203.0.113.7", "198.19.0.0/16"};
     static final String[] SYSCTLS = {"net.ipv4.fib_multipath_hash_policy", "net.ipv4.ip_forward", "net.ipv4.conf.all.rp_filter"};
 
     private StateArbitraries() {
@@ -174,7 +175,7 @@ public final class StateArbitraries {
         Arbitrary<RawRoute> route = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2),
                 Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 9),
                 Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2)).as(RawRoute::new);
-        Arbitrary<RawRule> rule = Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 2),
+        Arbitrary<RawRule> rule = Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 2),
                 Arbitraries.integers().between(0, 3), Arbitraries.of(false, true)).as(RawRule::new);
         Arbitrary<RawSysctl> sysctl = Combinators.combine(Arbitraries.integers().between(0, 2),
                 Arbitraries.integers().between(0, 2)).as(RawSysctl::new);
@@ -234,7 +235,12 @@ public final class StateArbitraries {
                 case 0 -> new Rule(10, Option.none(), Option.none(), Option.none(), table, suppress, P);
                 case 1 -> new Rule(20, Option.some(SOURCES[r.value]), Option.none(), Option.none(), table, suppress, P);
                 case 2 -> new Rule(30, Option.none(), Option.some(DEVS[r.value]), Option.none(), table, suppress, P);
-                default -> new Rule(40, Option.none(), Option.none(), Option.some(Rule.Mark.exactly((long) r.value + 1)), table, suppress, P);
+                case 3 -> new Rule(40, Option.none(), Option.none(), Option.some(Rule.Mark.exactly((long) r.value + 1)), table, suppress, P);
+                // pins: destination, protocol and port to a table, or dropped
+                case 4 -> new Rule(50, Option.none(), Option.none(), Option.none(), new Rule.Match(Option.some(PINNED[r.value]),
+                        Option.some(6), Option.none(), Option.some(new Rule.Ports(443, 443 + r.value))), Rule.Action.LOOKUP, table, suppress, P);
+                default -> new Rule(60, Option.none(), Option.none(), Option.none(), new Rule.Match(Option.none(), Option.some(17),
+                        Option.none(), Option.some(new Rule.Ports(53 + r.value, 53 + r.value))), Rule.Action.BLACKHOLE, 0, Option.none(), P);
             };
             out.putIfAbsent(made.key(), made);
         }

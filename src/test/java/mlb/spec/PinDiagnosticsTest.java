@@ -40,9 +40,16 @@ class PinDiagnosticsTest {
     }
 
     @Test
-    void routeModeAndAnEmptyLanRefusePinsByName() {
-        assertEquals(List.of("5:1 pin: [[pin]] is supported in mode = \"connmark\" only in this version"),
-                problems(LINK + "[[pin]]\nproto = \"tcp\"\nlinks = [\"isp1\"]\n"));
+    void routeModeTakesPinsUpToItsPriorities() {
+        String pin = "[[pin]]\nproto = \"tcp\"\nlinks = [\"isp1\"]\n";
+        assertEquals(Pin.ROUTE_MODE_LIMIT, valid(LINK + pin.repeat(Pin.ROUTE_MODE_LIMIT)).pins().size());
+        int line = LINK.split("\n").length + 1 + 3 * Pin.ROUTE_MODE_LIMIT;
+        only(LINK + pin.repeat(Pin.ROUTE_MODE_LIMIT + 1), line + ":1 pin[50]: route mode has rule priorities for 50 pins,"
+                + " and this is pin 51");
+    }
+
+    @Test
+    void anEmptyLanRefusesPinsInConnmarkMode() {
         only("[balancer]\nmode = \"connmark\"\nlocal = true\n" + LINK + "[[pin]]\nproto = \"tcp\"\nlinks = [\"isp1\"]\n",
                 "8:1 pin: [[pin]] steers new connections from lan, and lan is empty");
     }

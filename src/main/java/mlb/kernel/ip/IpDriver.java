@@ -71,7 +71,7 @@ public final class IpDriver implements Driver {
             else if (!IpJson.kernelDefault(n)) foreign.rule(rule.filter(r -> scope.ownsPriority(((Rule) r).priority())));
         }
         SortedSet<Integer> tables = named
-                .addAll(List.ofAll(owned).flatMap(o -> o instanceof Rule r ? List.of(r.table()) : List.empty()))
+                .addAll(List.ofAll(owned).flatMap(o -> o instanceof Rule r ? r.lookupTable() : List.empty()))
                 .addAll(tablesHolding(holding, dumps.result(holding)))
                 .filter(t -> !NetState.kernelTable(t));
         tables.removeAll(named).forEach(t -> dumps.start(table(t), tableDump(t)));

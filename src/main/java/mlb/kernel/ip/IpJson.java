@@ -11,6 +11,9 @@ import mlb.model.Route;
 import mlb.model.RouteTarget;
 import mlb.model.Rule;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Parses `ip -N -j -d` output (numeric protocol, table, type) into model objects. Pure: tests feed it
  * fixtures captured from a real kernel. Objects of a shape mlb never creates come back empty: they are counted,
@@ -19,7 +22,10 @@ import mlb.model.Rule;
 public final class IpJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int RTN_UNICAST = 1;
+    private static final int RTN_BLACKHOLE = 6;
     private static final int RTN_UNREACHABLE = 7;
+    /** -N prints a rule's protocol as "ipproto-N". */
+    private static final Pattern IPPROTO = Pattern.compile("ipproto-(\\d+)");
 
     private IpJson() {
     }
@@ -44,16 +50,36 @@ public final class IpJson {
                 && n.size() <= 4;
     }
 
+    /** A rule as mlb writes them (read with -N: numbers for tables, protocols and actions), or none. */
     public static Option<KernelObject> rule(JsonNode n) {
-        if (n.has("iif") || n.has("dst") || n.has("not") || n.has("goto") || n.has("ipproto")
-                || n.has("sport") || n.has("dport") || n.has("uidrange") || n.has("tos")) {
-            return Option.none();
-        }
-        Option<Integer> table = number(n.path("table"));
-        if (table.isEmpty()) return Option.none();
-        return Option.some(new Rule(n.path("priority").asInt(), source(n), text(n, "oif"), fwmark(n),
-                table.get(), n.has("suppress_prefixlen") ? Option.some(n.get("suppress_prefixlen").asInt()) : Option.none(),
+        if (n.has("iif") || n.has("not") || n.has("goto") || n.has("uidrange") || n.has("tos")) return Option.none();
+        boolean blackhole = String.valueOf(RTN_BLACKHOLE).equals(n.path("action").asText());
+        Option<Integer> table = blackhole ? Option.some(0) : number(n.path("table"));
+        Option<Rule.Match> match = match(n);
+        if (table.isEmpty() || match.isEmpty() || n.has("action") && !blackhole) return Option.none();
+        return Option.some(new Rule(n.path("priority").asInt(), source(n), text(n, "oif"), fwmark(n), match.get(),
+                blackhole ? Rule.Action.BLACKHOLE : Rule.Action.LOOKUP, table.get(),
+                n.has("suppress_prefixlen") ? Option.some(n.get("suppress_prefixlen").asInt()) : Option.none(),
                 protocol(n)));
+    }
+
+    /** A pin's selectors; none when the protocol is printed as a name -N does not turn into a number. */
+    private static Option<Rule.Match> match(JsonNode n) {
+        Option<Integer> ipproto = Option.none();
+        if (n.has("ipproto")) {
+            Matcher m = IPPROTO.matcher(n.get("ipproto").asText());
+            if (!m.matches()) return Option.none();
+            ipproto = Option.some(Integer.parseInt(m.group(1)));
+        }
+        Option<String> to = n.has("dst") ? Option.some(prefix(n.get("dst").asText(), n.path("dstlen").asInt(32))) : Option.none();
+        return Option.some(new Rule.Match(to, ipproto, ports(n, "sport"), ports(n, "dport")));
+    }
+
+    /** One port prints as "dport": N, a range as "dport_start" and "dport_end". */
+    private static Option<Rule.Ports> ports(JsonNode n, String key) {
+        if (n.has(key)) return Option.some(new Rule.Ports(n.get(key).asInt(), n.get(key).asInt()));
+        if (!n.has(key + "_start")) return Option.none();
+        return Option.some(new Rule.Ports(n.get(key + "_start").asInt(), n.path(key + "_end").asInt()));
     }
 
     public static Option<KernelObject> route(JsonNode n, int table) {
@@ -127,7 +153,11 @@ public final class IpJson {
     private static Option<String> source(JsonNode n) {
         String src = n.path("src").asText("all");
         if (src.equals("all")) return Option.none();
-        return Option.some(n.has("srclen") && n.get("srclen").asInt() != 32 ? src + "/" + n.get("srclen").asInt() : src);
+        return Option.some(prefix(src, n.path("srclen").asInt(32)));
+    }
+
+    private static String prefix(String address, int length) {
+        return length == 32 ? address : address + "/" + length;
     }
 
     /** iproute2 prints the mask only when it is not the whole word. */

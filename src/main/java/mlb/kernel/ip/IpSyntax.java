@@ -97,12 +97,19 @@ final class IpSyntax {
                 .getOrElse(Either.right(""));
         Either<String, String> oif = r.oif().map(o -> Tokens.check(o, "rule oif").map(w -> " oif " + w))
                 .getOrElse(Either.right(""));
+        Either<String, String> to = r.match().to().map(t -> Tokens.check(t, "rule destination").map(w -> " to " + w))
+                .getOrElse(Either.right(""));
         String mark = r.fwmark().map(m -> " fwmark " + m.text()).getOrElse("");
-        String table = r.table() == Rule.MAIN_TABLE ? "main" : String.valueOf(r.table());
+        String pin = r.match().protocolText();
         String suppress = r.suppressPrefixLength().map(n -> " suppress_prefixlength " + n).getOrElse("");
-        return from.flatMap(f -> oif.map(o -> {
-            String selector = f + o + mark;
-            return "priority " + r.priority() + (selector.isEmpty() ? " from all" : selector) + " lookup " + table + suppress;
-        }));
+        return from.flatMap(f -> oif.flatMap(o -> to.map(t -> {
+            String selector = f + t + o + mark + pin;
+            return "priority " + r.priority() + (selector.isEmpty() ? " from all" : selector) + action(r) + suppress;
+        })));
+    }
+
+    private static String action(Rule r) {
+        if (r.action() == Rule.Action.BLACKHOLE) return " blackhole";
+        return " lookup " + (r.table() == Rule.MAIN_TABLE ? "main" : String.valueOf(r.table()));
     }
 }

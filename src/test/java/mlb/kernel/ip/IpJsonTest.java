@@ -71,11 +71,35 @@ class IpJsonTest {
                 known(IpJson.rule(rule(10090, 0))));
     }
 
+    private static JsonNode pinRule(int priority) {
+        return entries("rules-pins.json").find(n -> n.path("priority").asInt() == priority).get();
+    }
+
+    @Test
+    void pinRulesMlbWrites() {
+        // rule add priority 10040 from 10.77.0.0/24 to 198.51.100.0/24 ipproto 6 sport 1000-2000 dport 443 lookup 201 proto 250
+        assertEquals(new Rule(10040, Option.some("10.77.0.0/24"), Option.none(), Option.none(),
+                        new Rule.Match(Option.some("198.51.100.0/24"), Option.some(6), Option.some(new Rule.Ports(1000, 2000)),
+                                Option.some(new Rule.Ports(443, 443))), Rule.Action.LOOKUP, 201, Option.none(), 250),
+                known(IpJson.rule(pinRule(10040))));
+        // rule add priority 10041 ipproto 17 dport 53 blackhole proto 250
+        assertEquals(new Rule(10041, Option.none(), Option.none(), Option.none(), new Rule.Match(Option.none(), Option.some(17),
+                        Option.none(), Option.some(new Rule.Ports(53, 53))), Rule.Action.BLACKHOLE, 0, Option.none(), 250),
+                known(IpJson.rule(pinRule(10041))));
+        // rule add priority 10042 to 198.51.100.7 ipproto 47 lookup 202 proto 250 (a host: no dstlen)
+        assertEquals(new Rule.Match(Option.some("198.51.100.7"), Option.some(47), Option.none(), Option.none()),
+                ((Rule) known(IpJson.rule(pinRule(10042)))).match());
+    }
+
     @Test
     void rulesOfOtherShapesAreUnknownButKeepTheirProtocol() {
         assertEquals(3, unknown(rule(501, 0), IpJson.rule(rule(501, 0))), "iif");
-        assertEquals(0, unknown(rule(502, 0), IpJson.rule(rule(502, 0))), "to");
-        assertEquals(99, unknown(rule(503, 0), IpJson.rule(rule(503, 0))), "ipproto + dport");
+        // Pins' selectors are modelled (route mode writes them); of another protocol, such rules stay foreign.
+        assertEquals(new Rule(502, Option.none(), Option.none(), Option.none(), new Rule.Match(Option.some("10.77.2.0/24"),
+                Option.none(), Option.none(), Option.none()), Rule.Action.LOOKUP, 300, Option.none(), 0), known(IpJson.rule(rule(502, 0))));
+        assertEquals(99, ((Rule) known(IpJson.rule(rule(503, 0)))).protocol());
+        JsonNode unreachable = pinRule(10043);
+        assertEquals(250, unknown(unreachable, IpJson.rule(unreachable)), "an unreachable rule: mlb writes blackhole only");
         JsonNode iif250 = rule(10095, 0);
         assertEquals(250, unknown(iif250, IpJson.rule(iif250)), "mlb's protocol, but not a shape mlb makes");
         assertEquals("wan2", iif250.path("iif").asText());

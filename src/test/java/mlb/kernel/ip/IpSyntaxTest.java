@@ -39,6 +39,13 @@ class IpSyntaxTest {
     private static final Rule SUPPRESS = new Rule(10000, Option.none(), Option.none(), Option.none(), 254, Option.some(0), 250);
     private static final Rule BALANCE = new Rule(10090, Option.none(), Option.none(), Option.none(), 200, Option.none(), 250);
 
+    private static final Rule PIN = new Rule(10040, Option.some("10.77.0.0/24"), Option.none(), Option.none(),
+            new Rule.Match(Option.some("198.51.100.0/24"), Option.some(6), Option.some(new Rule.Ports(1000, 2000)),
+                    Option.some(new Rule.Ports(443, 443))), Rule.Action.LOOKUP, 201, Option.none(), 250);
+    private static final Rule DROP = new Rule(10041, Option.none(), Option.none(), Option.none(),
+            new Rule.Match(Option.none(), Option.some(17), Option.none(), Option.some(new Rule.Ports(53, 53))),
+            Rule.Action.BLACKHOLE, 0, Option.none(), 250);
+
     private static final IpDriver IP = new IpDriver(null, null);
 
     private static List<String> lines(Change c) {
@@ -74,6 +81,17 @@ class IpSyntaxTest {
         assertEquals("ip rule add priority 10050 fwmark 0x10 lookup 201 proto 250", create(MARK));
         assertEquals("ip rule add priority 10000 from all lookup main suppress_prefixlength 0 proto 250", create(SUPPRESS));
         assertEquals("ip rule add priority 10090 from all lookup 200 proto 250", create(BALANCE));
+        assertEquals("ip rule add priority 10040 from 10.77.0.0/24 to 198.51.100.0/24 ipproto 6 sport 1000-2000 dport 443"
+                + " lookup 201 proto 250", create(PIN));
+        assertEquals("ip rule add priority 10041 ipproto 17 dport 53 blackhole proto 250", create(DROP));
+    }
+
+    @Test
+    void aPinsRuleIsDeletedByEverySelectorItHas() {
+        // ip rule del takes a selector not given as "any": each one given keeps a foreign rule of the same priority safe
+        assertEquals("ip rule del priority 10040 from 10.77.0.0/24 to 198.51.100.0/24 ipproto 6 sport 1000-2000 dport 443"
+                + " lookup 201 proto 250", delete(PIN));
+        assertEquals("ip rule del priority 10041 ipproto 17 dport 53 blackhole proto 250", delete(DROP));
     }
 
     @Test
