@@ -34,6 +34,8 @@ class IcmpDetectionIT {
     TwoPaths paths;
     Process driver;
     final List<Seen> rounds = new CopyOnWriteArrayList<>();
+    /** When the driver was kept off the CPU (epoch µs from, to): the machine starved its processes then. */
+    final List<long[]> stalls = new CopyOnWriteArrayList<>();
 
     /** One round as the driver printed it (epoch µs). */
     record Seen(String link, long start, long end, boolean answered, String what) {
@@ -111,18 +113,21 @@ class IcmpDetectionIT {
             for (int k = firstLost; k <= firstLost + 2; k++) assertFalse(link.get(k).answered, "round " + link.get(k) + " during " + c);
             downAfter.add((link.get(firstLost + 2).end - c.from) / 1000);
         }
-        // A round lost outside the cuts must be one the prober ran late: it ended well past its deadline (timeout +
-        // grace), so the loaded machine, not the path, kept its reply from being read in time. Those are counted.
+        // A round lost outside the cuts must be one the loaded machine starved, not the path: the prober ran it
+        // late (it ended well past its deadline, timeout + grace), or the driver was kept off the CPU for a third of
+        // the timeout while it ran (the ping and the reader then likewise). Those are counted.
         long lateBy = TimeUnit.MILLISECONDS.toMicros(timeout + EchoRound.GRACE.toMillis() + 20);
         int starved = 0;
         for (Seen r : rounds) {
             boolean inCut = cuts.stream().anyMatch(c -> c.link.equals(r.link) && r.end >= c.from && r.start <= c.healed + 1000);
             if (r.answered || inCut) continue;
-            assertTrue(r.end - r.start > lateBy, "seed " + seed + ": round lost without a cut, and on time: " + r);
+            boolean stalled = stalls.stream().anyMatch(s -> s[1] >= r.start && s[0] <= r.end);
+            assertTrue(r.end - r.start > lateBy || stalled, "seed " + seed + ": round lost without a cut, on time and"
+                    + " with no stall of the machine: " + r);
             starved++;
         }
-        if (starved > 0) System.out.println(starved + " rounds lost outside the cuts, each ended over " + lateBy / 1000
-                + " ms after it started: the prober was late");
+        if (starved > 0) System.out.println(starved + " rounds lost outside the cuts, each late or during a stall of the"
+                + " machine (" + stalls.size() + " stalls seen)");
         downAfter.sort(Long::compare);
         System.out.printf("icmp rounds every %d ms, timeout %d ms, %d cuts (seed %d): first lost round, in rounds after the first "
                         + "round started after the cut (-1: the one in progress): %s; third lost round ended %s ms after the cut%n",
@@ -158,6 +163,7 @@ class IcmpDetectionIT {
                     if (w[0].equals("ROUND")) {
                         rounds.add(new Seen(w[1], Long.parseLong(w[2]), Long.parseLong(w[3]), w[4].equals("answered"), w[4]));
                     }
+                    if (w[0].equals("STALL")) stalls.add(new long[]{Long.parseLong(w[1]), Long.parseLong(w[2])});
                 }
             } catch (IOException e) {
                 // The driver ended.
