@@ -61,6 +61,24 @@ public final class Ipv4 {
         return new Prefix(parse(host, false).get(), length).network().toString();
     }
 
+    /**
+     * The canonical prefixes given, without those another one covers (and without repeats), by network: what they
+     * match together, in a form an nftables interval set takes (it refuses overlapping elements).
+     */
+    public static io.vavr.collection.List<String> outermost(io.vavr.collection.List<String> prefixes) {
+        java.util.List<Prefix> sorted = new java.util.ArrayList<>(prefixes.map(p -> parsePrefix(p, false).get()).asJava());
+        sorted.sort(java.util.Comparator.comparingLong((Prefix p) -> Integer.toUnsignedLong(p.address())).thenComparingInt(Prefix::length));
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        Prefix last = null;
+        for (Prefix p : sorted) {
+            // kept prefixes are disjoint and in order: only the last one can cover this one
+            if (last != null && (p.address() & last.mask()) == last.address() && p.length() >= last.length()) continue;
+            kept.add(p.toString());
+            last = p;
+        }
+        return io.vavr.collection.List.ofAll(kept);
+    }
+
     /** A prefix whose host bits may still be set; network() clears them. */
     record Prefix(int address, int length) {
         int mask() {

@@ -9,32 +9,32 @@ import java.util.regex.Pattern;
 
 /** The rules for [[pin]] tables, each taken alone and against the links' names. */
 final class PinRules {
-    static final List<String> KEYS = List.of("name", "proto", "dport", "sport", "dst", "src", "links");
+    static final List<String> KEYS = List.of("name", "proto", "dport", "sport", "dst", "dst_file", "src", "src_file", "links");
     private static final Pattern RANGE = Pattern.compile("(\\d{1,5})-(\\d{1,5})");
     private static final String PORTS = "write ports as numbers or \"first-last\" ranges, e.g. dport = [22, 443, \"8000-8099\"]";
 
     private PinRules() {
     }
 
-    static Validation<List<Diagnostic>, List<Pin>> read(Option<Node> pins, Option<List<String>> linkNames) {
+    static Validation<List<Diagnostic>, List<Pin>> read(Option<Node> pins, Option<List<String>> linkNames, ListFiles files) {
         if (pins.isEmpty()) return Validation.valid(List.empty());
         Node p = pins.get();
         if (!(p.value() instanceof List)) {
             return Validation.invalid(List.of(p.problem("expected [[pin]] tables, found " + p.typeName(),
                     "write [[pin]], with double brackets, above each pin's keys")));
         }
-        return Problems.all(Validation.sequence(p.array().zipWithIndex().map(t -> pin(t._1, t._2, linkNames))))
+        return Problems.all(Validation.sequence(p.array().zipWithIndex().map(t -> pin(t._1, t._2, linkNames, files))))
                 .map(List::ofAll);
     }
 
-    private static Validation<List<Diagnostic>, Pin> pin(Node t, int index, Option<List<String>> linkNames) {
+    private static Validation<List<Diagnostic>, Pin> pin(Node t, int index, Option<List<String>> linkNames, ListFiles files) {
         if (!t.isTable()) return Validation.invalid(List.of(t.problem("expected a table, found " + t.typeName(), "write each pin as a [[pin]] table")));
         Validation<Diagnostic, String> proto = Fields.optional(t, "proto", PinRules::proto).map(o -> o.getOrElse(""));
         Validation<List<Diagnostic>, Pin> pin = Validation.combine(
                         Problems.one(Fields.optional(t, "name", n -> Fields.string(n, "\"ssh\"")).map(o -> o.getOrElse("pin" + (index + 1)))),
                         Problems.one(proto),
                         ports(t, "dport"), ports(t, "sport"),
-                        prefixes(t, "dst"), prefixes(t, "src"),
+                        prefixes(t, "dst", files), prefixes(t, "src", files),
                         links(t, linkNames))
                 .ap(Pin::new).mapError(List::ofAll).mapError(ls -> ls.flatMap(x -> x));
         List<Diagnostic> extra = Keys.unknown(t, KEYS).appendAll(portsNeedProto(t, proto));
@@ -78,10 +78,15 @@ final class PinRules {
         return Validation.invalid(n.problem("not a port or range: " + n.value(), PORTS));
     }
 
-    private static Validation<List<Diagnostic>, List<String>> prefixes(Node t, String key) {
-        if (t.get(key).isEmpty()) return Validation.valid(List.empty());
-        return Problems.one(Fields.array(t.get(key).get(), "write " + key + " = [\"198.51.100.0/24\"]"))
+    /** The key's list and its file's (key_file) together, without prefixes another one covers. */
+    private static Validation<List<Diagnostic>, List<String>> prefixes(Node t, String key, ListFiles files) {
+        Validation<List<Diagnostic>, List<String>> given = t.get(key).isEmpty() ? Validation.valid(List.empty())
+                : Problems.one(Fields.array(t.get(key).get(), "write " + key + " = [\"198.51.100.0/24\"]"))
                 .flatMap(items -> Fields.unique(items, "prefix", i -> Addresses.prefix(i, "\"198.51.100.0/24\"")));
+        Validation<List<Diagnostic>, List<String>> listed = t.get(key + "_file")
+                .map(f -> PrefixList.read(f, files)).getOrElse(Validation.valid(List.empty()));
+        return Validation.combine(given, listed).ap((a, b) -> Ipv4.outermost(a.appendAll(b)))
+                .mapError(ls -> List.ofAll(ls).flatMap(x -> x));
     }
 
     private static Validation<List<Diagnostic>, List<String>> links(Node t, Option<List<String>> names) {

@@ -13,12 +13,18 @@ public final class SpecParser {
     private SpecParser() {
     }
 
+    /** List files (a pin's dst_file) are read next to fileName. */
     public static Validation<List<Diagnostic>, Spec> parse(String text, String fileName) {
+        return parse(text, fileName, ListFiles.besides(Path.of(fileName)));
+    }
+
+    public static Validation<List<Diagnostic>, Spec> parse(String text, String fileName, ListFiles files) {
         return TomlTree.parse(text)
                 .fold(syntax -> Validation.<List<Diagnostic>, Spec>invalid(List.of(syntax)),
-                        root -> SpecRules.check(root, text))
-                .mapError(problems -> problems.map(d -> inFile(d, fileName))
-                        .sortBy(d -> d.line() > 0 ? (long) d.line() << 32 | d.column() : Long.MAX_VALUE));
+                        root -> SpecRules.check(root, text, files))
+                // the spec's own problems by position, then those of list files, each file by line
+                .mapError(problems -> problems.sortBy(d -> d.file() + "\0" + String.format("%010d", d.line() > 0
+                        ? (long) d.line() << 20 | d.column() : Long.MAX_VALUE >> 24)).map(d -> inFile(d, fileName)));
     }
 
     /** The file through SpecFile.read; a file that cannot be read is one diagnostic without a position. */
@@ -27,8 +33,9 @@ public final class SpecParser {
                 text -> parse(text, file.toString()));
     }
 
-    /** Rules build diagnostics without a file name; only this edge knows it. */
+    /** Rules build diagnostics of the spec without a file name; only this edge knows it (a list file's have theirs). */
     private static Diagnostic inFile(Diagnostic d, String fileName) {
+        if (!d.file().isEmpty()) return d;
         return new Diagnostic(fileName, d.line(), d.column(), d.keyPath(), d.message(), d.hint());
     }
 }

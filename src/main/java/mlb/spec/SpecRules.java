@@ -11,14 +11,14 @@ final class SpecRules {
     private SpecRules() {
     }
 
-    static Validation<List<Diagnostic>, Spec> check(Node root, String source) {
+    static Validation<List<Diagnostic>, Spec> check(Node root, String source, ListFiles files) {
         Option<Node> balancerNode = root.get("balancer");
         Validation<List<Diagnostic>, Balancer> balancer = BalancerRules.read(balancerNode);
         List<LinkDraft> drafts = root.get("link").map(Node::array).getOrElse(List.empty())
                 .filter(Node::isTable).map(LinkRules::read);
         Validation<List<Diagnostic>, Monitor> monitor =
                 MonitorRules.read(root.get("monitor"), root.get("hook"), linkNames(drafts));
-        Validation<List<Diagnostic>, List<Pin>> pins = PinRules.read(root.get("pin"), linkNames(drafts));
+        Validation<List<Diagnostic>, List<Pin>> pins = PinRules.read(root.get("pin"), linkNames(drafts), files);
         List<Diagnostic> problems = Keys.unknown(root, Keys.TOP)
                 .appendAll(Problems.of(balancer))
                 .appendAll(linkShape(root))

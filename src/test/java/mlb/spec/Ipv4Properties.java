@@ -41,4 +41,36 @@ class Ipv4Properties {
         assertEquals(Option.none(), Ipv4.address(padded));
         assertEquals(Option.some(address), Ipv4.parse(padded, true));
     }
+
+    /** Prefixes in a small space (10.77.0.0/16), so that they overlap often. */
+    private static String prefix(int bits, int length) {
+        return new Ipv4.Prefix(0x0a4d0000 | (bits & 0xffff), length).network().toString();
+    }
+
+    private static boolean covers(io.vavr.collection.List<String> prefixes, int address) {
+        return prefixes.exists(p -> {
+            Ipv4.Prefix x = Ipv4.parsePrefix(p, false).get();
+            return (address & x.mask()) == x.address();
+        });
+    }
+
+    @Property
+    void outermostMatchesWhatTheListMatchesWithNoElementCoveringAnother(
+            @ForAll java.util.List<@IntRange(max = 0xffff) Integer> bits, @ForAll java.util.List<@IntRange(min = 16, max = 32) Integer> lengths,
+            @ForAll @IntRange(max = 0xffff) int probe) {
+        io.vavr.collection.List<String> given = io.vavr.collection.List.ofAll(bits).zipWith(lengths, Ipv4Properties::prefix);
+        io.vavr.collection.List<String> kept = Ipv4.outermost(given);
+        int address = 0x0a4d0000 | probe;
+        assertEquals(covers(given, address), covers(kept, address), "address " + Ipv4.format(address) + " of " + given + " -> " + kept);
+        for (String a : kept) {
+            for (String b : kept) {
+                if (a.equals(b)) continue;
+                Ipv4.Prefix pa = Ipv4.parsePrefix(a, false).get();
+                Ipv4.Prefix pb = Ipv4.parsePrefix(b, false).get();
+                boolean aCoversB = pa.length() <= pb.length() && (pb.address() & pa.mask()) == pa.address();
+                assertEquals(false, aCoversB, a + " covers " + b + " in " + kept);
+            }
+        }
+        assertEquals(kept.distinct(), kept);
+    }
 }
