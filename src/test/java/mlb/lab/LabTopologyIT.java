@@ -75,7 +75,9 @@ class LabTopologyIT {
                 run.before().failed(), run.before().probes(), run.during().failed(), run.during().probes(),
                 run.after().failed(), run.after().probes());
         assertEquals(0, run.before().failed());
-        assertTrue(run.during().probes() >= 10);
+        // A probe every 100 ms for 1.5 s: 15 on time, fewer when a loaded machine runs the client late. A few are
+        // enough to show the cut was probed; what matters is that none of them got through it.
+        assertTrue(run.during().probes() >= 3, () -> "probes during the cut: " + run.during());
         // By cause: no probe got an answer through the cut line while it was cut. A probe that started during the
         // cut may still connect once its SYN retransmit (1 s later) meets the healed line, when a loaded machine
         // fires its timeout late: that answer came after the heal, not through the cut.
