@@ -98,6 +98,10 @@ class PackageIT {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().equals("main.jsa")), "no archive in /var/cache/mlb");
         }
         assertEquals("", must(null, "dpkg", "--verify", "mlb"), "files of the package changed");
+        // another user cannot write the archive's folder and runs without learning, silently
+        if (onPath("runuser")) {
+            assertEquals("mlb " + version + "\n", must(null, "runuser", "-u", "nobody", "--", "mlb", "--version"));
+        }
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of("/var/lib/mlb"))));
     }
 
