@@ -1,5 +1,6 @@
 package mlb.cli;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +126,35 @@ class ManualPagesTest {
     void bashCompletesACommandAndAnOption() throws IOException, InterruptedException {
         assertEquals("apply", complete("mlb", "ap"));
         assertEquals("--confirm", complete("mlb", "apply", "--con"));
+    }
+
+    /**
+     * zsh completes with the same script through the package's _mlb (bashcompinit), typed into an interactive zsh
+     * on a pseudo-terminal (zpty): `mlb ap<Tab>` becomes `mlb apply`. zsh handles each key in order, so the X typed
+     * after the Tab shows up only once the completion is done.
+     */
+    @Test
+    void zshCompletesThroughTheBashScript() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(new ProcessBuilder("sh", "-c", "command -v zsh").start().waitFor() == 0,
+                "zsh is not installed (apt-get install zsh): the zsh completion was not tried");
+        Path functions = Files.createDirectories(dir.resolve("zsh"));
+        Files.writeString(functions.resolve("_mlb"), Files.readString(Path.of("packaging/deb/_mlb"))
+                .replace("/usr/share/bash-completion/completions/mlb", dir.resolve("mlb.bash").toString()));
+        Path driver = Files.writeString(dir.resolve("drive.zsh"), String.join("\n",
+                "zmodload zsh/zpty",
+                "zpty z 'TERM=dumb zsh -f -i'",
+                "zpty -w z 'PS1=\"> \"; fpath=(" + functions + " $fpath); autoload -U compinit; compinit -u -D; mlb() { :; }; print READY'",
+                "zpty -r -m z line '*READY*'",
+                "zpty -w -n z $'mlb ap\\t X\\n'",
+                "zpty -r -m z typed '*X*'",
+                "print -r -- \"$typed\"",
+                "zpty -d z", ""));
+        Process p = new ProcessBuilder("zsh", "-f", driver.toString()).redirectErrorStream(true).start();
+        boolean ended = p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) p.destroyForcibly();
+        String out = new String(p.getInputStream().readAllBytes()).replaceAll("\\e\\[[0-9;?]*[a-zA-Z]|[\\r\\x08]", "");
+        assertTrue(ended, "zsh did not complete within a minute: " + out);
+        assertTrue(out.contains("mlb apply"), out);
     }
 
     private static String complete(String... words) throws IOException, InterruptedException {

@@ -103,6 +103,11 @@ class PackageIT {
             assertEquals("mlb " + version + "\n", must(null, "runuser", "-u", "nobody", "--", "mlb", "--version"));
         }
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of("/var/lib/mlb"))));
+        for (String doc : List.of("/usr/share/man/man1/mlb.1.gz", "/usr/share/man/man1/mlb-apply.1.gz",
+                "/usr/share/bash-completion/completions/mlb", "/usr/share/zsh/vendor-completions/_mlb")) {
+            assertTrue(Files.isRegularFile(Path.of(doc)), doc + " is not installed");
+        }
+        if (onPath("man")) assertTrue(must(null, "man", "-P", "cat", "mlb-apply").contains("--confirm"), "man mlb-apply");
     }
 
     @Test
