@@ -12,7 +12,7 @@ public interface Env {
     /** Whether a person can answer a prompt (stdin is a terminal). */
     boolean interactive();
 
-    /** The audit repo when --state is not given: state/ of a checkout, else /var/lib/mlb. */
+    /** The audit repo when --state is not given: state/ of a checkout, else /var/lib/mlb (see StateDirs). */
     Path defaultStateDir();
 
     /** What `mlb init` reads of a target: its devices and routes, through iproute2 and /sys. */
@@ -34,8 +34,7 @@ public interface Env {
 
             @Override
             public Path defaultStateDir() {
-                String home = System.getProperty("mlb.home");
-                return home != null ? Path.of(home, "state") : Path.of("/var/lib/mlb");
+                return StateDirs.byDefault(System::getProperty);
             }
         };
     }
