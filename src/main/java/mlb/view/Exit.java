@@ -3,7 +3,7 @@ package mlb.view;
 import mlb.engine.ApplyResult;
 import mlb.engine.Refusal;
 
-/** Exit codes (the README's table lists them), and the code each outcome ends a command with. */
+/** Exit codes (docs/commands.md lists them), and the code each outcome ends a command with. */
 public final class Exit {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every row of the exit code table (the README's), each from the situation it stands for. 130 needs a real
+ * Every row of the exit code table (docs/commands.md), each from the situation it stands for. 130 needs a real
  * process and a real signal: mlb.it.InterruptIT sends SIGINT and SIGTERM to mlb during a read and during a
  * write and expects 130 each time.
  */
