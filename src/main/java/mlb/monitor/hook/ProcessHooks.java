@@ -33,8 +33,12 @@ public final class ProcessHooks implements Hooks, AutoCloseable {
     public static final int CAPTURE = 4096;
     /** How long a stopping monitor lets running hooks finish before it kills them. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(2);
-    /** How long to wait for the output of a hook that has exited, should something it started hold the pipe. */
-    private static final long DRAIN_MILLIS = 200;
+    /**
+     * How long to wait for the output of a hook that has exited, should something it started hold the pipe. Output
+     * already in the pipe needs only its reader thread to run, which a loaded machine can delay by hundreds of ms
+     * (200 ms lost a killed hook's last line under two busy loops); a pipe held open costs this once per run.
+     */
+    private static final long DRAIN_MILLIS = 1000;
 
     private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "mlb-hook");
@@ -119,19 +123,27 @@ public final class ProcessHooks implements Hooks, AutoCloseable {
             }
             if (killedFor != null) {
                 p.waitFor(1, TimeUnit.SECONDS);
-                return new HookOutcome.Dropped(killedFor, took, err.text());
+                return new HookOutcome.Dropped(killedFor, took, err.text(drained()));
             }
             if (!exited) {
                 p.destroyForcibly();
                 p.waitFor(1, TimeUnit.SECONDS);
-                return new HookOutcome.TimedOut(hook.timeout(), out.text(), err.text());
+                long until = drained();
+                return new HookOutcome.TimedOut(hook.timeout(), out.text(until), err.text(until));
             }
-            return new HookOutcome.Exited(p.exitValue(), took, out.text(), err.text());
+            long until = drained();
+            return new HookOutcome.Exited(p.exitValue(), took, out.text(until), err.text(until));
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            return new HookOutcome.TimedOut(Duration.ofNanos(System.nanoTime() - start), out.text(), err.text());
+            long until = drained();
+            return new HookOutcome.TimedOut(Duration.ofNanos(System.nanoTime() - start), out.text(until), err.text(until));
         }
+    }
+
+    /** Until when the output of a process that has ended is waited for (stdout and stderr share the wait). */
+    private static long drained() {
+        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
     }
 
     /** Reads a stream to its end on a thread of its own, keeping the last CAPTURE bytes. */
@@ -171,10 +183,10 @@ public final class ProcessHooks implements Hooks, AutoCloseable {
             }
         }
 
-        /** What was printed, once the stream ended or DRAIN_MILLIS passed (something the hook started may hold it). */
-        String text() {
+        /** What was printed, once the stream ended or at `until` (System.nanoTime: something the hook started may hold it). */
+        String text(long until) {
             try {
-                ended.get(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+                ended.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
