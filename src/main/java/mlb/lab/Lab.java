@@ -46,8 +46,8 @@ public final class Lab {
     /**
      * The ISP's end of the router's line goes down (up: comes back): the router's device loses (regains) its
      * carrier, the failure the kernel does see, unlike a cut beyond the ISP. On a campus all links share one
-     * wire, whose carrier a macvlan follows, so the link's own macvlan is set down instead: the kernel sees the
-     * device go down (and removes its routes), not a lost carrier.
+     * wire, whose carrier a macvlan follows, so the link's own macvlan is set down instead: the kernel reports
+     * the device down (and removes its routes), which mlb monitor takes as a lost carrier.
      */
     public void carrier(Isp isp, boolean up) {
         requireIsp(isp);

@@ -130,7 +130,7 @@ final class TopologyScript {
         return s.toString();
     }
 
-    /** The table whose presence says the link is cut, and the namespace it lives in. */
+    /** The table whose presence (in the namespace of the link's gateway) says the link is cut. */
     String cutTable(Isp isp) {
         return t.campus() ? CampusScript.cutTable(isp) : CUT_TABLE;
     }
