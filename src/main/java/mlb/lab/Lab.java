@@ -45,11 +45,15 @@ public final class Lab {
 
     /**
      * The ISP's end of the router's line goes down (up: comes back): the router's device loses (regains) its
-     * carrier, the failure the kernel does see, unlike a cut beyond the ISP.
+     * carrier, the failure the kernel does see, unlike a cut beyond the ISP. On a campus all links share one
+     * wire, whose carrier a macvlan follows, so the link's own macvlan is set down instead: the kernel reports
+     * the device down (and removes its routes), which mlb monitor takes as a lost carrier.
      */
     public void carrier(Isp isp, boolean up) {
         requireIsp(isp);
-        run(Step.ip(topology.ispNs(isp), "link", "set", Topology.ISP_ROUTER_DEV, up ? "up" : "down"));
+        String state = up ? "up" : "down";
+        run(isp.campus() ? Step.ip(topology.routerNs(), "link", "set", isp.name(), state)
+                : Step.ip(topology.ispNs(isp), "link", "set", Topology.ISP_ROUTER_DEV, state));
     }
 
     /** The ISP's line loses percent of its packets at random (both ways), until lossless(). */
@@ -78,7 +82,7 @@ public final class Lab {
     /** True when the ISP's upstream is cut (its drop table exists). */
     public boolean isCut(Isp isp) {
         List<String> argv = List.of("ip", "netns", "exec", topology.ispNs(isp), "nft", "list", "table", "ip",
-                TopologyScript.CUT_TABLE);
+                new TopologyScript(topology, false).cutTable(isp));
         return runner.run(argv).ok();
     }
 
@@ -120,20 +124,30 @@ public final class Lab {
     }
 
     /**
-     * The topology of a running lab, read back from the kernel (which ISP namespaces exist, and the rate of
-     * the router's shaper towards each), so cut, heal and spec work without any file surviving from `up`.
+     * The topology of a running lab, read back from the kernel (which ISP namespaces exist, or on a campus which
+     * links' macvlans the router has, and the rate of the router's shaper on each), so cut, heal and spec work
+     * without any file surviving from `up`.
      */
     public static Topology discover(Runner runner, String prefix) {
         List<String> present = existing(runner, prefix);
+        String router = prefix + "-router";
+        boolean campus = present.contains(prefix + "-campus");
         List<Rate> rates = new ArrayList<>();
-        for (int k = 1; k <= Topology.MAX_LINKS && present.contains(prefix + "-isp" + k); k++) {
-            rates.add(shapedRate(runner, prefix + "-router", "isp" + k));
+        for (int k = 1; k <= Topology.MAX_LINKS; k++) {
+            boolean there = campus ? present.contains(router) && hasDevice(runner, router, "isp" + k)
+                    : present.contains(prefix + "-isp" + k);
+            if (!there) break;
+            rates.add(shapedRate(runner, router, "isp" + k));
         }
-        if (rates.isEmpty() || !present.contains(prefix + "-router")) {
+        if (rates.isEmpty() || !present.contains(router)) {
             throw new LabException(LabException.FAILED, "no lab with prefix '" + prefix + "' is up (`mlb lab up"
                     + (prefix.equals(Topology.DEFAULT_PREFIX) ? "" : " --prefix " + prefix) + "`)");
         }
-        return Topology.of(prefix, rates);
+        return campus ? Topology.campus(prefix, rates) : Topology.of(prefix, rates);
+    }
+
+    private static boolean hasDevice(Runner runner, String ns, String dev) {
+        return runner.run(List.of("ip", "-n", ns, "link", "show", "dev", dev)).ok();
     }
 
     private static Rate shapedRate(Runner runner, String ns, String dev) {

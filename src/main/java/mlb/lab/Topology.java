@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
- * The lab's shape and names: a LAN host, a router, one namespace per ISP and an "internet" namespace that
- * holds the servers. Every name and address the lab uses is derived here, so up, down, cut and the tests agree.
+ * The lab's shape and names: a LAN host, a router, one namespace per ISP (or, on a campus, one namespace with the
+ * one gateway all links share) and an "internet" namespace that holds the servers. Every name and address the lab uses is derived here, so up, down, cut and the tests agree.
  * Addresses come only from 10.77.0.0/16 and 198.18.0.0/15.
  */
 public record Topology(String prefix, List<Isp> isps, int servers) {
@@ -25,6 +25,8 @@ public record Topology(String prefix, List<Isp> isps, int servers) {
     public static final String HOST_DEV = "eth0";
     public static final String ISP_ROUTER_DEV = "router";
     public static final String ISP_UPSTREAM_DEV = "inet";
+    /** The router's veth to the campus, which carries a macvlan per link, and the internet's end of its upstream. */
+    public static final String CAMPUS_DEV = "campus";
     public static final String ROUTER_LAN_ADDRESS = "10.77.0.1";
     public static final String HOST_ADDRESS = "10.77.0.2";
     public static final String LAN_SUBNET = "10.77.0.0/24";
@@ -37,6 +39,9 @@ public record Topology(String prefix, List<Isp> isps, int servers) {
         }
         for (int i = 0; i < isps.size(); i++) {
             if (isps.get(i).index() != i + 1) throw new IllegalArgumentException("ISPs must be numbered 1..N");
+            if (isps.get(i).campus() != isps.get(0).campus()) {
+                throw new IllegalArgumentException("all links are on the campus or none is");
+            }
         }
         if (servers < 1 || servers > MAX_SERVERS) {
             throw new IllegalArgumentException("the lab has 1.." + MAX_SERVERS + " servers, not " + servers);
@@ -58,6 +63,17 @@ public record Topology(String prefix, List<Isp> isps, int servers) {
         return new Topology(prefix, isps, MAX_SERVERS);
     }
 
+    /** The links as macvlans on one campus network behind one shared gateway (the five-WAN OpenWrt recipe). */
+    public static Topology campus(String prefix, List<Rate> rates) {
+        List<Isp> isps = new ArrayList<>();
+        for (int i = 0; i < rates.size(); i++) isps.add(new Isp(i + 1, rates.get(i), true));
+        return new Topology(prefix, isps, MAX_SERVERS);
+    }
+
+    public boolean campus() {
+        return isps.get(0).campus();
+    }
+
     public static Topology defaults() {
         return of(DEFAULT_PREFIX, DEFAULT_RATES);
     }
@@ -74,14 +90,20 @@ public record Topology(String prefix, List<Isp> isps, int servers) {
         return prefix + "-inet";
     }
 
+    public String campusNs() {
+        return prefix + "-campus";
+    }
+
+    /** The namespace at the far end of the link, holding its gateway: the ISP's own, or the shared campus. */
     public String ispNs(Isp isp) {
-        return prefix + "-" + isp.name();
+        return isp.campus() ? campusNs() : prefix + "-" + isp.name();
     }
 
     /** Every namespace of this lab, in creation order. */
     public List<String> namespaces() {
         List<String> all = new ArrayList<>(List.of(lanNs(), routerNs()));
-        isps.forEach(i -> all.add(ispNs(i)));
+        if (campus()) all.add(campusNs());
+        else isps.forEach(i -> all.add(ispNs(i)));
         all.add(internetNs());
         return all;
     }
@@ -90,7 +112,8 @@ public record Topology(String prefix, List<Isp> isps, int servers) {
     public static boolean belongsTo(String prefix, String namespace) {
         if (!namespace.startsWith(prefix + "-")) return false;
         String role = namespace.substring(prefix.length() + 1);
-        return role.equals("lan") || role.equals("router") || role.equals("inet") || role.matches("isp[1-9][0-9]?");
+        return role.equals("lan") || role.equals("router") || role.equals("inet") || role.equals("campus")
+                || role.matches("isp[1-9][0-9]?");
     }
 
     public Optional<Isp> isp(String name) {

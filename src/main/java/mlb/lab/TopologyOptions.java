@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import java.util.ArrayList;
 import java.util.List;
 
-/** --links and --rates, shared by the commands that build a lab. */
+/** --links, --rates and --shared-gateway, shared by the commands that build a lab. */
 final class TopologyOptions {
     @Option(names = "--links", paramLabel = "N", description = "number of ISP links, 1..8 (default: as many as rates, 3)")
     Integer links;
@@ -13,6 +13,10 @@ final class TopologyOptions {
     @Option(names = "--rates", split = ",", paramLabel = "RATE", converter = Units.RateConverter.class,
             description = "shaped rate of each link (default: 20mbit,30mbit,50mbit)")
     List<Rate> rates;
+
+    @Option(names = "--shared-gateway", description = "the links are macvlans on one campus network behind one "
+            + "gateway (the five-WAN OpenWrt recipe), each with its own address and MAC, instead of one ISP each")
+    boolean sharedGateway;
 
     /** The rates to build with: as given, or the defaults repeated up to --links. */
     List<Rate> resolve() {
@@ -28,6 +32,6 @@ final class TopologyOptions {
     }
 
     Topology topology(String prefix) {
-        return Topology.of(prefix, resolve());
+        return sharedGateway ? Topology.campus(prefix, resolve()) : Topology.of(prefix, resolve());
     }
 }

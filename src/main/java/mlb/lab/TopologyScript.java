@@ -30,8 +30,13 @@ final class TopologyScript {
         t.namespaces().forEach(ns -> s.add(Step.of(List.of("ip", "netns", "add", ns))));
         t.namespaces().forEach(ns -> s.addAll(baseSysctls(ns)));
         s.addAll(lan());
-        t.isps().forEach(isp -> s.addAll(isp(isp)));
+        if (t.campus()) s.addAll(new CampusScript(t).up());
+        else t.isps().forEach(isp -> s.addAll(isp(isp)));
         s.addAll(internet());
+        if (mainDefault) {
+            Isp isp1 = t.isps().get(0);
+            s.add(Step.ip(t.routerNs(), "route", "add", "default", "via", isp1.gateway(), "dev", isp1.name()));
+        }
         s.add(Step.nft(t.routerNs(), natScript()));
         return s;
     }
@@ -47,6 +52,12 @@ final class TopologyScript {
         s.add(Step.sysctl(ns, "net.ipv4.conf.default.rp_filter", rp));
         boolean forwards = ns.equals(t.routerNs()) || isp;
         s.add(Step.sysctl(ns, "net.ipv4.ip_forward", forwards ? "1" : "0"));
+        if (ns.equals(t.routerNs()) && t.campus()) {
+            // Several interfaces on one network: each answers ARP only for its own address, and asks with it, so
+            // the campus learns each address at its own macvlan's MAC (the kernel's default answers for any).
+            s.add(Step.sysctl(ns, "net.ipv4.conf.all.arp_ignore", "1"));
+            s.add(Step.sysctl(ns, "net.ipv4.conf.all.arp_announce", "2"));
+        }
         if (ns.equals(t.lanNs()) || ns.equals(t.internetNs())) {
             // The endpoints send with loss-based reno: with bbr (a common default) thirty flows overrun the
             // ISPs' shallow drop-tail queues and some starve in retransmit backoff, so the measurements would
@@ -75,7 +86,7 @@ final class TopologyScript {
         String r = t.routerNs();
         String p = t.ispNs(isp);
         String in = t.internetNs();
-        List<Step> s = new ArrayList<>(List.of(
+        return List.of(
                 Step.ip(r, "link", "add", isp.name(), "type", "veth", "peer", "name", Topology.ISP_ROUTER_DEV,
                         "netns", p),
                 Step.ip(r, "addr", "add", isp.routerAddress() + "/24", "dev", isp.name()),
@@ -93,11 +104,7 @@ final class TopologyScript {
                 Step.ip(in, "route", "add", isp.lineSubnet(), "via", isp.upstreamAddress(), "dev", isp.name()),
                 // The line is shaped in both directions: upload on the router's end, download on the ISP's end.
                 shape(r, isp.name(), isp.rate()),
-                shape(p, Topology.ISP_ROUTER_DEV, isp.rate())));
-        if (mainDefault && isp.index() == 1) {
-            s.add(Step.ip(r, "route", "add", "default", "via", isp.gateway(), "dev", isp.name()));
-        }
-        return s;
+                shape(p, Topology.ISP_ROUTER_DEV, isp.rate()));
     }
 
     private List<Step> internet() {
@@ -123,8 +130,17 @@ final class TopologyScript {
         return s.toString();
     }
 
-    /** Drop everything the ISP forwards, in both directions; its own address stays reachable (carrier up). */
+    /** The table whose presence (in the namespace of the link's gateway) says the link is cut. */
+    String cutTable(Isp isp) {
+        return t.campus() ? CampusScript.cutTable(isp) : CUT_TABLE;
+    }
+
+    /**
+     * Drop everything the ISP forwards, in both directions; its own address stays reachable (carrier up). On a
+     * campus: everything it forwards from and to this link's address, so the other links stay up.
+     */
     Step cut(Isp isp) {
+        if (t.campus()) return new CampusScript(t).cut(isp);
         // Declaring and deleting first makes the script idempotent: a second cut replaces the first.
         String script = "table ip " + CUT_TABLE + " {}\n"
                 + "delete table ip " + CUT_TABLE + "\n"
@@ -138,6 +154,7 @@ final class TopologyScript {
     /** Drops percent of what the ISP forwards, each packet by chance (this kernel has no netem). */
     Step lossy(Isp isp, int percent) {
         if (percent < 1 || percent > 99) throw new IllegalArgumentException("loss must be 1..99 %: " + percent);
+        if (t.campus()) return new CampusScript(t).lossy(isp, percent);
         String script = "table ip " + LOSS_TABLE + " {}\n"
                 + "delete table ip " + LOSS_TABLE + "\n"
                 + "table ip " + LOSS_TABLE + " {\n"
@@ -149,10 +166,12 @@ final class TopologyScript {
     }
 
     Step lossless(Isp isp) {
+        if (t.campus()) return CampusScript.drop(t, CampusScript.lossTable(isp));
         return Step.nft(t.ispNs(isp), "table ip " + LOSS_TABLE + " {}\ndelete table ip " + LOSS_TABLE + "\n");
     }
 
     Step heal(Isp isp) {
+        if (t.campus()) return CampusScript.drop(t, CampusScript.cutTable(isp));
         return Step.nft(t.ispNs(isp), "table ip " + CUT_TABLE + " {}\ndelete table ip " + CUT_TABLE + "\n");
     }
 }
