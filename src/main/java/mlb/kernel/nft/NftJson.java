@@ -44,6 +44,22 @@ public final class NftJson {
                 .filter(t -> family.equals(t.path("family").asText())).map(t -> t.path("name").asText());
     }
 
+    /**
+     * The entries of these tables of one family (tables, helpers, sets, maps, elements, chains, rules), as a
+     * listing of them alone would give; the other tables' entries are left out unread.
+     */
+    public static JsonNode only(JsonNode root, String family, List<String> tables) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode items = out.putArray("nftables");
+        for (JsonNode item : root.path("nftables")) {
+            if (!item.isObject() || item.size() != 1) continue;
+            JsonNode body = item.elements().next();
+            String table = item.has("table") ? body.path("name").asText() : body.path("table").asText();
+            if (family.equals(body.path("family").asText()) && tables.contains(table)) items.add(item);
+        }
+        return out;
+    }
+
     public static int allTables(JsonNode root) {
         return List.ofAll(root.path("nftables")).count(n -> n.has("table"));
     }

@@ -32,4 +32,21 @@ class NftFilesTest {
         JsonNode listed = NftJson.tree(Files.readString(DIR.resolve("sample.json"), StandardCharsets.UTF_8));
         assertEquals(NftSamples.table(), NetState.of(NftJson.objects(listed)));
     }
+
+    /** `nft -j list ruleset`, as the driver reads it: mlb's table among others, whose entries are only counted. */
+    @Test
+    void fromAWholeRulesetOnlyTheOwnTablesEntriesAreRead() throws IOException {
+        JsonNode listed = NftJson.tree(Files.readString(DIR.resolve("sample.json"), StandardCharsets.UTF_8));
+        com.fasterxml.jackson.databind.node.ArrayNode all = ((com.fasterxml.jackson.databind.node.ObjectNode) listed.deepCopy())
+                .withArray("nftables");
+        String[] foreign = {"{\"table\": {\"family\": \"ip\", \"name\": \"lab_nat\", \"handle\": 7}}",
+                "{\"chain\": {\"family\": \"ip\", \"table\": \"lab_nat\", \"name\": \"postrouting\", \"handle\": 1}}",
+                "{\"table\": {\"family\": \"inet\", \"name\": \"firewall\", \"handle\": 8}}",
+                "{\"set\": {\"family\": \"inet\", \"table\": \"firewall\", \"name\": \"blocked\", \"type\": \"ipv4_addr\", \"handle\": 2}}"};
+        for (String f : foreign) all.add(NftJson.tree(f));
+        JsonNode ruleset = NftJson.tree("{\"nftables\": " + all + "}");
+        assertEquals(io.vavr.collection.List.of(NftSamples.TABLE, "firewall"), NftJson.tables(ruleset, "inet"));
+        assertEquals(NftSamples.table(), NetState.of(NftJson.objects(NftJson.only(ruleset, "inet", io.vavr.collection.List.of(NftSamples.TABLE)))));
+        assertEquals(3, NftJson.allTables(ruleset));
+    }
 }
