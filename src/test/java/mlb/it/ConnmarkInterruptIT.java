@@ -29,14 +29,7 @@ class ConnmarkInterruptIT {
                 [balancer]
                 mode = "connmark"
                 lan = ["10.77.0.0/24"]
-                [[link]]
-                name = "isp1"
-                dev = "wan1"
-                gateway = "198.18.1.1"
-                [[link]]
-                name = "isp2"
-                dev = "wan2"
-                gateway = "198.18.2.1"
+                """ + Netns.LINKS + """
                 [[pin]]
                 name = "many"
                 links = ["isp1", "balance"]

@@ -28,15 +28,7 @@ class InterruptIT {
     Path tmp;
 
     private Path spec() throws IOException {
-        StringBuilder s = new StringBuilder("""
-                [[link]]
-                name = "isp1"
-                dev = "wan1"
-                gateway = "198.18.1.1"
-                [[link]]
-                name = "isp2"
-                dev = "wan2"
-                gateway = "198.18.2.1"
+        StringBuilder s = new StringBuilder(Netns.LINKS + """
                 [[link.route]]
                 to = "198.18.200.0/24"
                 """);

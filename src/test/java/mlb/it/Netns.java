@@ -21,6 +21,17 @@ import java.util.List;
  */
 public final class Netns implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The spec's [[link]] tables for this namespace's wan1 and wan2, each by its gateway. */
+    public static final String LINKS = """
+            [[link]]
+            name = "isp1"
+            dev = "wan1"
+            gateway = "198.18.1.1"
+            [[link]]
+            name = "isp2"
+            dev = "wan2"
+            gateway = "198.18.2.1"
+            """;
     public final String name;
 
     private Netns(String name) {

@@ -22,14 +22,7 @@ class PinListIT extends NetnsTest {
             [balancer]
             mode = "connmark"
             lan = ["10.77.0.0/24"]
-            [[link]]
-            name = "isp1"
-            dev = "wan1"
-            gateway = "198.18.1.1"
-            [[link]]
-            name = "isp2"
-            dev = "wan2"
-            gateway = "198.18.2.1"
+            """ + Netns.LINKS + """
             [[pin]]
             name = "listed"
             dst_file = "list.txt"

@@ -17,16 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * another link or to a drop replaces only its own rules, and destroy removes them all. Root and namespaces only.
  */
 class RoutePinsIT extends NetnsTest {
-    private static final String LINKS = """
-            [[link]]
-            name = "isp1"
-            dev = "wan1"
-            gateway = "198.18.1.1"
-            [[link]]
-            name = "isp2"
-            dev = "wan2"
-            gateway = "198.18.2.1"
-            """;
 
     private static String pins(String webLinks) {
         return """
@@ -56,7 +46,7 @@ class RoutePinsIT extends NetnsTest {
     @Test
     void pinsApplyReadBackAndMoveByTheirOwnRulesOnly() throws IOException {
         CliRunner mlb = new CliRunner(Env.system(), tmp.resolve("state"));
-        Path spec = spec("[balancer]\npriority_base = 10000\n" + LINKS + pins("[\"isp2\", \"isp1\"]"));
+        Path spec = spec("[balancer]\npriority_base = 10000\n" + Netns.LINKS + pins("[\"isp2\", \"isp1\"]"));
         mlb.expect(0, "apply", "-f", spec.toString(), "--netns", ns.name, "--yes");
         mlb.expect(0, "plan", "-f", spec.toString(), "--netns", ns.name, "--detailed-exitcode");
         List<String> rules = pinRules();
@@ -64,12 +54,12 @@ class RoutePinsIT extends NetnsTest {
         assertTrue(rules.contains("10040:\tfrom 10.77.0.0/24 to 198.18.200.7 ipproto tcp dport 8000-8099 lookup 202 proto 250"), String.join("\n", rules));
         assertTrue(rules.contains("10041:\tfrom all ipproto udp dport 53 lookup 201 proto 250"), String.join("\n", rules));
 
-        String what = "[balancer]\npriority_base = 10000\n" + LINKS + pins("[\"isp2\"]");
+        String what = "[balancer]\npriority_base = 10000\n" + Netns.LINKS + pins("[\"isp2\"]");
         String ifDown = mlb.expect(2, "plan", "-f", spec(what).toString(), "--netns", ns.name, "--assume", "isp2=down",
                 "--detailed-exitcode").out();
         assertTrue(ifDown.contains("blackhole") && ifDown.contains("4 to destroy"), "web drops, and only web's rules change:\n" + ifDown);
 
-        Path moved = spec("[balancer]\npriority_base = 10000\n" + LINKS + pins("[\"isp1\"]"));
+        Path moved = spec("[balancer]\npriority_base = 10000\n" + Netns.LINKS + pins("[\"isp1\"]"));
         String plan = mlb.expect(2, "plan", "-f", moved.toString(), "--netns", ns.name, "--detailed-exitcode").out();
         assertTrue(plan.contains("Plan: 4 to add, 0 to change, 4 to destroy."), plan);
         mlb.expect(0, "apply", "-f", moved.toString(), "--netns", ns.name, "--yes");
