@@ -35,7 +35,7 @@ final class ConnmarkChecks {
     }
 
     /** Route mode gives each pin a rule priority of its own, and its range has room for ROUTE_MODE_LIMIT. */
-    static List<Diagnostic> pinsInRouteMode(Node root, Balancer b) {
+    static List<Diagnostic> routeModePinLimit(Node root, Balancer b) {
         if (b.mode() != Balancer.Mode.ROUTE) return List.empty();
         return root.get("pin").filter(p -> p.array().size() > Pin.ROUTE_MODE_LIMIT).toList()
                 .map(p -> p.array().get(Pin.ROUTE_MODE_LIMIT).problem("route mode has rule priorities for "
