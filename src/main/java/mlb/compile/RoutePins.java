@@ -28,7 +28,7 @@ final class RoutePins {
         Option<Link> link = first.flatMap(name -> live.find(x -> x.name().equals(name)));
         Rule.Action action = link.isDefined() ? Rule.Action.LOOKUP : Rule.Action.BLACKHOLE;
         int table = link.map(layout::table).getOrElse(0);
-        Option<Integer> ipproto = p.proto().isEmpty() ? Option.none() : Option.some(protocolNumber(p.proto()));
+        Option<Integer> ipproto = p.proto().isEmpty() ? Option.none() : Option.some(p.protocolNumber());
         for (Option<String> from : each(prefixes(p.src())))
             for (Option<String> to : each(prefixes(p.dst())))
                 for (Option<Rule.Ports> sport : each(p.sport().map(RoutePins::ports)))
@@ -51,15 +51,5 @@ final class RoutePins {
 
     private static Rule.Ports ports(Pin.Ports p) {
         return new Rule.Ports(p.first(), p.last());
-    }
-
-    /** The spec allows tcp, udp, icmp or a number. */
-    static int protocolNumber(String proto) {
-        return switch (proto) {
-            case "tcp" -> 6;
-            case "udp" -> 17;
-            case "icmp" -> 1;
-            default -> Integer.parseInt(proto);
-        };
     }
 }

@@ -34,15 +34,6 @@ final class ConnmarkChecks {
                 .appendAll(duplicateMarks(links));
     }
 
-    /** Route mode gives each pin a rule priority of its own, and its range has room for ROUTE_MODE_LIMIT. */
-    static List<Diagnostic> routeModePinLimit(Node root, Balancer b) {
-        if (b.mode() != Balancer.Mode.ROUTE) return List.empty();
-        return root.get("pin").filter(p -> p.array().size() > Pin.ROUTE_MODE_LIMIT).toList()
-                .map(p -> p.array().get(Pin.ROUTE_MODE_LIMIT).problem("route mode has rule priorities for "
-                        + Pin.ROUTE_MODE_LIMIT + " pins, and this is pin " + (Pin.ROUTE_MODE_LIMIT + 1),
-                        "merge pins that go to the same links (each takes lists of ports and prefixes), or use mode = \"connmark\""));
-    }
-
     private static List<Diagnostic> outOfMode(LinkDraft l) {
         return List.of("nat", "mark").flatMap(k -> l.node().get(k)).map(ConnmarkRules::keyOutOfMode);
     }

@@ -1,5 +1,6 @@
 package mlb.spec;
 
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 /**
@@ -65,7 +66,7 @@ public final class Ipv4 {
      * The canonical prefixes given, without those another one covers (and without repeats), by network: what they
      * match together, in a form an nftables interval set takes (it refuses overlapping elements).
      */
-    public static io.vavr.collection.List<String> outermost(io.vavr.collection.List<String> prefixes) {
+    public static List<String> outermost(List<String> prefixes) {
         java.util.List<Prefix> sorted = new java.util.ArrayList<>(prefixes.map(p -> parsePrefix(p, false).get()).asJava());
         sorted.sort(java.util.Comparator.comparingLong((Prefix p) -> Integer.toUnsignedLong(p.address())).thenComparingInt(Prefix::length));
         java.util.List<String> kept = new java.util.ArrayList<>();
@@ -76,7 +77,7 @@ public final class Ipv4 {
             kept.add(p.toString());
             last = p;
         }
-        return io.vavr.collection.List.ofAll(kept);
+        return List.ofAll(kept);
     }
 
     /** A prefix whose host bits may still be set; network() clears them. */

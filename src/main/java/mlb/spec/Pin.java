@@ -20,6 +20,16 @@ public record Pin(String name, String proto, List<Ports> dport, List<Ports> spor
     public record Ports(int first, int last) {
     }
 
+    /** The IP protocol number of proto (tcp, udp, icmp or a number, as the spec allows); proto must be given. */
+    public int protocolNumber() {
+        return switch (proto) {
+            case "tcp" -> 6;
+            case "udp" -> 17;
+            case "icmp" -> 1;
+            default -> Integer.parseInt(proto);
+        };
+    }
+
     /** Whether the last link is "balance": traffic whose links are all down goes to the balancing. */
     public boolean fallsBackToBalancing() {
         return links.last().equals(BALANCE);

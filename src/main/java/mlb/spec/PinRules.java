@@ -27,6 +27,15 @@ final class PinRules {
                 .map(List::ofAll);
     }
 
+    /** Route mode gives each pin a rule priority of its own, and its range has room for ROUTE_MODE_LIMIT. */
+    static List<Diagnostic> routeModeLimit(Node root, Balancer b) {
+        if (b.mode() != Balancer.Mode.ROUTE) return List.empty();
+        return root.get("pin").filter(p -> p.array().size() > Pin.ROUTE_MODE_LIMIT).toList()
+                .map(p -> p.array().get(Pin.ROUTE_MODE_LIMIT).problem("route mode has rule priorities for "
+                        + Pin.ROUTE_MODE_LIMIT + " pins, and this is pin " + (Pin.ROUTE_MODE_LIMIT + 1),
+                        "merge pins that go to the same links (each takes lists of ports and prefixes), or use mode = \"connmark\""));
+    }
+
     private static Validation<List<Diagnostic>, Pin> pin(Node t, int index, Option<List<String>> linkNames, ListFiles files) {
         if (!t.isTable()) return Validation.invalid(List.of(t.problem("expected a table, found " + t.typeName(), "write each pin as a [[pin]] table")));
         Validation<Diagnostic, String> proto = Fields.optional(t, "proto", PinRules::proto).map(o -> o.getOrElse(""));

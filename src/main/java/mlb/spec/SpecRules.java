@@ -27,7 +27,7 @@ final class SpecRules {
                 .appendAll(Problems.of(monitor))
                 .appendAll(balancer.map(b -> ConnmarkChecks.check(root, b, drafts)).getOrElse(List.empty()))
                 .appendAll(Problems.of(pins))
-                .appendAll(balancer.map(b -> ConnmarkChecks.routeModePinLimit(root, b)).getOrElse(List.empty()));
+                .appendAll(balancer.map(b -> PinRules.routeModeLimit(root, b)).getOrElse(List.empty()));
         if (!problems.isEmpty()) return Validation.invalid(problems);
         return Validation.valid(new Spec(balancer.get(), LinkSet.links(drafts), monitor.get(), source, pins.get()));
     }

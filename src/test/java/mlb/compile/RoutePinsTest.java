@@ -5,6 +5,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import mlb.model.NetState;
+import mlb.it.Netns;
 import mlb.model.Rule;
 import mlb.spec.SpecParser;
 import org.junit.jupiter.api.Test;
@@ -13,16 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Route mode's [[pin]]s compiled: ip rules in file order, to the first live link, balance, or a drop. */
 class RoutePinsTest {
-    private static final String LINKS = """
-            [[link]]
-            name = "isp1"
-            dev = "wan1"
-            gateway = "198.18.1.1"
-            [[link]]
-            name = "isp2"
-            dev = "wan2"
-            gateway = "198.18.2.1"
-            """;
+    private static final String LINKS = Netns.LINKS;
     private static final String PINS = """
             [[pin]]
             name = "web"

@@ -2,6 +2,9 @@ package mlb.kernel.nft;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vavr.collection.List;
 import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
@@ -49,8 +52,8 @@ public final class NftJson {
      * listing of them alone would give; the other tables' entries are left out unread.
      */
     public static JsonNode only(JsonNode root, String family, List<String> tables) {
-        com.fasterxml.jackson.databind.node.ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        com.fasterxml.jackson.databind.node.ArrayNode items = out.putArray("nftables");
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = out.putArray("nftables");
         for (JsonNode item : root.path("nftables")) {
             if (!item.isObject() || item.size() != 1) continue;
             JsonNode body = item.elements().next();
