@@ -118,6 +118,13 @@ final class Applies {
         });
     }
 
+    /** See Engine.readAhead: what a change toward these links would read, read by the monitor's session (kept). */
+    static Either<Refusal, mlb.model.Observed> readAhead(Session s, Memo memo, Spec spec, Set<String> balancing) {
+        Monitors.Balancing only = new Monitors.Balancing(Option.some(balancing), List.empty());
+        return Plans.fits(s, s.reconciler.compile(spec, only.links(), memo.facts(spec, s.reconciler, true)))
+                .map(c -> s.observed(Reconciler.reading(c.desired(), memo.scope().map(c.scope()::union).getOrElse(c.scope()))));
+    }
+
     /**
      * What a repair changed, briefly: the objects changed outside the monitor that it put back, by what it did to
      * them ("nexthop group 200 restored; nexthop 202 and 1 route re-created").

@@ -105,6 +105,35 @@ public final class Engine {
                 why, repair));
     }
 
+    /** The kernel's events, as the monitor's followers count them: while nothing changed, its changes reuse what was read. */
+    public void followEvents(mlb.kernel.Generation changes) {
+        memo.follow(changes);
+    }
+
+    /** The monitor's next change reads the kernel afresh (the kernel check, a retry). */
+    public void forgetReading() {
+        memo.forgetReading();
+    }
+
+    /**
+     * When due (see Memo.readingDue), reads what a change toward spec with these links balancing would read first,
+     * the devices and the owned state, so the change after the next verdict need not wait for those reads while
+     * the kernel's events say nothing changed. Changes nothing; a read that fails is not kept.
+     */
+    public void readAhead(Spec spec, io.vavr.collection.Set<String> balancing) {
+        if (!memo.readingDue(Memo.followers(mlb.compile.Compiler.scope(spec.balancer())))) return;
+        onTarget(() -> Applies.readAhead(new Session(ws, target, events, Option.some(memo)), memo, spec, balancing));
+    }
+
+    /**
+     * The kernel said a device's carrier changed, as its event number generation (0: not counted). A device that
+     * stays up keeps what was read, changed as the kernel changes it by itself (see CarrierLoss), so the change
+     * this brings is written at once; anything else (a device set down or deleted) is read afresh.
+     */
+    public void carrierChanged(String dev, boolean up, boolean carrier, long generation) {
+        if (!up || generation == 0 || !memo.carrier(dev, carrier, generation)) memo.forgetReusedFacts();
+    }
+
     /** The kernel said a device changed (its carrier): the monitor's next change reads the devices afresh. */
     public void devicesChanged() {
         memo.forgetReusedFacts();

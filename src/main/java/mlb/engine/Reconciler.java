@@ -19,6 +19,7 @@ import mlb.spec.Link;
 import mlb.spec.Spec;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * plan → apply → verify → (revert) on one kernel. Applying is one write of the plan's changes; verifying re-reads
@@ -58,12 +59,27 @@ public final class Reconciler {
 
     /** Plans toward a desired state (compiled from a spec, recorded in history, or empty for destroy). */
     public Validation<List<String>, Plan> plan(NetState desired, Scope scope, List<String> notes) {
-        Scope reading = scope.covering(desired);
-        return Planner.plan(kernel.read(reading), desired, reading, notes);
+        return plan(desired, scope, notes, kernel::read);
+    }
+
+    /** The same, with the owned state of the scope read (covering desired) coming from read. */
+    Validation<List<String>, Plan> plan(NetState desired, Scope scope, List<String> notes, Function<Scope, Observed> read) {
+        Scope reading = reading(desired, scope);
+        return Planner.plan(read.apply(reading), desired, reading, notes);
+    }
+
+    /** What a plan toward desired within scope reads. */
+    static Scope reading(NetState desired, Scope scope) {
+        return scope.covering(desired);
     }
 
     Observed read(Scope scope) {
         return kernel.read(scope);
+    }
+
+    /** A read for the monitor, which reads for every change it makes (see Driver.read). */
+    Observed readOften(Scope scope) {
+        return kernel.read(scope, true);
     }
 
     /** How a write went: applied and verified, reverted, or failed with the revert failing too. */

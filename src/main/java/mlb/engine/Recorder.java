@@ -111,6 +111,15 @@ final class Recorder {
         return flush(readNow, Instant.MAX);
     }
 
+    /** Whether every entry of the journal (none too) is a finished one held for coalescing. */
+    boolean onlyHeld() {
+        try {
+            return journal.entries().forAll(journal::isHeld);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Whether an entry is held for coalescing (the monitor then flushes it in time). */
     boolean holding() {
         try {

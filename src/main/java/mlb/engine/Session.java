@@ -124,8 +124,14 @@ final class Session {
         }
     }
 
+    /**
+     * A monitor's change does not wait for its own earlier changes held for coalescing to be committed (its tick
+     * commits them, and this change's record commits after them in order); anything else in the journal is
+     * recorded first, while the kernel still holds what it left.
+     */
     private Either<Refusal, Boolean> prepare() {
-        flushJournal();
+        boolean ownHeldOnly = monitor.exists(m -> m.unrecorded().isEmpty()) && recorder.onlyHeld();
+        if (!ownHeldOnly) flushJournal();
         return confirms.settleAbandoned();
     }
 
@@ -215,6 +221,7 @@ final class Session {
             if (journaled.isLeft() && inMemory.isEmpty()) return Either.left(journaled.getLeft());
             inMemory.forEach(m -> events.on(new Event.Warning(journaled.getLeft().message() + "; the monitor changes the"
                     + " kernel all the same and keeps the record in memory until the journal takes it")));
+            monitor.forEach(Memo::writing);
             events.on(new Event.Applying(target, plan.changes().size()));
             Reconciler.Applied o = reconciler.apply(plan, interrupts::requested);
             events.on(new Event.Ran(o.commands()));
@@ -263,9 +270,25 @@ final class Session {
         };
     }
 
+    /**
+     * The owned state in a scope. A monitor's session reads it only when the kernel's events say something changed
+     * since its last read, and keeps what it read for the next change.
+     */
+    mlb.model.Observed observed(Scope reading) {
+        if (monitor.isEmpty()) return reconciler.read(reading);
+        Memo m = monitor.get();
+        Option<mlb.model.Observed> kept = m.unchanged(reading);
+        if (kept.isDefined()) return kept.get();
+        io.vavr.collection.Set<String> needed = Memo.followers(reading);
+        Option<Long> at = m.beforeReading(needed);
+        mlb.model.Observed read = reconciler.readOften(reading);
+        at.forEach(g -> m.read(reading, read, g, needed));
+        return read;
+    }
+
     /** Plans toward desired, or refuses when that would take over foreign objects. */
     Either<Refusal, Plan> plan(mlb.model.NetState desired, Scope scope, List<String> notes) {
-        return reconciler.plan(desired, scope, notes).toEither().mapLeft(conflicts -> Refusal.of(Refusal.Reason.FAILED,
+        return reconciler.plan(desired, scope, notes, this::observed).toEither().mapLeft(conflicts -> Refusal.of(Refusal.Reason.FAILED,
                 "mlb would take over objects that are not its own on " + target, conflicts));
     }
 }

@@ -27,9 +27,13 @@ public record Workspace(Path stateDir, Function<Target, Kernel> kernels, Watcher
         this(stateDir, kernels, watchers, clock, user, host, stateDir.resolve(".locks"), t -> true);
     }
 
-    /** The real machine: iproute2 and /proc/sys of the target, detached watcher processes, the system clock. */
+    /**
+     * The real machine: iproute2 and /proc/sys of the target, detached watcher processes, the system clock. One
+     * kernel per target for the whole run: what it learns once (the tools' versions) the monitor does not ask
+     * again for every change.
+     */
     public static Workspace system(Path stateDir) {
-        return new Workspace(stateDir, Host::kernel, new ProcessWatchers(), Clock.systemUTC(), currentUser(), hostName(),
+        return new Workspace(stateDir, io.vavr.Function1.of(Host::kernel).memoized(), new ProcessWatchers(), Clock.systemUTC(), currentUser(), hostName(),
                 Lock.systemDir(), Workspace::namedNamespaceExists);
     }
 

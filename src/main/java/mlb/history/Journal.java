@@ -91,6 +91,15 @@ public record Journal(Path dir, Path legacy) {
         Private.write(held(e), until.toString() + "\n");
     }
 
+    /** Whether an entry is marked held (see hold); only finished entries are. */
+    public boolean isHeld(Entry e) {
+        try {
+            return Owners.lstatIfAny(held(e)) != null;
+        } catch (IOException ex) {
+            return false;
+        }
+    }
+
     /** Until when an entry waits to be coalesced; none when it is to be committed as soon as possible. */
     public Option<Instant> heldUntil(Entry e) {
         try {

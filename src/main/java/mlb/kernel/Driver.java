@@ -19,6 +19,14 @@ public interface Driver {
     Reading read(Scope scope);
 
     /**
+     * The same, for a caller that reads often (the monitor): a driver may then read in fewer processes where that
+     * costs no more on this kernel.
+     */
+    default Reading read(Scope scope, boolean often) {
+        return read(scope);
+    }
+
+    /**
      * The exact commands a run of changes (consecutive in the plan, all of this driver's kinds) becomes, as the
      * audit record and `plan --json` show them, or why it cannot be written (a word that is not a plain token, a
      * change the tool has no way to make). A transactional driver may order the run's changes inside its

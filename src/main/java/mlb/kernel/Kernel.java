@@ -41,7 +41,12 @@ public final class Kernel {
 
     /** The drivers read at the same time (see Readers); their readings are joined in driver order. */
     public Observed read(Scope scope) {
-        List<CompletableFuture<Reading>> reads = drivers.map(d -> Readers.start(() -> d.read(scope)));
+        return read(scope, false);
+    }
+
+    /** often: see Driver.read; the monitor reads the kernel for every change it makes. */
+    public Observed read(Scope scope, boolean often) {
+        List<CompletableFuture<Reading>> reads = drivers.map(d -> Readers.start(() -> d.read(scope, often)));
         java.util.List<KernelObject> owned = new java.util.ArrayList<>();
         Foreign foreign = Foreign.NONE;
         for (CompletableFuture<Reading> read : reads) {

@@ -38,7 +38,7 @@ public final class Monitor {
     public record Tools(Probe probe, Conntrack conntrack, Hooks hooks, mlb.monitor.carrier.CarrierWatch carrier) {
         /** Without kernel link events: the probes alone decide. */
         public Tools(Probe probe, Conntrack conntrack, Hooks hooks) {
-            this(probe, conntrack, hooks, events -> () -> { });
+            this(probe, conntrack, hooks, (events, changes) -> () -> { });
         }
     }
 
@@ -107,7 +107,9 @@ public final class Monitor {
             if (!loop[0].effective().equals(written)) writeView(view, loop[0], engine);
         };
         schedule(loop[0], prober, first);
-        carrier = tools.carrier().start(e -> decider.execute(() -> loop[0].carrier(e)));
+        mlb.kernel.Generation changes = new mlb.kernel.Generation();
+        engine.followEvents(changes);
+        carrier = tools.carrier().start(e -> decider.execute(() -> loop[0].carrier(e)), changes);
         ticker.scheduleAtFixedRate(() -> decider.execute(() -> second(engine, loop[0], view, watch, devices, prober)),
                 1, 1, TimeUnit.SECONDS);
         waitUntilStopped();

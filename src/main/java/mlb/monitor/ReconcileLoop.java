@@ -111,13 +111,13 @@ final class ReconcileLoop {
     void carrier(mlb.monitor.carrier.CarrierEvent e) {
         List<Probed> on = monitored.probed().values().filter(p -> p.link().dev().equals(e.dev())).toList();
         if (on.isEmpty()) return;
-        engine.devicesChanged();
+        engine.carrierChanged(e.dev(), e.up(), e.carrier(), e.generation());
         if (e.carrier()) {
             if (!carrierless.contains(e.dev())) return;
             carrierless = carrierless.remove(e.dev());
             log.line("carrier back on " + e.dev() + ": restoring what the kernel deleted; the probes decide when "
                     + on.map(p -> p.link().name()).mkString(", ") + " take traffic again");
-            reconcile("carrier back on " + e.dev(), true);
+            reconcile("carrier back on " + e.dev(), true, false);
             return;
         }
         if (carrierless.contains(e.dev())) return;
@@ -210,6 +210,7 @@ final class ReconcileLoop {
             check(now);
         }
         reactions.tick(fleet, inKernel(), now);
+        applied.forEach(links -> engine.readAhead(monitored.spec(), links));
     }
 
     /**
@@ -256,9 +257,15 @@ final class ReconcileLoop {
      * spec or the kernel may have changed). Nothing happens before every link has had its first verdict.
      */
     private void reconcile(String why, boolean force) {
+        reconcile(why, force, force);
+    }
+
+    /** fresh: read the kernel afresh (the kernel check, a retry, a new spec), not what was read and kept. */
+    private void reconcile(String why, boolean force, boolean fresh) {
         if (!fleet.settled()) return;
         SortedSet<String> want = effective();
         if (!force && applied.contains(want)) return;
+        if (fresh) engine.forgetReading();
         Instant verdict = clock.instant();
         // The links as applied last, with the spec applied last: whatever this changes was changed outside the monitor.
         boolean repair = applied.contains(want) && lastSpecApplied;

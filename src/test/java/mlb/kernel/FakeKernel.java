@@ -62,6 +62,7 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class FakeKernel implements Driver, Devices {
+    private int reads;
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern PREFIX = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?");
     private static final Driver IP = new IpDriver(null, null);
@@ -264,8 +265,14 @@ public final class FakeKernel implements Driver, Devices {
         return HashSet.of(Kind.values()).filter(k -> !k.nft());
     }
 
+    /** How many times the owned state was read. */
+    public int reads() {
+        return reads;
+    }
+
     @Override
     public Reading read(Scope scope) {
+        reads++;
         java.util.List<KernelObject> mine = new ArrayList<>();
         int foreignRules = 0;
         int foreignRoutes = 0;

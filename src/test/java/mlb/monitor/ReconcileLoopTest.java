@@ -178,6 +178,48 @@ class ReconcileLoopTest {
                 hooks.events().stream().map(HookEvent::kind).toList(), "settling counts as up");
     }
 
+    /**
+     * While the kernel's events say nothing changed since the monitor read the kernel ahead (its tick, a quiet
+     * second after its last change), a verdict's change plans on that read and writes at once: only the
+     * verification after the write reads the kernel.
+     */
+    @Test
+    void aVerdictReusesTheStateReadAheadWhileTheKernelsEventsSayNothingChanged() {
+        mlb.kernel.Generation changes = new mlb.kernel.Generation();
+        engine.followEvents(changes);
+        changes.following("ip", true);
+        rounds(3, true, true);
+        readAhead();
+        int before = kernel.reads();
+        rounds(3, true, false);
+        assertEquals(java.util.List.of(201, 203), members());
+        assertEquals(before + 1, kernel.reads(), "only the verification read the kernel");
+        readAhead();
+        changes.changed(); // someone changed a route
+        before = kernel.reads();
+        rounds(3, true, true);
+        assertEquals(java.util.List.of(201, 202, 203), members());
+        assertEquals(before + 2, kernel.reads(), "a change since: read afresh, then verified");
+    }
+
+    @Test
+    void withoutTheKernelsEventsEveryChangeReadsTheKernelAfresh() {
+        rounds(3, true, true);
+        readAhead();
+        int before = kernel.reads();
+        rounds(3, true, false);
+        assertEquals(java.util.List.of(201, 203), members());
+        assertEquals(before + 2, kernel.reads(), "planned on a fresh read, then verified");
+    }
+
+    /** Two ticks a second apart: the first sees the events' count, the second finds it unchanged (quiet) and reads. */
+    private void readAhead() {
+        clock.advance(Duration.ofSeconds(1));
+        loop.tick();
+        clock.advance(Duration.ofSeconds(1));
+        loop.tick();
+    }
+
     @Test
     void aDeviceThatGoesDownLeavesAtOnceThoughItsFactsWereRemembered() {
         rounds(3, true, true);

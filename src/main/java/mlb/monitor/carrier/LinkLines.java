@@ -20,8 +20,8 @@ public final class LinkLines {
         Matcher m = HEAD.matcher(line);
         if (!m.matches()) return Option.none();
         java.util.List<String> flags = java.util.List.of(m.group(4).split(","));
-        boolean carrier = m.group(1) == null && flags.contains("LOWER_UP") && !flags.contains("NO-CARRIER")
-                && flags.contains("UP");
-        return Option.some(new CarrierEvent(m.group(2), carrier));
+        boolean up = m.group(1) == null && flags.contains("UP");
+        boolean carrier = up && flags.contains("LOWER_UP") && !flags.contains("NO-CARRIER");
+        return Option.some(new CarrierEvent(m.group(2), carrier, up, 0));
     }
 }

@@ -1,5 +1,6 @@
 package mlb.monitor.carrier;
 
+import mlb.kernel.Generation;
 import mlb.monitor.Log;
 import mlb.proc.Target;
 
@@ -12,46 +13,65 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * `ip [-n NS] monitor link` as a long-running child: the kernel's link events arrive the moment they happen,
- * where probes would need rounds to notice. A child that dies is logged and started again a second later; while
- * it is down the monitor still works on its probes alone.
+ * `ip [-n NS] monitor link address route rule nexthop` as a long-running child, and `nft monitor` beside it when
+ * the nft tables are mlb's too: the kernel's link events arrive the moment they happen, where probes would need
+ * rounds to notice, and every event counts in the generation, so the monitor knows when what it read last still
+ * holds. A child that dies is logged and started again a second later; while it is down the monitor still works
+ * on its probes alone, and reads the kernel afresh for every change.
  */
 public final class SystemCarrierWatch implements CarrierWatch {
     private static final long RESTART_MS = 1000;
+    private static final long SUBSCRIBED_MS = 100;
     private final Target target;
     private final Log log;
+    private final boolean nft;
 
-    public SystemCarrierWatch(Target target, Log log) {
+    /** nft: follow `nft monitor` too (a spec in connmark mode). */
+    public SystemCarrierWatch(Target target, Log log, boolean nft) {
         this.target = target;
         this.log = log;
+        this.nft = nft;
     }
 
     static List<String> argv(Target target) {
-        List<String> argv = new ArrayList<>(List.of("ip"));
-        target.netns().ifPresent(ns -> argv.addAll(List.of("-n", ns)));
-        argv.addAll(List.of("monitor", "link"));
-        return argv;
+        return target.ip("monitor", "link", "address", "route", "rule", "nexthop");
     }
 
     @Override
-    public AutoCloseable start(Consumer<CarrierEvent> events) {
-        Follower f = new Follower(events);
-        Thread t = new Thread(f, "mlb-carrier");
-        t.setDaemon(true);
-        t.start();
+    public AutoCloseable start(Consumer<CarrierEvent> events, Generation changes) {
+        // An event is a line and its indented continuation lines (a device's link/ether, a route's nexthops).
+        List<Follower> followers = new ArrayList<>(List.of(new Follower("ip", argv(target), line -> {
+            if (line.isEmpty() || Character.isWhitespace(line.charAt(0))) return;
+            long at = changes.changed();
+            LinkLines.parse(line).map(e -> e.counted(at)).forEach(events);
+        }, changes)));
+        if (nft) followers.add(new Follower("nft", target.exec("nft", "monitor"), line -> changes.changed(), changes));
+        List<Thread> threads = new ArrayList<>();
+        for (Follower f : followers) {
+            Thread t = new Thread(f, "mlb-events-" + f.name);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
         return () -> {
-            f.stop();
-            t.interrupt();
+            followers.forEach(Follower::stop);
+            threads.forEach(Thread::interrupt);
         };
     }
 
     private final class Follower implements Runnable {
-        private final Consumer<CarrierEvent> events;
+        private final String name;
+        private final List<String> argv;
+        private final Consumer<String> lines;
+        private final Generation changes;
         private volatile boolean stopped;
         private volatile Process child;
 
-        Follower(Consumer<CarrierEvent> events) {
-            this.events = events;
+        Follower(String name, List<String> argv, Consumer<String> lines, Generation changes) {
+            this.name = name;
+            this.argv = argv;
+            this.lines = lines;
+            this.changes = changes;
         }
 
         void stop() {
@@ -65,7 +85,8 @@ public final class SystemCarrierWatch implements CarrierWatch {
             while (!stopped) {
                 String why = follow();
                 if (stopped) return;
-                log.problem("following link events (ip monitor link) " + why + ": starting it again in 1 s; the probes go on");
+                log.problem("following the kernel's events (" + String.join(" ", argv) + ") " + why
+                        + ": starting it again in 1 s; the probes go on");
                 try {
                     Thread.sleep(RESTART_MS);
                 } catch (InterruptedException e) {
@@ -77,15 +98,20 @@ public final class SystemCarrierWatch implements CarrierWatch {
         /** Runs one child until it ends; says why it ended. */
         private String follow() {
             try {
-                child = new ProcessBuilder(argv(target)).redirectErrorStream(true)
+                child = new ProcessBuilder(argv).redirectErrorStream(true)
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                // ip subscribes to the kernel's events a moment after it starts; a change before that is not seen.
+                Thread.sleep(SUBSCRIBED_MS);
+                changes.following(name, true);
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                     String last = "";
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         last = line;
-                        LinkLines.parse(line).forEach(events);
+                        lines.accept(line);
                     }
                     return "ended (exit " + child.waitFor() + (last.isBlank() ? "" : ": " + last.strip()) + ")";
+                } finally {
+                    changes.following(name, false);
                 }
             } catch (IOException e) {
                 return "failed: " + e.getMessage();
