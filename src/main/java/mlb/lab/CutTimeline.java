@@ -1,0 +1,114 @@
+package mlb.lab;
+
+import mlb.lab.timeline.Timeline;
+import mlb.lab.traffic.Download;
+import mlb.lab.traffic.DownloadReport;
+import mlb.lab.traffic.Probe;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One cut as a Timeline, from what the lab measured: the probes (new connections), the downloads' progress (per
+ * link, by the address the server saw, as FailoverRun.brokenPerLink counts them) and the monitor's log (its
+ * verdicts, and when it wrote the kernel: "written N ms after the verdict"). Times are relative to the moment the
+ * cut took effect; the probe client's and the download client's clocks are placed by their start on the wall clock.
+ */
+final class CutTimeline {
+    /**
+     * An attempt answered after this long waited for a retransmission: the kernel retransmits a lost SYN after
+     * 1 s, and nothing else in the lab takes nearly as long.
+     */
+    static final double DELAYED_MS = 900;
+    private static final Pattern WRITTEN = Pattern.compile("written (\\d+) ms after the verdict");
+
+    private CutTimeline() {
+    }
+
+    /** downloads: those that ran across the cut, if any; lines: the monitor's log, if it ran. */
+    static Timeline of(String title, Topology t, Measurements.CutRun cut, Optional<DownloadReport> downloads, List<String> lines) {
+        long origin = cut.cutDone();
+        List<Timeline.Attempt> attempts = cut.report().probes().stream()
+                .map(p -> attempt(p, cut.report().startEpochMs() - origin, t)).toList();
+        List<Timeline.Series> series = downloads.map(d -> throughput(d, t, origin)).orElse(List.of());
+        List<Timeline.Event> events = events(cut, new MonitorLog(lines));
+        double from = Double.POSITIVE_INFINITY;
+        double to = cut.healDone() - origin + 1000.0;
+        for (Timeline.Attempt a : attempts) {
+            from = Math.min(from, a.atMs());
+            to = Math.max(to, a.atMs() + cut.report().intervalMs());
+        }
+        for (Timeline.Series s : series) {
+            for (Timeline.Sample p : s.samples()) {
+                from = Math.min(from, p.atMs());
+                to = Math.max(to, p.atMs());
+            }
+        }
+        for (Timeline.Event e : events) to = Math.max(to, e.atMs() + 500);
+        if (from == Double.POSITIVE_INFINITY) from = cut.cutStart() - origin - 1000.0;
+        return new Timeline(title, Instant.ofEpochMilli(origin), Math.min(from, -100), to,
+                t.isps().stream().map(Isp::name).toList(), series, attempts, events);
+    }
+
+    private static Timeline.Attempt attempt(Probe p, double offset, Topology t) {
+        Timeline.Outcome o = !p.ok() ? Timeline.Outcome.FAILED
+                : p.rttMs() > DELAYED_MS ? Timeline.Outcome.DELAYED : Timeline.Outcome.OK;
+        String link = p.ok() ? t.isps().stream().filter(i -> i.routerAddress().equals(p.source())).map(Isp::name)
+                .findFirst().orElse(p.source()) : "";
+        return new Timeline.Attempt(p.atMs() + offset, o, p.rttMs(), link, p.error());
+    }
+
+    /**
+     * Each link's rate between consecutive samples of the downloads' progress, placed at the middle of the
+     * interval: the bytes its downloads received in it, over its length.
+     */
+    static List<Timeline.Series> throughput(DownloadReport r, Topology t, long origin) {
+        List<Double> at = r.sampledAtMs();
+        List<Timeline.Series> out = new ArrayList<>();
+        for (Isp isp : t.isps()) {
+            List<Download> mine = r.downloads().stream()
+                    .filter(d -> d.source().equals(isp.routerAddress()) && d.progress().size() == at.size()).toList();
+            List<Timeline.Sample> samples = new ArrayList<>();
+            for (int k = 1; k < at.size(); k++) {
+                double ms = at.get(k) - at.get(k - 1);
+                if (ms <= 0) continue;
+                long bytes = 0;
+                for (Download d : mine) bytes += d.progress().get(k) - d.progress().get(k - 1);
+                double mid = r.startEpochMs() - origin + (at.get(k) + at.get(k - 1)) / 2;
+                samples.add(new Timeline.Sample(mid, bytes * 8 / (ms / 1000)));
+            }
+            out.add(new Timeline.Series(isp.name(), samples));
+        }
+        return out;
+    }
+
+    /** The cut and the heal as the lab made them; the monitor's verdicts on the link and its writes after each. */
+    static List<Timeline.Event> events(Measurements.CutRun cut, MonitorLog log) {
+        long origin = cut.cutDone();
+        String isp = cut.isp().name();
+        List<Timeline.Event> events = new ArrayList<>();
+        events.add(new Timeline.Event(Timeline.Kind.CUT, 0, isp + " cut"));
+        events.add(new Timeline.Event(Timeline.Kind.HEAL, cut.healDone() - origin, isp + " healed"));
+        verdict(log, isp + " down:", Instant.ofEpochMilli(cut.cutStart()), origin, isp + " down", "cut", 0, events);
+        verdict(log, isp + " up:", Instant.ofEpochMilli(cut.healStart()), origin, isp + " up", "heal",
+                cut.healDone() - origin, events);
+        return events;
+    }
+
+    private static void verdict(MonitorLog log, String text, Instant after, long origin, String label, String since,
+                                double sinceMs, List<Timeline.Event> events) {
+        Optional<MonitorLog.Entry> v = log.first(text, after);
+        if (v.isEmpty()) return;
+        double at = v.get().at().toEpochMilli() - origin;
+        events.add(new Timeline.Event(Timeline.Kind.VERDICT, at,
+                String.format(Locale.ROOT, "%s, %.2f s after the %s", label, (at - sinceMs) / 1000, since)));
+        log.first("balancing over", v.get().at()).map(w -> WRITTEN.matcher(w.text())).filter(Matcher::find)
+                .map(m -> Integer.parseInt(m.group(1)))
+                .ifPresent(ms -> events.add(new Timeline.Event(Timeline.Kind.WRITTEN, at + ms, "written " + ms + " ms later")));
+    }
+}
