@@ -25,6 +25,11 @@ final class CutTimeline {
      * 1 s, and nothing else in the lab takes nearly as long.
      */
     static final double DELAYED_MS = 900;
+    /**
+     * The span a throughput sample averages over: two of the client's 100 ms samples, since a paced sender's
+     * pieces fall unevenly into single ones (a rate that zigzags by a third from one sample to the next).
+     */
+    static final double WINDOW_MS = 200;
     private static final Pattern WRITTEN = Pattern.compile("written (\\d+) ms after the verdict");
 
     private CutTimeline() {
@@ -64,8 +69,8 @@ final class CutTimeline {
     }
 
     /**
-     * Each link's rate between consecutive samples of the downloads' progress, placed at the middle of the
-     * interval: the bytes its downloads received in it, over its length.
+     * Each link's rate at every sample of the downloads' progress: the bytes its downloads received over the last
+     * WINDOW_MS (from the latest sample at least that old), placed at the middle of that span.
      */
     static List<Timeline.Series> throughput(DownloadReport r, Topology t, long origin) {
         List<Double> at = r.sampledAtMs();
@@ -74,12 +79,14 @@ final class CutTimeline {
             List<Download> mine = r.downloads().stream()
                     .filter(d -> d.source().equals(isp.routerAddress()) && d.progress().size() == at.size()).toList();
             List<Timeline.Sample> samples = new ArrayList<>();
+            int j = 0;
             for (int k = 1; k < at.size(); k++) {
-                double ms = at.get(k) - at.get(k - 1);
+                while (j + 1 < k && at.get(k) - at.get(j + 1) >= WINDOW_MS) j++;
+                double ms = at.get(k) - at.get(j);
                 if (ms <= 0) continue;
                 long bytes = 0;
-                for (Download d : mine) bytes += d.progress().get(k) - d.progress().get(k - 1);
-                double mid = r.startEpochMs() - origin + (at.get(k) + at.get(k - 1)) / 2;
+                for (Download d : mine) bytes += d.progress().get(k) - d.progress().get(j);
+                double mid = r.startEpochMs() - origin + (at.get(k) + at.get(j)) / 2;
                 samples.add(new Timeline.Sample(mid, bytes * 8 / (ms / 1000)));
             }
             out.add(new Timeline.Series(isp.name(), samples));

@@ -155,7 +155,7 @@ final class Demo {
             c.done("done");
             failover(run, new MonitorLog(monitor.lines()), victim);
             String title = "mlb lab demo, " + spec.mode() + " mode: " + victim.name() + "'s upstream cut for "
-                    + settings.cutFor().toSeconds() + " s, " + n + " downloads, a new connection every 100 ms";
+                    + settings.cutFor().toSeconds() + " s under " + n + " downloads";
             c.line("timeline: " + TimelineFiles.of(topology).write(TimelineFiles.name("demo", spec.mode(), "cut1"),
                     CutTimeline.of(title, topology, run.cut(), java.util.Optional.of(run.downloads()), monitor.lines())));
         }

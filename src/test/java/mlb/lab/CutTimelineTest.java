@@ -97,6 +97,16 @@ class CutTimelineTest {
     }
 
     @Test
+    void throughputIsAveragedOverTheLastWindow() {
+        // 10 000 and 15 000 bytes in turns every 100 ms: 1 Mbit/s over any 200 ms.
+        List<Download> d = List.of(new Download(0, "198.19.0.1", "198.18.1.2", 50_000, 50_000, 0, 0, 400, "",
+                List.of(0L, 10_000L, 25_000L, 35_000L, 50_000L)));
+        DownloadReport r = new DownloadReport(CUT, 400, d, List.of(0.0, 100.0, 200.0, 300.0, 400.0));
+        assertEquals(List.of(new Timeline.Sample(50, 0.8e6), new Timeline.Sample(100, 1e6), new Timeline.Sample(200, 1e6),
+                new Timeline.Sample(300, 1e6)), CutTimeline.throughput(r, t, CUT).get(0).samples());
+    }
+
+    @Test
     void aReportWithoutSamplesDrawsNoThroughput() {
         DownloadReport r = new DownloadReport(CUT, 300, List.of(new Download(0, "198.19.0.1", "198.18.1.2", 1, 1, 0, 0, 1, "")));
         assertEquals(List.of(), CutTimeline.throughput(r, t, CUT).get(0).samples());

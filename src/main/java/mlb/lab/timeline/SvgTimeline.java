@@ -1,6 +1,7 @@
 package mlb.lab.timeline;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,19 +17,14 @@ public final class SvgTimeline {
     static final int WIDTH = 960;
     static final int LEFT = 90;
     static final int RIGHT = WIDTH - 30;
+    static final String FAILED_LANE = "failed";
     private static final int CHART = 170;
     private static final int LANE = 20;
+    private static final int LABELS_TOP = 40;
     private static final int LABEL_ROW = 14;
-    private static final double CHAR = 6.3; // average width of a character at 11 px, to keep labels apart
-    private static final String[] LINK_COLOURS = {"#4e79a7", "#b07aa1", "#76b7b2", "#9c755f", "#ff9da7", "#bab0ac",
-            "#d37295", "#86bcb6"};
-    private static final String OK = "#9e9e9e";
-    private static final String DELAYED = "#f28e2b";
-    private static final String FAILED = "#e15759";
-    static final String FAILED_LANE = "failed";
 
     private final Timeline t;
-    private final StringBuilder out = new StringBuilder();
+    private final SvgOut out = new SvgOut();
 
     private SvgTimeline(Timeline t) {
         this.t = t;
@@ -51,49 +47,47 @@ public final class SvgTimeline {
         return ms >= t.fromMs() && ms <= t.toMs();
     }
 
+    /** From the top: title, event labels, throughput (if any was sampled in the window), lanes, axis, legend. */
     private String document() {
         List<Label> labels = labels();
-        int rows = labels.stream().mapToInt(Label::row).max().orElse(-1) + 1;
-        int top = 40 + rows * LABEL_ROW + 10;
+        int top = LABELS_TOP + (labels.stream().mapToInt(Label::row).max().orElse(-1) + 1) * LABEL_ROW + 10;
         boolean chart = t.throughput().stream().anyMatch(s -> s.samples().stream().anyMatch(p -> inside(p.atMs())));
         int lanesTop = chart ? top + CHART + 30 : top + 16;
         List<String> lanes = lanes();
         int bottom = lanesTop + lanes.size() * LANE;
+        SvgLegend legend = new SvgLegend(t, t.attempts().stream().filter(a -> inside(a.atMs())).toList());
         int legendTop = bottom + 48;
-        int height = legendTop + legendRows() * 20 + 10;
-        open(height);
+        open(legendTop + legend.rows() * SvgLegend.ROW + 10);
         shade(top, bottom);
         if (chart) chart(top);
         lanes(lanes, lanesTop);
         axis(top, bottom);
-        events(labels, top, bottom);
-        legend(legendTop);
-        out.append("</svg>\n");
+        events(labels, bottom);
+        legend.draw(out, legendTop);
+        out.add("</svg>%n");
         return out.toString();
     }
 
     private void open(int height) {
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"")
-                .append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(height).append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
-        out.append("<title>").append(esc(t.title())).append("</title>\n");
-        out.append("<defs><path id=\"cross\" d=\"M-3.5,-3.5L3.5,3.5M-3.5,3.5L3.5,-3.5\" stroke=\"").append(FAILED)
-                .append("\" stroke-width=\"2\"/></defs>\n");
-        out.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        text(LEFT, 22, "start", "font-size=\"15\" font-weight=\"bold\"", t.title());
+        out.add("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"%d\" height=\"%d\" "
+                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", WIDTH, height, WIDTH, height);
+        out.add("<title>%s</title>%n", SvgOut.esc(t.title()));
+        out.add("<defs><path id=\"cross\" d=\"M-3.5,-3.5L3.5,3.5M-3.5,3.5L3.5,-3.5\" stroke=\"%s\" stroke-width=\"2\"/></defs>%n",
+                SvgOut.FAILED);
+        out.add("<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n");
+        out.text(LEFT, 22, "start", "font-size=\"15\" font-weight=\"bold\"", t.title());
     }
 
     /** The time the line was cut, from each cut to the next heal (or the window's end). */
     private void shade(int top, int bottom) {
-        List<Timeline.Event> cuts = of(Timeline.Kind.CUT);
-        for (Timeline.Event c : cuts) {
-            double to = of(Timeline.Kind.HEAL).stream().mapToDouble(Timeline.Event::atMs).filter(h -> h >= c.atMs())
+        for (Timeline.Event c : of(Timeline.Kind.CUT)) {
+            double healed = of(Timeline.Kind.HEAL).stream().mapToDouble(Timeline.Event::atMs).filter(h -> h >= c.atMs())
                     .min().orElse(t.toMs());
             double from = Math.max(c.atMs(), t.fromMs());
-            to = Math.min(to, t.toMs());
+            double to = Math.min(healed, t.toMs());
             if (to <= from) continue;
-            out.append(String.format(Locale.ROOT, "<rect class=\"cut-span\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
-                    + "fill=\"%s\" fill-opacity=\"0.08\"/>%n", x(from), top, x(to) - x(from), bottom - top, FAILED));
+            out.add("<rect class=\"cut-span\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" fill-opacity=\"0.08\"/>%n",
+                    x(from), top, x(to) - x(from), bottom - top, SvgOut.FAILED);
         }
     }
 
@@ -104,30 +98,28 @@ public final class SvgTimeline {
     private void chart(int top) {
         double max = t.throughput().stream().flatMap(s -> s.samples().stream()).filter(p -> inside(p.atMs()))
                 .mapToDouble(Timeline.Sample::bitsPerSecond).max().orElse(0) / 1e6;
-        double step = niceStep(Math.max(max, 1), 5);
+        double step = SvgOut.niceStep(Math.max(max, 1), 5);
         double scale = Math.ceil(Math.max(max, 1) / step) * step;
-        text(LEFT, top - 6, "start", "fill=\"#555\"", "throughput per link, Mbit/s");
+        out.text(LEFT, top - 6, "start", "fill=\"#555\"", "throughput per link, Mbit/s");
         for (double v = 0; v <= scale + 1e-9; v += step) {
             double y = top + CHART - v / scale * CHART;
-            out.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>%n",
-                    LEFT, y, RIGHT, y));
-            text(LEFT - 6, y + 4, "end", "fill=\"#555\"", number(v));
+            out.add("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>%n", LEFT, y, RIGHT, y);
+            out.text(LEFT - 6, y + 4, "end", "fill=\"#555\"", SvgOut.number(v));
         }
+        List<String> series = t.throughput().stream().map(Timeline.Series::link).toList();
         for (Timeline.Series s : t.throughput()) {
             String points = s.samples().stream().filter(p -> inside(p.atMs()))
                     .map(p -> String.format(Locale.ROOT, "%.1f,%.1f", x(p.atMs()), top + CHART - p.bitsPerSecond() / 1e6 / scale * CHART))
                     .collect(Collectors.joining(" "));
             if (points.isEmpty()) continue;
-            out.append("<polyline class=\"series\" points=\"").append(points).append("\" fill=\"none\" stroke=\"")
-                    .append(colour(s.link())).append("\" stroke-width=\"1.5\"><title>").append(esc(s.link()))
-                    .append("</title></polyline>\n");
+            out.add("<polyline class=\"series\" points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"><title>%s</title></polyline>%n",
+                    points, SvgOut.colour(t.links(), series, s.link()), SvgOut.esc(s.link()));
         }
         frame(top, top + CHART);
     }
 
     private void frame(int top, int bottom) {
-        out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n",
-                LEFT, top, RIGHT - LEFT, bottom - top));
+        out.add("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n", LEFT, top, RIGHT - LEFT, bottom - top);
     }
 
     /** The links in their order, any other source the attempts name, and the failed ones last. */
@@ -146,205 +138,76 @@ public final class SvgTimeline {
     }
 
     private void lanes(List<String> lanes, int top) {
-        text(LEFT, top - 6, "start", "fill=\"#555\"", "new connections, by the link they took");
+        out.text(LEFT, top - 6, "start", "fill=\"#555\"", "new connections, by the link they took");
         for (int i = 0; i < lanes.size(); i++) {
             double y = top + i * LANE + LANE / 2.0;
-            text(LEFT - 6, y + 4, "end", "", lanes.get(i));
-            out.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>%n",
-                    LEFT, y, RIGHT, y));
+            out.text(LEFT - 6, y + 4, "end", "", lanes.get(i));
+            out.add("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>%n", LEFT, y, RIGHT, y);
         }
         for (Timeline.Attempt a : t.attempts()) {
-            if (!inside(a.atMs())) continue;
-            double y = top + lanes.indexOf(lane(a)) * LANE + LANE / 2.0;
-            mark(a, x(a.atMs()), y);
+            if (inside(a.atMs())) mark(a, x(a.atMs()), top + lanes.indexOf(lane(a)) * LANE + LANE / 2.0);
         }
         frame(top, top + lanes.size() * LANE);
     }
 
+    /** ok: a grey dot; delayed: an orange dot with a bar to when it was answered; failed: a red cross. */
     private void mark(Timeline.Attempt a, double x, double y) {
         String title = String.format(Locale.ROOT, "%+.2f s: %s%s, %.0f ms%s", a.atMs() / 1000, a.outcome().name().toLowerCase(Locale.ROOT),
                 a.link().isEmpty() ? "" : " via " + a.link(), a.tookMs(), a.why().isEmpty() ? "" : " (" + a.why() + ")");
         switch (a.outcome()) {
-            case OK -> out.append(String.format(Locale.ROOT, "<circle class=\"attempt ok\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\">",
-                    x, y, OK));
+            case OK -> out.add("<circle class=\"attempt ok\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\">", x, y, SvgOut.OK);
             case DELAYED -> {
                 double end = x(Math.min(a.atMs() + Math.max(0, a.tookMs()), t.toMs()));
-                out.append(String.format(Locale.ROOT, "<line class=\"attempt-took\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                        + "stroke=\"%s\" stroke-width=\"1.5\"/>%n", x, y, end, y, DELAYED));
-                out.append(String.format(Locale.ROOT, "<circle class=\"attempt delayed\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\">",
-                        x, y, DELAYED));
+                out.add("<line class=\"attempt-took\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.5\"/>%n",
+                        x, y, end, y, SvgOut.DELAYED);
+                out.add("<circle class=\"attempt delayed\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\">", x, y, SvgOut.DELAYED);
             }
-            case FAILED -> out.append(String.format(Locale.ROOT, "<use class=\"attempt failed\" href=\"#cross\" xlink:href=\"#cross\" "
-                    + "x=\"%.1f\" y=\"%.1f\">", x, y));
+            case FAILED -> out.add("<use class=\"attempt failed\" href=\"#cross\" xlink:href=\"#cross\" x=\"%.1f\" y=\"%.1f\">", x, y);
         }
-        out.append("<title>").append(esc(title)).append("</title>");
-        out.append(a.outcome() == Timeline.Outcome.FAILED ? "</use>\n" : "</circle>\n");
+        out.add("<title>%s</title>%s%n", SvgOut.esc(title), a.outcome() == Timeline.Outcome.FAILED ? "</use>" : "</circle>");
     }
 
     private void axis(int top, int bottom) {
-        double span = (t.toMs() - t.fromMs()) / 1000;
-        double step = niceStep(span, 15);
+        double step = SvgOut.niceStep((t.toMs() - t.fromMs()) / 1000, 15);
         for (double s = Math.ceil(t.fromMs() / 1000 / step) * step; s * 1000 <= t.toMs() + 1e-6; s += step) {
             double x = x(s * 1000);
-            out.append(String.format(Locale.ROOT, "<line class=\"tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ccc\" "
-                    + "stroke-dasharray=\"1,3\"/>%n", x, top, x, bottom + 4));
-            text(x, bottom + 16, "middle", "", Math.abs(s) < 1e-9 ? "0" : number(s));
+            out.add("<line class=\"tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ccc\" stroke-dasharray=\"1,3\"/>%n",
+                    x, top, x, bottom + 4);
+            out.text(x, bottom + 16, "middle", "", Math.abs(s) < 1e-9 ? "0" : SvgOut.number(s));
         }
-        text((LEFT + RIGHT) / 2.0, bottom + 32, "middle", "fill=\"#555\"", "seconds after the cut");
+        out.text((LEFT + RIGHT) / 2.0, bottom + 32, "middle", "fill=\"#555\"", "seconds after the cut");
     }
 
-    private void events(List<Label> labels, int top, int bottom) {
+    private void events(List<Label> labels, int bottom) {
         for (Label l : labels) {
             Timeline.Event e = l.event();
             double x = x(e.atMs());
-            int y = 40 + l.row() * LABEL_ROW;
-            out.append(String.format(Locale.ROOT, "<line class=\"event %s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" %s/>%n",
-                    kindClass(e.kind()), x, y + 3, x, bottom, style(e.kind())));
-            text(l.anchorStart() ? x + 3 : x - 3, y, l.anchorStart() ? "start" : "end", "fill=\"" + colour(e.kind()) + "\"", e.label());
+            int y = LABELS_TOP + l.row() * LABEL_ROW;
+            out.add("<line class=\"event %s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" %s/>%n", e.kind().name().toLowerCase(Locale.ROOT),
+                    x, y + 3, x, bottom, SvgOut.style(e.kind()));
+            out.text(l.leftAligned() ? x + 3 : x - 3, y, l.leftAligned() ? "start" : "end",
+                    "fill=\"" + SvgOut.colour(e.kind()) + "\"", e.label());
         }
     }
 
-    private static String kindClass(Timeline.Kind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String colour(Timeline.Kind kind) {
-        return switch (kind) {
-            case CUT -> FAILED;
-            case HEAL -> "#59a14f";
-            case VERDICT, WRITTEN -> "#333";
-        };
-    }
-
-    private static String style(Timeline.Kind kind) {
-        String dash = switch (kind) {
-            case CUT, HEAL -> "";
-            case VERDICT -> " stroke-dasharray=\"6,3\"";
-            case WRITTEN -> " stroke-dasharray=\"2,2\"";
-        };
-        return "stroke=\"" + colour(kind) + "\" stroke-width=\"" + (kind == Timeline.Kind.CUT || kind == Timeline.Kind.HEAL ? 2 : 1.5)
-                + "\"" + dash;
-    }
-
-    /** An event's label, in the first row where it overlaps no other label. */
-    private record Label(Timeline.Event event, int row, boolean anchorStart) {
+    /** An event's label: beside its line (left of it near the right edge), in the first row it overlaps nothing. */
+    private record Label(Timeline.Event event, int row, boolean leftAligned) {
     }
 
     private List<Label> labels() {
-        List<Timeline.Event> shown = t.events().stream().filter(e -> inside(e.atMs()))
-                .sorted(java.util.Comparator.comparingDouble(Timeline.Event::atMs)).toList();
         List<Double> rowEnds = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
-        for (Timeline.Event e : shown) {
+        for (Timeline.Event e : t.events().stream().filter(e -> inside(e.atMs())).sorted(Comparator.comparingDouble(Timeline.Event::atMs)).toList()) {
             double x = x(e.atMs());
-            double w = e.label().length() * CHAR;
+            double w = e.label().length() * SvgOut.CHAR;
             boolean start = x + 3 + w <= WIDTH - 4;
             double from = start ? x : x - 3 - w;
-            double to = start ? x + 3 + w : x;
             int row = 0;
             while (row < rowEnds.size() && rowEnds.get(row) + 6 > from) row++;
-            if (row == rowEnds.size()) rowEnds.add(to);
-            else rowEnds.set(row, to);
+            if (row == rowEnds.size()) rowEnds.add(0.0);
+            rowEnds.set(row, start ? x + 3 + w : x);
             labels.add(new Label(e, row, start));
         }
         return labels;
-    }
-
-    private int legendRows() {
-        return legendItems().stream().mapToInt(LegendItem::row).max().orElse(0) + 1;
-    }
-
-    private record LegendItem(String kind, String key, String text, double x, int row) {
-    }
-
-    /** The legend's items laid out left to right, wrapped at the width. */
-    private List<LegendItem> legendItems() {
-        List<String[]> raw = new ArrayList<>();
-        t.throughput().forEach(s -> raw.add(new String[]{"link", s.link(), s.link()}));
-        for (Timeline.Outcome o : Timeline.Outcome.values()) {
-            long n = t.attempts().stream().filter(a -> a.outcome() == o && inside(a.atMs())).count();
-            raw.add(new String[]{"outcome", o.name(), o.name().toLowerCase(Locale.ROOT) + " (" + n + ")"});
-        }
-        for (Timeline.Kind k : Timeline.Kind.values()) raw.add(new String[]{"event", k.name(), k.legend()});
-        List<LegendItem> items = new ArrayList<>();
-        double x = LEFT;
-        int row = 0;
-        for (String[] r : raw) {
-            double w = 26 + r[2].length() * CHAR + 18;
-            if (x + w > WIDTH - 10 && x > LEFT) {
-                row++;
-                x = LEFT;
-            }
-            items.add(new LegendItem(r[0], r[1], r[2], x, row));
-            x += w;
-        }
-        return items;
-    }
-
-    private void legend(int top) {
-        for (LegendItem i : legendItems()) {
-            double y = top + i.row() * 20;
-            switch (i.kind()) {
-                case "link" -> out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                        + "stroke-width=\"2\"/>%n", i.x(), y, i.x() + 20, y, colour(i.key())));
-                case "outcome" -> legendMark(Timeline.Outcome.valueOf(i.key()), i.x() + 10, y);
-                default -> {
-                    Timeline.Kind k = Timeline.Kind.valueOf(i.key());
-                    out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" %s/>%n",
-                            i.x() + 10, y - 8, i.x() + 10, y + 8, style(k)));
-                }
-            }
-            text(i.x() + 26, y + 4, "start", "", i.text());
-        }
-    }
-
-    private void legendMark(Timeline.Outcome o, double x, double y) {
-        switch (o) {
-            case OK -> out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>%n", x, y, OK));
-            case DELAYED -> out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                    + "stroke-width=\"1.5\"/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>%n", x - 8, y, x + 8, y, DELAYED, x - 8, y, DELAYED));
-            case FAILED -> out.append(String.format(Locale.ROOT, "<use href=\"#cross\" xlink:href=\"#cross\" x=\"%.1f\" y=\"%.1f\"/>%n", x, y));
-        }
-    }
-
-    private String colour(String link) {
-        int i = t.links().indexOf(link);
-        if (i < 0) i = t.links().size() + t.throughput().stream().map(Timeline.Series::link).toList().indexOf(link);
-        return LINK_COLOURS[Math.floorMod(i, LINK_COLOURS.length)];
-    }
-
-    private void text(double x, double y, String anchor, String attributes, String text) {
-        out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>%s</text>%n", x, y, anchor,
-                attributes.isEmpty() ? "" : " " + attributes, esc(text)));
-    }
-
-    /** 1, 2 or 5 times a power of ten, so that at most `ticks` steps cover span. */
-    static double niceStep(double span, int ticks) {
-        double raw = span / ticks;
-        double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[]{1, 2, 5, 10}) {
-            if (m * p >= raw) return m * p;
-        }
-        return 10 * p;
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    /** Text as XML character data or attribute value. */
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                default -> b.append(c < 0x20 && c != '\t' && c != '\n' ? ' ' : c);
-            }
-        }
-        return b.toString();
     }
 }
