@@ -30,7 +30,11 @@ final class CutTimeline {
      * pieces fall unevenly into single ones (a rate that zigzags by a third from one sample to the next).
      */
     static final double WINDOW_MS = 200;
-    private static final Pattern WRITTEN = Pattern.compile("written (\\d+) ms after the verdict");
+    /** Log lines of the monitor read from before the cut and after the heal: what led up to it, what followed. */
+    private static final long LOG_AROUND_MS = 5_000;
+    private static final Pattern VERDICT = Pattern.compile("(\\S+) (down|up|degraded|recovered): ");
+    private static final Pattern WRITE = Pattern.compile(
+            "^balancing over (.+?): .*written (\\d+) ms after the verdict, verified (?:and recorded )?in (\\d+) ms");
 
     private CutTimeline() {
     }
@@ -94,28 +98,41 @@ final class CutTimeline {
         return out;
     }
 
-    /** The cut and the heal as the lab made them; the monitor's verdicts on the link and its writes after each. */
+    /**
+     * The cut and the heal as the lab made them, and from the monitor's log around them every verdict on a link
+     * and every kernel write: a write's line comes once it is verified and recorded, M ms after the verdict, and
+     * says it was written N ms after the verdict, so it was written N - M ms before the line.
+     */
     static List<Timeline.Event> events(Measurements.CutRun cut, MonitorLog log) {
         long origin = cut.cutDone();
         String isp = cut.isp().name();
         List<Timeline.Event> events = new ArrayList<>();
         events.add(new Timeline.Event(Timeline.Kind.CUT, 0, isp + " cut"));
         events.add(new Timeline.Event(Timeline.Kind.HEAL, cut.healDone() - origin, isp + " healed"));
-        verdict(log, isp + " down:", Instant.ofEpochMilli(cut.cutStart()), origin, isp + " down", "cut", 0, events);
-        verdict(log, isp + " up:", Instant.ofEpochMilli(cut.healStart()), origin, isp + " up", "heal",
-                cut.healDone() - origin, events);
+        boolean down = false;
+        boolean up = false;
+        for (MonitorLog.Entry e : log.entries()) {
+            long epoch = e.at().toEpochMilli();
+            if (epoch < cut.cutStart() - LOG_AROUND_MS || epoch > cut.healDone() + LOG_AROUND_MS) continue;
+            double at = epoch - origin;
+            Matcher v = VERDICT.matcher(e.text());
+            Matcher w = WRITE.matcher(e.text());
+            if (v.lookingAt()) {
+                String label = v.group(1) + " " + v.group(2);
+                if (v.group(1).equals(isp) && v.group(2).equals("down") && !down && epoch >= cut.cutStart()) {
+                    down = true;
+                    label += String.format(Locale.ROOT, ", %.2f s after the cut", at / 1000);
+                } else if (v.group(1).equals(isp) && v.group(2).equals("up") && !up && epoch >= cut.healStart()) {
+                    up = true;
+                    label += String.format(Locale.ROOT, ", %.2f s after the heal", (at - (cut.healDone() - origin)) / 1000);
+                }
+                events.add(new Timeline.Event(Timeline.Kind.VERDICT, at, label));
+            } else if (w.find()) {
+                int written = Integer.parseInt(w.group(2));
+                events.add(new Timeline.Event(Timeline.Kind.WRITTEN, at - Integer.parseInt(w.group(3)) + written,
+                        w.group(1) + " written, " + written + " ms after the verdict"));
+            }
+        }
         return events;
-    }
-
-    private static void verdict(MonitorLog log, String text, Instant after, long origin, String label, String since,
-                                double sinceMs, List<Timeline.Event> events) {
-        Optional<MonitorLog.Entry> v = log.first(text, after);
-        if (v.isEmpty()) return;
-        double at = v.get().at().toEpochMilli() - origin;
-        events.add(new Timeline.Event(Timeline.Kind.VERDICT, at,
-                String.format(Locale.ROOT, "%s, %.2f s after the %s", label, (at - sinceMs) / 1000, since)));
-        log.first("balancing over", v.get().at()).map(w -> WRITTEN.matcher(w.text())).filter(Matcher::find)
-                .map(m -> Integer.parseInt(m.group(1)))
-                .ifPresent(ms -> events.add(new Timeline.Event(Timeline.Kind.WRITTEN, at + ms, "written " + ms + " ms later")));
     }
 }

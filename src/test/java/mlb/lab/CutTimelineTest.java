@@ -35,11 +35,18 @@ class CutTimelineTest {
 
     private static final List<String> LOG = List.of(
             at(CUT - 60_000, "isp2 down: an earlier cut"),
-            at(CUT - 59_000, "balancing over isp1, isp3: 0 to add, 1 to change, written 99 ms after the verdict"),
+            at(CUT - 59_000, "balancing over isp1, isp3: 0 to add, 1 to change, written 99 ms after the verdict, verified and recorded in 400 ms"),
+            at(CUT - 3000, "isp1 up: 3/3 rounds answered, rtt 0 ms"),
+            at(CUT - 1000, "balancing over isp1, isp2, isp3: 0 to add, 0 to change, 0 to destroy, written 841 ms after the verdict, "
+                    + "verified and recorded in 1200 ms as 0aa698a"),
             at(CUT + 1440, "isp2 down: 3/3 rounds lost, last rtt 0 ms"),
-            at(CUT + 1900, "balancing over isp1, isp3: 0 to add, 1 to change, 0 to destroy, written 23 ms after the verdict, verified"),
+            at(CUT + 1900, "balancing over isp1, isp3: 0 to add, 1 to change, 0 to destroy, written 23 ms after the verdict, "
+                    + "verified and recorded in 460 ms as ec7ce2e"),
+            at(CUT + 2000, "isp2: deleted 3 of its connections from conntrack after the grace period"),
             at(CUT + 3930, "isp2 up: 3/3 rounds answered, rtt 0 ms"),
-            at(CUT + 4400, "balancing over isp1, isp2, isp3: 0 to add, 1 to change, 0 to destroy, written 31 ms after the verdict"));
+            at(CUT + 4430, "balancing over isp1, isp2, isp3: 0 to add, 1 to change, 0 to destroy, written 31 ms after the verdict, "
+                    + "verified in 500 ms; not recorded yet: its record waits in memory until the state directory takes them"),
+            at(CUT + 9000, "isp3 down: long after the heal"));
 
     @Test
     void attemptsArePlacedRelativeToTheCutWithTheirOutcomeAndLink() {
@@ -68,15 +75,17 @@ class CutTimelineTest {
     }
 
     @Test
-    void theMonitorsVerdictsAndItsWritesComeFromItsLogAfterTheCut() {
+    void theMonitorsVerdictsAndWritesAroundTheCutComeFromItsLog() {
         Timeline tl = CutTimeline.of("cut", t, run(), Optional.empty(), LOG);
         assertEquals(List.of(
                 new Timeline.Event(Timeline.Kind.CUT, 0, "isp2 cut"),
                 new Timeline.Event(Timeline.Kind.HEAL, 3010, "isp2 healed"),
+                new Timeline.Event(Timeline.Kind.VERDICT, -3000, "isp1 up"),
+                new Timeline.Event(Timeline.Kind.WRITTEN, -1359, "isp1, isp2, isp3 written, 841 ms after the verdict"),
                 new Timeline.Event(Timeline.Kind.VERDICT, 1440, "isp2 down, 1.44 s after the cut"),
-                new Timeline.Event(Timeline.Kind.WRITTEN, 1463, "written 23 ms later"),
+                new Timeline.Event(Timeline.Kind.WRITTEN, 1463, "isp1, isp3 written, 23 ms after the verdict"),
                 new Timeline.Event(Timeline.Kind.VERDICT, 3930, "isp2 up, 0.92 s after the heal"),
-                new Timeline.Event(Timeline.Kind.WRITTEN, 3961, "written 31 ms later")), tl.events());
+                new Timeline.Event(Timeline.Kind.WRITTEN, 3961, "isp1, isp2, isp3 written, 31 ms after the verdict")), tl.events());
     }
 
     @Test
