@@ -166,7 +166,7 @@ final class Demo {
         java.time.Instant cutAt = java.time.Instant.ofEpochMilli(cut.cutDone());
         java.time.Instant healAt = java.time.Instant.ofEpochMilli(cut.healDone());
         java.util.Optional<MonitorLog.Entry> down = log.first(victim.name() + " down:", cutAt);
-        // The change that took it out: the first after the verdict (under load, another one was logged between the cut and it).
+        // The change that took it out: the first after the verdict (under load, another came between the cut and it).
         java.util.Optional<MonitorLog.Entry> out = down.flatMap(d -> log.first("balancing over", d.at()));
         java.util.Optional<MonitorLog.Entry> up = log.first(victim.name() + " up:", healAt);
         down.ifPresent(d -> c.line(String.format(Locale.ROOT, "mlb monitor: %s (%.2f s after the cut)", d.text(), d.secondsAfter(cutAt))));
