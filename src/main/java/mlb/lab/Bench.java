@@ -49,6 +49,7 @@ final class Bench {
         }
         c.raw("\n" + table.render(""));
         if (footnote != null) c.raw(footnote + "\n");
+        c.raw("timelines of the cuts (SVG): " + TimelineFiles.of(topology).dir() + "/\n");
         return 0;
     }
 
@@ -134,6 +135,8 @@ final class Bench {
         c.begin("probing every 100 ms while " + victim.name() + "'s upstream is cut for 4 s");
         Measurements.CutRun run = m.cut(victim, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMillis(100));
         c.done(run.during().failed() + " of " + run.during().probes() + " failed");
+        TimelineFiles.of(topology).write("cut-no-monitor", CutTimeline.of("mlb lab bench, route mode: " + victim.name()
+                + " cut for 4 s without mlb monitor", topology, run, java.util.Optional.empty(), List.of()));
         table.row("new flows failing, " + victim.name() + " cut, no monitor", TextTable.pct(spec.share(victim)) + " (its share)",
                 TextTable.pct(run.during().failedShare()), "-");
         table.row("probes failing after heal", "0", String.valueOf(run.after().failed()),

@@ -154,6 +154,10 @@ final class Demo {
             Measurements.FailoverRun run = m.failover(victim, Duration.ofSeconds(1), settings.cutFor(), Duration.ofMillis(100), n);
             c.done("done");
             failover(run, new MonitorLog(monitor.lines()), victim);
+            String title = "mlb lab demo, " + spec.mode() + " mode: " + victim.name() + "'s upstream cut for "
+                    + settings.cutFor().toSeconds() + " s under " + n + " downloads";
+            c.line("timeline: " + TimelineFiles.of(topology).write(TimelineFiles.name("demo", spec.mode(), "cut1"),
+                    CutTimeline.of(title, topology, run.cut(), java.util.Optional.of(run.downloads()), monitor.lines())));
         }
     }
 
@@ -162,7 +166,8 @@ final class Demo {
         java.time.Instant cutAt = java.time.Instant.ofEpochMilli(cut.cutDone());
         java.time.Instant healAt = java.time.Instant.ofEpochMilli(cut.healDone());
         java.util.Optional<MonitorLog.Entry> down = log.first(victim.name() + " down:", cutAt);
-        java.util.Optional<MonitorLog.Entry> out = log.first("balancing over", cutAt);
+        // The change that took it out: the first after the verdict (under load, another came between the cut and it).
+        java.util.Optional<MonitorLog.Entry> out = down.flatMap(d -> log.first("balancing over", d.at()));
         java.util.Optional<MonitorLog.Entry> up = log.first(victim.name() + " up:", healAt);
         down.ifPresent(d -> c.line(String.format(Locale.ROOT, "mlb monitor: %s (%.2f s after the cut)", d.text(), d.secondsAfter(cutAt))));
         out.ifPresent(o -> c.line("  " + o.text()));

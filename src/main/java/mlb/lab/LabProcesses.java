@@ -31,6 +31,14 @@ final class LabProcesses {
         return RUN.resolve(prefix);
     }
 
+    /**
+     * The lab's pictures (TimelineFiles): beside its run directory, not in it, so they outlive `lab down`; a prefix
+     * has no dot, so this is no other lab's run directory.
+     */
+    static Path timelinesDir(String prefix) {
+        return RUN.resolve(prefix + ".timelines");
+    }
+
     /** Starts the traffic server in the internet namespace and waits until it listens. */
     static long startServer(Topology t, LabJvm jvm) {
         Path dir = stateDir(t.prefix());

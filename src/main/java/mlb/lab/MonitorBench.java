@@ -35,6 +35,7 @@ final class MonitorBench {
     private final Console c;
     private final TextTable table;
     private final Measurements m;
+    private final TimelineFiles timelines;
 
     MonitorBench(LabSession session, RouterMlb mlb, Console c, TextTable table) {
         this.session = session;
@@ -43,6 +44,7 @@ final class MonitorBench {
         this.c = c;
         this.table = table;
         this.m = new Measurements(session);
+        this.timelines = TimelineFiles.of(t);
     }
 
     void run() {
@@ -107,6 +109,9 @@ final class MonitorBench {
                     survivors += e.getValue()[1];
                 }
                 awaitBack(monitor, Instant.ofEpochMilli(run.cut().healDone()));
+                timelines.write(TimelineFiles.name("failover", mode, String.join(" ", check), "cut" + (i + 1)), CutTimeline.of("mlb lab bench, "
+                        + mode + " mode: cut " + (i + 1) + " of " + CUTS + " with mlb monitor (" + what + ")", t, run.cut(),
+                        Optional.of(run.downloads()), monitor.lines()));
             }
             monitor.lines().forEach(l -> {
                 Matcher w = WRITTEN.matcher(l);
@@ -145,6 +150,8 @@ final class MonitorBench {
                 delayed += run.report().probes().stream().filter(p -> p.ok() && p.rttMs() > 900).count();
                 all += run.report().probes().size();
                 awaitBack(monitor, Instant.ofEpochMilli(run.healDone()));
+                timelines.write(TimelineFiles.name("attempts", mode, "cut" + (i + 1)), CutTimeline.of("mlb lab bench, " + mode
+                        + " mode: cut " + (i + 1) + " of " + CUTS + ", a retrying client's attempts", t, run, Optional.empty(), monitor.lines()));
             }
         }
         c.done(failed + " failed");

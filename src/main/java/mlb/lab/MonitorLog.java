@@ -2,6 +2,7 @@ package mlb.lab;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,21 @@ record MonitorLog(List<String> lines) {
             }
         }
         return Optional.empty();
+    }
+
+    /** Every event line, in order. */
+    List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        for (String l : lines) {
+            int space = l.indexOf(' ');
+            if (space < 0) continue;
+            try {
+                out.add(new Entry(Instant.parse(l.substring(0, space)), l.substring(space + 1)));
+            } catch (java.time.format.DateTimeParseException e) {
+                // not an event line
+            }
+        }
+        return out;
     }
 
     record Entry(Instant at, String text) {

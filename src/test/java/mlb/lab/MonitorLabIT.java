@@ -1,5 +1,6 @@
 package mlb.lab;
 
+import mlb.lab.timeline.Timeline;
 import mlb.proc.Runner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +123,35 @@ class MonitorLabIT {
         // = 1.45 s with the defaults, and a little for the round's grace and the log line.
         double detected = log.first("isp2 down:", cut).get().secondsAfter(cut);
         assertTrue(detected <= 1.5, "detected " + detected + " s after the cut, not within down x interval + timeout");
+        theTimelineTellsTheSameFailover(run, broken);
+    }
+
+    /**
+     * The run's picture, from the three clocks (probes, downloads, the monitor's log), agrees with what happened:
+     * the verdict and its kernel write fall between the cut and the heal; the cut link receives nothing from half
+     * a second after the cut until the heal, while the others keep receiving (each that the hash gave downloads).
+     */
+    private void theTimelineTellsTheSameFailover(Measurements.FailoverRun run, Map<String, long[]> downloads) {
+        Timeline tl = CutTimeline.of("failover", t, run.cut(), java.util.Optional.of(run.downloads()), monitor.lines());
+        double heal = run.cut().healDone() - run.cut().cutDone();
+        double verdict = tl.events().stream().filter(e -> e.kind() == Timeline.Kind.VERDICT && e.label().startsWith("isp2 down"))
+                .mapToDouble(Timeline.Event::atMs).findFirst().orElse(Double.NaN);
+        double written = tl.events().stream().filter(e -> e.kind() == Timeline.Kind.WRITTEN && e.atMs() >= verdict)
+                .mapToDouble(Timeline.Event::atMs).findFirst().orElse(Double.NaN);
+        assertTrue(0 < verdict && verdict <= written && written < heal, tl.events().toString());
+        for (Timeline.Series s : tl.throughput()) {
+            boolean carried = downloads.get(s.link())[1] > 0;
+            double before = most(s, Double.NEGATIVE_INFINITY, -200);
+            double cut = most(s, 500, heal);
+            assertEquals(carried, before > 0, s.link() + " before the cut: " + s.samples());
+            if (s.link().equals("isp2")) assertTrue(cut < 1e5, "isp2 received while cut: " + s.samples());
+            else assertEquals(carried, cut > 0, s.link() + " while isp2 was cut: " + s.samples());
+        }
+    }
+
+    private static double most(Timeline.Series s, double fromMs, double toMs) {
+        return s.samples().stream().filter(p -> p.atMs() >= fromMs && p.atMs() <= toMs).mapToDouble(Timeline.Sample::bitsPerSecond)
+                .max().orElse(0);
     }
 
     @Test

@@ -42,13 +42,14 @@ public final class DownloadClient {
         CountDownLatch gate = new CountDownLatch(1);
         Set<java.net.Socket> open = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        Progress progress = new Progress(parallel, t0);
         List<Future<Download>> futures = new ArrayList<>();
         for (int i = 0; i < parallel; i++) {
             int id = i;
             InetAddress server = servers.get(i % servers.size());
             futures.add(pool.submit(() -> {
                 gate.await();
-                return one(id, server, port, bytes, pace, t0, open, (int) stall.toMillis());
+                return one(id, server, port, bytes, pace, t0, open, (int) stall.toMillis(), progress);
             }));
         }
         gate.countDown();
@@ -62,14 +63,15 @@ public final class DownloadClient {
             Thread.currentThread().interrupt();
         } finally {
             pool.shutdownNow();
+            progress.stop();
         }
         List<Download> done = new ArrayList<>();
-        for (int i = 0; i < futures.size(); i++) done.add(result(i, futures.get(i), servers, bytes));
-        return new DownloadReport(epoch, (System.nanoTime() - t0) / 1e6, done);
+        for (int i = 0; i < futures.size(); i++) done.add(result(i, futures.get(i), servers, bytes).withProgress(progress.of(i)));
+        return new DownloadReport(epoch, (System.nanoTime() - t0) / 1e6, done, progress.times());
     }
 
     private static Download one(int id, InetAddress server, int port, long bytes, long pace, long t0,
-                                Set<java.net.Socket> open, int stallMs) {
+                                Set<java.net.Socket> open, int stallMs, Progress progress) {
         double start = ms(t0);
         String source = "";
         long received = 0;
@@ -83,7 +85,10 @@ public final class DownloadClient {
             InputStream in = x.socket.getInputStream();
             byte[] buf = new byte[64 * 1024];
             int n;
-            while ((n = in.read(buf)) > 0) received += n;
+            while ((n = in.read(buf)) > 0) {
+                received += n;
+                progress.set(id, received);
+            }
             open.remove(x.socket);
             String error = received == bytes ? "" : "short: " + received + " of " + bytes + " bytes";
             return new Download(id, server.getHostAddress(), source, bytes, received, start, first, ms(t0), error);

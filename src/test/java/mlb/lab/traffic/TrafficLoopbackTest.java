@@ -59,6 +59,22 @@ class TrafficLoopbackTest {
     }
 
     @Test
+    void everyDownloadsProgressIsSampledAtTheBatchsTimes() {
+        DownloadReport r = DownloadClient.run(List.of(loopback), server.port(), 2, 100_000, Duration.ofSeconds(10),
+                DownloadClient.STALL, 200_000);
+        List<Double> times = r.sampledAtMs();
+        assertTrue(times.size() >= 2, times.toString()); // one when the batch starts, one when it ends
+        for (int i = 1; i < times.size(); i++) assertTrue(times.get(i) >= times.get(i - 1), times.toString());
+        for (Download d : r.downloads()) {
+            List<Long> p = d.progress();
+            assertEquals(times.size(), p.size());
+            assertEquals(0L, p.get(0));
+            assertEquals(d.received(), p.get(p.size() - 1));
+            for (int i = 1; i < p.size(); i++) assertTrue(p.get(i) >= p.get(i - 1), p.toString());
+        }
+    }
+
+    @Test
     void probesFailWhenNothingListensAndStillEnd() throws Exception {
         int port = server.port();
         server.close();
