@@ -67,6 +67,12 @@ public final class Lab {
         run(new TopologyScript(topology, false).lossless(isp));
     }
 
+    /** The ISP's upstream answers every packet with ICMP host unreachable, until heal(). */
+    public void cutUnreachable(Isp isp) {
+        requireIsp(isp);
+        run(new TopologyScript(topology, false).cutUnreachable(isp));
+    }
+
     public void heal(Isp isp) {
         requireIsp(isp);
         run(new TopologyScript(topology, false).heal(isp));

@@ -1,8 +1,11 @@
 package mlb.lab;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How the lab starts its own traffic tools inside a namespace: the java binary and class path of this very
@@ -40,6 +43,17 @@ record LabJvm(String java, String classpath) {
         argv.add(MLB_CLASS);
         argv.addAll(mlbArgs);
         return argv;
+    }
+
+    /**
+     * The launcher this mlb was started by (`./mlb` of a checkout, /usr/bin/mlb of the package), when there is
+     * one: the lab starts `mlb monitor` through it, as a user does, so the bench measures the user's path.
+     */
+    static Optional<Path> launcher() {
+        String home = System.getProperty("mlb.home");
+        if (home == null) return Optional.empty();
+        Path p = "package".equals(System.getProperty("mlb.layout")) ? Path.of("/usr/bin/mlb") : Path.of(home, "mlb");
+        return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
     }
 
     List<String> argv(String ns, List<String> labArgs) {

@@ -27,13 +27,20 @@ public final class LabMonitor implements AutoCloseable {
     public static LabMonitor start(Topology t, Path spec) {
         Path dir = LabProcesses.stateDir(t.prefix());
         Path log = dir.resolve("monitor.log");
-        List<String> argv = LabJvm.current().mlbIn(t.routerNs(), List.of("--state", dir.resolve("audit").toString(), "monitor",
-                "-f", spec.toString(), "--netns", t.routerNs()));
+        List<String> args = List.of("--state", dir.resolve("audit").toString(), "monitor", "-f", spec.toString(),
+                "--netns", t.routerNs());
+        // Through the launcher when there is one, as a user starts it: it enters the namespace itself, and must
+        // not find the namespace named in its environment (it would take that as already being inside). Else this
+        // JVM's java under `ip netns exec`, told where it is.
+        java.util.Optional<Path> launcher = LabJvm.launcher();
+        List<String> argv = launcher.map(l -> java.util.stream.Stream.concat(java.util.stream.Stream.of(l.toString()),
+                args.stream()).toList()).orElseGet(() -> LabJvm.current().mlbIn(t.routerNs(), args));
         try {
             Files.createDirectories(dir);
             ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            pb.environment().put(mlb.proc.Target.INSIDE_ENV, t.routerNs());
+            if (launcher.isPresent()) pb.environment().remove(mlb.proc.Target.INSIDE_ENV);
+            else pb.environment().put(mlb.proc.Target.INSIDE_ENV, t.routerNs());
             Process p = pb.start();
             Files.writeString(dir.resolve("monitor.pid"), p.pid() + "\n");
             LabMonitor m = new LabMonitor(p, log);

@@ -53,6 +53,11 @@ public final class Measurements {
      * (after 1 s, 3 s, 7 s) as real clients do, so a failed connection is one no retransmit could save.
      */
     public CutRun cut(Isp isp, Duration around, Duration during, Duration interval, Duration timeout) {
+        return cut(Fault.BLACKHOLE, isp, around, during, interval, timeout);
+    }
+
+    /** The same with another fault than the silent upstream cut. */
+    CutRun cut(Fault fault, Isp isp, Duration around, Duration during, Duration interval, Duration timeout) {
         Duration total = CLIENT_START.plus(around).plus(during).plus(around);
         LanClient.Pending<ProbeReport> pending = session.client()
                 .probe(total, interval, timeout, List.of(session.topology().server()));
@@ -63,12 +68,12 @@ public final class Measurements {
         try {
             LabProcesses.sleep(CLIENT_START.plus(around).toMillis());
             cutStart = System.currentTimeMillis();
-            session.lab().cut(isp);
+            fault.begin(session.lab(), isp);
             cutDone = System.currentTimeMillis();
             LabProcesses.sleep(during.toMillis());
         } finally {
             healStart = System.currentTimeMillis();
-            session.lab().heal(isp);
+            fault.end(session.lab(), isp);
             healDone = System.currentTimeMillis();
         }
         return new CutRun(isp, pending.await(), cutStart, cutDone, healStart, healDone);
@@ -79,6 +84,11 @@ public final class Measurements {
      * the dead link took in traffic, the downloads which flows the failover and the failback left alone.
      */
     public FailoverRun failover(Isp isp, Duration around, Duration during, Duration interval, int downloads) {
+        return failover(Fault.BLACKHOLE, isp, around, during, interval, downloads);
+    }
+
+    /** The same with another fault. */
+    FailoverRun failover(Fault fault, Isp isp, Duration around, Duration during, Duration interval, int downloads) {
         Duration total = CLIENT_START.plus(around).plus(during).plus(around).plus(around);
         // Paced, together at a third of the lines' sum: flows that keep receiving across the cut, the failover
         // and the failback without filling the lines' queues, so the probes measure routing, not drops behind
@@ -88,7 +98,7 @@ public final class Measurements {
         long bytes = pace * (total.toSeconds() + 4);
         LanClient.Pending<DownloadReport> running = session.client().download(downloads, bytes, servers(),
                 Duration.ofSeconds(90), Duration.ofSeconds(5), pace);
-        CutRun cut = cut(isp, around.plus(around), during, interval);
+        CutRun cut = cut(fault, isp, around.plus(around), during, interval, PROBE_TIMEOUT);
         return new FailoverRun(cut, running.await());
     }
 

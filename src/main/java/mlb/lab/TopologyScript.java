@@ -151,6 +151,22 @@ final class TopologyScript {
         return Step.nft(t.ispNs(isp), script);
     }
 
+    /**
+     * The ISP's upstream answers instead of staying silent: whatever the ISP forwards gets an ICMP host
+     * unreachable back, so a connection attempt on this line fails at once (not only when its SYN times out).
+     */
+    Step cutUnreachable(Isp isp) {
+        if (t.campus()) throw new LabException(LabException.USAGE, "an unreachable cut needs the lab's own ISP namespaces, not --shared-gateway");
+        String script = "table ip " + CUT_TABLE + " {}\n"
+                + "delete table ip " + CUT_TABLE + "\n"
+                + "table ip " + CUT_TABLE + " {\n"
+                + "  chain forward {\n"
+                + "    type filter hook forward priority filter; policy accept;\n"
+                + "    reject with icmp type host-unreachable\n"
+                + "  }\n}\n";
+        return Step.nft(t.ispNs(isp), script);
+    }
+
     /** Drops percent of what the ISP forwards, each packet by chance (this kernel has no netem). */
     Step lossy(Isp isp, int percent) {
         if (percent < 1 || percent > 99) throw new IllegalArgumentException("loss must be 1..99 %: " + percent);
