@@ -27,17 +27,23 @@ class SeedSpecsIT extends NetnsTest {
     private static final Pattern DEV = Pattern.compile("dev = \"([^\"]+)\"");
 
     @ParameterizedTest
-    @ValueSource(strings = {"host-two-uplinks", "three-link-connmark", "openwrt-five-wan"})
+    @ValueSource(strings = {"host-two-uplinks", "three-link-connmark", "three-link-route", "openwrt-five-wan"})
     void theRecipesSpecAppliesAndComesBackClean(String name) throws IOException {
         String text = inTestRanges(Files.readString(Path.of("specs", name + ".toml")));
         devices(text);
         Path spec = Files.writeString(tmp.resolve(name + ".toml"), text);
+        lists(text);
         CliRunner mlb = new CliRunner(Env.system(), tmp.resolve("state"));
         mlb.expect(0, "apply", "-f", spec.toString(), "--netns", ns.name, "--yes");
         mlb.expect(0, "plan", "-f", spec.toString(), "--netns", ns.name, "--detailed-exitcode");
         String rules = ns.ip("rule", "show");
         String tables = ns.exec("nft", "list", "tables");
-        assertTrue(tables.contains("table inet mlb"), tables);
+        assertEquals(text.contains("mode = \"connmark\""), tables.contains("table inet mlb"), tables);
+        if (name.equals("three-link-route")) {
+            assertTrue(rules.contains("to 10.77.201.0/24 lookup"), "the list pin: " + rules);
+            assertTrue(rules.contains("ipproto tcp dport 6667 lookup"), "the port pin: " + rules);
+            assertTrue(rules.contains("ipproto udp dport 53 lookup"), "the dns pin: " + rules);
+        }
         if (name.equals("host-two-uplinks")) {
             assertTrue(rules.contains("31030:\tfrom all fwmark 0xa/0xff lookup 110"), rules);
             assertTrue(rules.contains("31030:\tfrom all fwmark 0xb/0xff lookup 111"), rules);
@@ -58,6 +64,18 @@ class SeedSpecsIT extends NetnsTest {
         while (g.find()) gateways.putIfAbsent(g.group(1), "198.18." + (gateways.size() + 10) + ".1");
         for (var e : gateways.entrySet()) text = text.replace("\"" + e.getKey() + "\"", "\"" + e.getValue() + "\"");
         return text.replaceAll("lan = \\[[^]]*]", "lan = [\"10.77.9.0/24\"]");
+    }
+
+    /** The spec's list files beside its copy, each prefix moved to 10.77.(200+N).0/24. */
+    private void lists(String text) throws IOException {
+        Matcher f = Pattern.compile("_file = \"([^\"]+)\"").matcher(text);
+        while (f.find()) {
+            int[] n = {0};
+            String moved = Files.readAllLines(Path.of("specs", f.group(1))).stream()
+                    .map(l -> l.isBlank() || l.startsWith("#") ? l : "10.77." + (201 + n[0]++) + ".0/24").reduce("", (a, b) -> a + b + "\n");
+            Files.createDirectories(tmp.resolve(f.group(1)).getParent());
+            Files.writeString(tmp.resolve(f.group(1)), moved);
+        }
     }
 
     /** A veth per dev (its peer stays in the namespace), on its gateway's /24 with its own address. */
