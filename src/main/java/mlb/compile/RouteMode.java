@@ -21,6 +21,7 @@ import mlb.spec.Pin;
  */
 final class RouteMode {
     static final String HASH_POLICY = "net.ipv4.fib_multipath_hash_policy";
+    static final String HASH_FIELDS = "net.ipv4.fib_multipath_hash_fields";
     private static final String DEFAULT = "default";
 
     private RouteMode() {
@@ -60,7 +61,13 @@ final class RouteMode {
         Balancer b = layout.balancer();
         int p = b.protocol();
         List<Link> members = members(layout, links, balancing);
-        out.add(new Sysctl(HASH_POLICY, b.hash() == Balancer.Hash.L4 ? "1" : "0"));
+        out.add(new Sysctl(HASH_POLICY, switch (b.hash()) {
+            case L3 -> "0";
+            case L4 -> "1";
+            case SOURCE -> "3";
+        }));
+        // the custom policy (3) hashes the fields named here: 1 is the source address alone
+        if (b.hash() == Balancer.Hash.SOURCE) out.add(new Sysctl(HASH_FIELDS, "1"));
         if (!members.isEmpty()) {
             out.add(group(layout, members, facts.resilientGroups()));
             out.add(new Route(layout.balanceTable(), DEFAULT, 0, new RouteTarget.Group(layout.groupId(facts.resilientGroups())), p));

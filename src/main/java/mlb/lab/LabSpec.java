@@ -24,7 +24,7 @@ public record LabSpec(Topology topology, String mode, String hash, Optional<List
 
     public LabSpec {
         if (!mode.equals("route") && !mode.equals("connmark")) throw new IllegalArgumentException("mode: " + mode);
-        if (!hash.equals("l3") && !hash.equals("l4")) throw new IllegalArgumentException("hash: " + hash);
+        if (!java.util.Set.of("l3", "l4", "source").contains(hash)) throw new IllegalArgumentException("hash: " + hash);
         weights.ifPresent(w -> {
             if (w.size() != topology.isps().size()) {
                 throw new IllegalArgumentException(w.size() + " weights for " + topology.isps().size() + " links");

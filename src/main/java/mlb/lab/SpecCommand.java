@@ -13,7 +13,7 @@ final class SpecCommand extends LabTask {
     @Mixin
     PrefixOption prefix;
 
-    @Option(names = "--hash", defaultValue = "l4", paramLabel = "HASH", description = "l3 or l4 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hash", defaultValue = "l4", paramLabel = "HASH", description = "l3, l4 or source (default: ${DEFAULT-VALUE})")
     String hash;
 
     @Mixin

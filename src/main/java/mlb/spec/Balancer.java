@@ -63,7 +63,12 @@ public record Balancer(Mode mode, Hash hash, int priorityBase, int protocol, int
     public enum Mode { ROUTE, CONNMARK }
 
     /** l3: hash on addresses only; l4: on addresses and ports (per connection). */
-    public enum Hash { L3, L4 }
+    /**
+     * What the kernel's multipath hash spreads by: l4 the connection (addresses, protocol, ports), l3 the address
+     * pair, source the source address alone (every connection of a LAN host takes the same link while the
+     * group stays as it is: sticky sources, without a timeout).
+     */
+    public enum Hash { L3, L4, SOURCE }
 
     /**
      * What traffic does when every link is down. KEEP: keep balancing over the links as they were, since it may

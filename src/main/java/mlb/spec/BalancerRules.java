@@ -63,7 +63,8 @@ final class BalancerRules {
     }
 
     private static Validation<Diagnostic, Hash> hash(Node n) {
-        return Fields.oneOf(n, List.of("l4", "l3"), "\"l4\"").map(s -> s.equals("l4") ? Hash.L4 : Hash.L3);
+        return Fields.oneOf(n, List.of("l4", "l3", "source"), "\"l4\"")
+                .map(s -> s.equals("l4") ? Hash.L4 : s.equals("l3") ? Hash.L3 : Hash.SOURCE);
     }
 
     private static Validation<Diagnostic, LastResort> lastResort(Node n) {

@@ -117,6 +117,7 @@ public final class FakeKernel implements Driver, Devices {
         // like the kernel, a setting per device (strict reverse-path filtering, as distributions set it)
         this.state = new State(List.empty(), TreeMap.empty(), TreeMap.empty(), TreeMap.of(
                 "net.ipv4.fib_multipath_hash_policy", "0",
+                "net.ipv4.fib_multipath_hash_fields", "7",
                 "net.ipv4.ip_forward", "0",
                 "net.ipv4.conf.all.rp_filter", "2").merge(TreeMap.ofEntries(devices.keySet().map(d ->
                 new io.vavr.Tuple2<>("net.ipv4.conf." + d.replace('.', '/') + ".rp_filter", "1")))));

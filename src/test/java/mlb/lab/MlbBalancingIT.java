@@ -114,8 +114,22 @@ class MlbBalancingIT {
         assertEquals(1, r.sources().size(), "all connections to one server share one link: " + r.sources());
     }
 
+    /**
+     * hash = "source": every connection of the LAN host, to every server, takes one link (the host's), where l4
+     * spreads them (test 1): sticky sources in route mode.
+     */
     @Test
     @Order(5)
+    void sourceHashingKeepsEveryConnectionOfAHostOnOneLink() {
+        mlb.applyOrFail(spec().withHash("source"), "source");
+        WhoamiReport r = new Measurements(session).whoami(200, t.serverAddresses());
+        System.out.println("source hash, " + t.serverAddresses().size() + " servers, 200 connections: " + r.sources());
+        assertEquals(200, r.answered());
+        assertEquals(1, r.sources().size(), "one host, one link: " + r.sources());
+    }
+
+    @Test
+    @Order(6)
     void destroyLeavesNoOwnedObjectAndForeignOnesIntact() {
         RouterMlb.Result o = mlb.destroy();
         assertEquals(0, o.code(), o.err());

@@ -46,7 +46,7 @@ class ConnmarkDiagnosticsTest {
     @Test
     void aConnmarkBalancerWithAnotherMistakeDoesNotCallItsKeysOutOfMode() {
         only("[balancer]\nmode = \"connmark\"\nlocal = true\nhash = \"l5\"\n" + LINK,
-                "4:8 balancer.hash: must be \"l4\" or \"l3\", found \"l5\"");
+                "4:8 balancer.hash: must be \"l4\" or \"l3\" or \"source\", found \"l5\"");
     }
 
     @Test

@@ -370,7 +370,7 @@ class DiagnosticsTest {
         Diagnostic mode = only("[balancer]\nmode = \"rout\"\n" + LINK,
                 "2:8 balancer.mode: must be \"route\" or \"connmark\", found \"rout\"");
         assertEquals("write mode = \"route\"", mode.hint());
-        only("[balancer]\nhash = \"l5\"\n" + LINK, "2:8 balancer.hash: must be \"l4\" or \"l3\", found \"l5\"");
+        only("[balancer]\nhash = \"l5\"\n" + LINK, "2:8 balancer.hash: must be \"l4\" or \"l3\" or \"source\", found \"l5\"");
         Diagnostic lastResort = only("[balancer]\nlast_resort = \"drop\"\n" + LINK,
                 "2:15 balancer.last_resort: must be \"keep\" or \"main\" or \"unreachable\", found \"drop\"");
         assertEquals("write last_resort = \"keep\"", lastResort.hint());
