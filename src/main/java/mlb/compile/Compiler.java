@@ -82,7 +82,7 @@ public final class Compiler {
     }
 
     private static List<String> notes(Spec spec, Facts facts) {
-        return unNatted(spec).appendAll(groupNote(spec, facts));
+        return unNatted(spec).appendAll(groupNote(spec, facts)).appendAll(PinShadows.notes(spec.pins()));
     }
 
     /** nat = false is right when the ISP routes the LAN's addresses back, which mlb cannot see: it says so. */

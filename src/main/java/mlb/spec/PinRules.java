@@ -67,7 +67,26 @@ final class PinRules {
     private static Validation<List<Diagnostic>, List<Pin.Ports>> ports(Node t, String key) {
         if (t.get(key).isEmpty()) return Validation.valid(List.empty());
         return Problems.one(Fields.array(t.get(key).get(), PORTS)).flatMap(items ->
-                Problems.all(Validation.sequence(items.map(i -> port(i).mapError(List::of)))).map(List::ofAll));
+                Problems.all(Validation.sequence(items.map(i -> port(i).mapError(List::of)))).map(List::ofAll)
+                        .flatMap(ports -> disjoint(items, ports)));
+    }
+
+    /** Ports and ranges of one list may not overlap (nftables refuses overlapping intervals in a set). */
+    private static Validation<List<Diagnostic>, List<Pin.Ports>> disjoint(List<Node> items, List<Pin.Ports> ports) {
+        for (int j = 1; j < ports.size(); j++) {
+            for (int i = 0; i < j; i++) {
+                Pin.Ports a = ports.get(i), b = ports.get(j);
+                if (b.first() > a.last() || b.last() < a.first()) continue;
+                String merged = Math.min(a.first(), b.first()) + "-" + Math.max(a.last(), b.last());
+                return Validation.invalid(List.of(items.get(j).problem(text(b) + " overlaps " + text(a) + " before it",
+                        "write each port once: \"" + merged + "\" covers both")));
+            }
+        }
+        return Validation.valid(ports);
+    }
+
+    private static String text(Pin.Ports p) {
+        return p.first() == p.last() ? "port " + p.first() : "range \"" + p.first() + "-" + p.last() + "\"";
     }
 
     private static Validation<Diagnostic, Pin.Ports> port(Node n) {

@@ -73,4 +73,19 @@ class Ipv4Properties {
         }
         assertEquals(kept.distinct(), kept);
     }
+
+    /** allInside agrees with looking at every pair: each inner prefix inside some outer one. */
+    @Property
+    void allInsideIsEveryPrefixInsideSomeOuterOne(
+            @ForAll java.util.List<@IntRange(max = 0xffff) Integer> outerBits, @ForAll java.util.List<@IntRange(min = 16, max = 24) Integer> outerLengths,
+            @ForAll java.util.List<@IntRange(max = 0xffff) Integer> innerBits, @ForAll java.util.List<@IntRange(min = 16, max = 32) Integer> innerLengths) {
+        io.vavr.collection.List<String> outer = Ipv4.outermost(io.vavr.collection.List.ofAll(outerBits).zipWith(outerLengths, Ipv4Properties::prefix));
+        io.vavr.collection.List<String> inner = io.vavr.collection.List.ofAll(innerBits).zipWith(innerLengths, Ipv4Properties::prefix);
+        boolean expected = inner.forAll(i -> outer.exists(o -> {
+            Ipv4.Prefix po = Ipv4.parsePrefix(o, false).get();
+            Ipv4.Prefix pi = Ipv4.parsePrefix(i, false).get();
+            return po.length() <= pi.length() && (pi.address() & po.mask()) == po.address();
+        }));
+        assertEquals(expected, Ipv4.allInside(inner, outer), inner + " in " + outer);
+    }
 }

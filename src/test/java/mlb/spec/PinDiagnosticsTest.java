@@ -35,6 +35,8 @@ class PinDiagnosticsTest {
         only(CONNMARK + "[[pin]]\nproto = \"tcp\"\ndport = [\"99-9\"]\nlinks = [\"isp1\"]\n",
                 "14:10 pin[0].dport[0]: reversed port range \"99-9\"");
         only(CONNMARK + "[[pin]]\nproto = \"tcp\"\ndport = [70000]\nlinks = [\"isp1\"]\n", "14:10 pin[0].dport[0]: not a port: 70000");
+        only(CONNMARK + "[[pin]]\nproto = \"tcp\"\ndport = [80, \"70-90\"]\nlinks = [\"isp1\"]\n",
+                "14:14 pin[0].dport[1]: range \"70-90\" overlaps port 80 before it");
         only(CONNMARK + "[[pin]]\nlinks = [\"isp1\"]\n", "12:1 pin[0]: pin pin1 matches every connection");
         only(CONNMARK + "[[pin]]\nproto = \"tcp\"\n", "12:1 pin[0].links: missing required key");
     }
