@@ -18,13 +18,20 @@ public final class LabMonitor implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(20);
     private final Process process;
     private final Path log;
+    private final java.util.function.Consumer<List<String>> atClose;
 
-    private LabMonitor(Process process, Path log) {
+    private LabMonitor(Process process, Path log, java.util.function.Consumer<List<String>> atClose) {
         this.process = process;
         this.log = log;
+        this.atClose = atClose;
     }
 
     public static LabMonitor start(Topology t, Path spec) {
+        return start(t, spec, lines -> { });
+    }
+
+    /** The same; atClose gets the monitor's whole log as it is stopped (the next monitor's log replaces it). */
+    static LabMonitor start(Topology t, Path spec, java.util.function.Consumer<List<String>> atClose) {
         Path dir = LabProcesses.stateDir(t.prefix());
         Path log = dir.resolve("monitor.log");
         List<String> args = List.of("--state", dir.resolve("audit").toString(), "monitor", "-f", spec.toString(),
@@ -43,7 +50,7 @@ public final class LabMonitor implements AutoCloseable {
             else pb.environment().put(mlb.proc.Target.INSIDE_ENV, t.routerNs());
             Process p = pb.start();
             Files.writeString(dir.resolve("monitor.pid"), p.pid() + "\n");
-            LabMonitor m = new LabMonitor(p, log);
+            LabMonitor m = new LabMonitor(p, log, atClose);
             m.awaitVerdicts(t.isps().size());
             return m;
         } catch (IOException e) {
@@ -82,6 +89,7 @@ public final class LabMonitor implements AutoCloseable {
     @Override
     public void close() {
         if (!process.isAlive()) return;
+        atClose.accept(lines());
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly();

@@ -36,6 +36,7 @@ final class MonitorBench {
     private final TextTable table;
     private final Measurements m;
     private final TimelineFiles timelines;
+    private final List<Integer> allWrites = new ArrayList<>();
 
     MonitorBench(LabSession session, RouterMlb mlb, Console c, TextTable table) {
         this.session = session;
@@ -63,6 +64,18 @@ final class MonitorBench {
         lossyLine();
         flapping();
         footprint();
+        table.row("verdict to kernel write, every change of this bench", "≤ 50 ms (median)", allWrites.isEmpty() ? "n/a"
+                : String.format(Locale.ROOT, "median %.0f ms, max %d ms (%d changes)", median(allWrites.stream()
+                .map(Integer::doubleValue).toList()), allWrites.stream().max(Comparator.naturalOrder()).get(), allWrites.size()),
+                median(allWrites.stream().map(Integer::doubleValue).toList()) <= 50 ? "ok" : "over");
+    }
+
+    /** Every "written N ms after the verdict" of a monitor's log: mlb monitor as the launcher starts it. */
+    private void written(List<String> lines) {
+        lines.forEach(l -> {
+            Matcher w = WRITTEN.matcher(l);
+            if (w.find()) allWrites.add(Integer.parseInt(w.group(1)));
+        });
     }
 
     private Path apply(LabSpec spec, String name) {
@@ -96,7 +109,7 @@ final class MonitorBench {
         long survivors = 0;
         List<Integer> writes = new ArrayList<>();
         List<String> over = new ArrayList<>();
-        try (LabMonitor monitor = LabMonitor.start(t, spec)) {
+        try (LabMonitor monitor = LabMonitor.start(t, spec, this::written)) {
             for (int i = 0; i < CUTS; i++) {
                 if (mode.equals("route")) awaitFullShare(spec); // connmark: the slots are whole at once
                 Measurements.FailoverRun run = m.failover(victim(), Duration.ofSeconds(1), Duration.ofSeconds(3),
@@ -146,7 +159,7 @@ final class MonitorBench {
         c.begin(CUTS + " cuts of " + victim().name() + " in " + mode + " mode, a retrying client's attempts every 100 ms");
         long failed = 0, delayed = 0, all = 0;
         double longest = 0;
-        try (LabMonitor monitor = LabMonitor.start(t, spec)) {
+        try (LabMonitor monitor = LabMonitor.start(t, spec, this::written)) {
             for (int i = 0; i < CUTS; i++) {
                 if (mode.equals("route")) awaitFullShare(spec);
                 Measurements.CutRun run = m.cut(victim(), Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMillis(100),
@@ -185,7 +198,7 @@ final class MonitorBench {
                 List.of())), "unreachable");
         c.begin(CUTS + " unreachable cuts of " + victim().name() + " in " + mode + " mode, a retrying client's attempts every 100 ms");
         long icmp = 0, other = 0, all = 0;
-        try (LabMonitor monitor = LabMonitor.start(t, spec)) {
+        try (LabMonitor monitor = LabMonitor.start(t, spec, this::written)) {
             for (int i = 0; i < CUTS; i++) {
                 if (mode.equals("route")) awaitFullShare(spec);
                 Measurements.CutRun run = m.cut(Fault.UNREACHABLE, victim(), Duration.ofSeconds(1), Duration.ofSeconds(3),
@@ -219,7 +232,7 @@ final class MonitorBench {
         List<Double> lost = new ArrayList<>();
         List<Double> back = new ArrayList<>();
         long broken = 0, survivors = 0;
-        try (LabMonitor monitor = LabMonitor.start(t, spec)) {
+        try (LabMonitor monitor = LabMonitor.start(t, spec, this::written)) {
             for (int i = 0; i < cuts; i++) {
                 if (mode.equals("route")) awaitFullShare(spec);
                 Measurements.FailoverRun run;
@@ -291,7 +304,7 @@ final class MonitorBench {
         Path file = apply(spec, "failback");
         c.begin("failback of " + victim().name() + " with " + what + ": new-flow shares every " + every.toSeconds() + " s");
         Optional<Double> converged = Optional.empty();
-        try (LabMonitor monitor = LabMonitor.start(t, file)) {
+        try (LabMonitor monitor = LabMonitor.start(t, file, this::written)) {
             session.lab().cut(victim());
             LabProcesses.sleep(3000);
             session.lab().heal(victim());
@@ -326,7 +339,7 @@ final class MonitorBench {
         if (mlb.apply(file).code() != 0) throw new LabException(LabException.FAILED, "mlb apply failed");
         c.begin(victim().name() + " loses 10 % of its packets at random for 60 s, two targets");
         int changes;
-        try (LabMonitor monitor = LabMonitor.start(t, file)) {
+        try (LabMonitor monitor = LabMonitor.start(t, file, this::written)) {
             int before = changes(monitor, victim());
             session.lab().lossy(victim(), 10);
             try {
@@ -349,7 +362,7 @@ final class MonitorBench {
         Path file = apply(LabSpec.of(t), "monitor");
         c.begin(victim().name() + " cut and healed every second for 30 s");
         int changes;
-        try (LabMonitor monitor = LabMonitor.start(t, file)) {
+        try (LabMonitor monitor = LabMonitor.start(t, file, this::written)) {
             int before = changes(monitor, victim());
             long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < until) {
@@ -380,7 +393,7 @@ final class MonitorBench {
         if (mlb.apply(file).code() != 0) throw new LabException(LabException.FAILED, "mlb apply failed");
         c.begin("mlb monitor idle for 60 s: " + t.isps().size() + " links x 2 targets, 2 rounds/s");
         Footprint f;
-        try (LabMonitor monitor = LabMonitor.start(t, file)) {
+        try (LabMonitor monitor = LabMonitor.start(t, file, this::written)) {
             LabProcesses.sleep(5000);
             Footprint.Sample a = Footprint.sample(monitor.pid());
             LabProcesses.sleep(60_000);
