@@ -75,7 +75,7 @@ class LabCommandTest {
     void helpListsTheSubcommands() {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String c : new String[]{"up", "down", "demo", "bench", "cut", "heal", "serve", "client"}) {
+        for (String c : new String[]{"up", "down", "demo", "bench", "cut", "heal", "lossy", "serve", "client"}) {
             assertTrue(help.contains("  " + c + " "), c + " missing from\n" + help);
         }
     }
