@@ -37,6 +37,13 @@ class LabCommandTest {
     }
 
     @Test
+    void aLossOutsideZeroTo99PercentIsUsage() {
+        assertEquals(64, run("lossy", "--percent", "100", "isp2"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--percent must be 0..99: 100"), err::toString);
+        assertEquals(64, run("lossy", "--percent", "-1", "isp2"));
+    }
+
+    @Test
     void badPrefixIsUsage() {
         assertEquals(64, run("down", "--prefix", "Bad/Name"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("mlb: error: invalid prefix"));
