@@ -14,14 +14,16 @@ import java.time.Duration;
 public record Check(Method method, List<String> targets, int reliability, Duration interval, Duration timeout,
                     int down, int up, Option<Quality> quality) {
     /**
-     * With these a dead link is marked down at most down * interval + timeout = 1.45 s after it died (the next
-     * round starts within an interval, and its probe and two more are lost), 1.25 s on average; one or two lost
-     * probes on a healthy line do not move its traffic. 250ms is far above the round trip of a terrestrial
-     * Internet path, yet leaves the probes of one round apart.
+     * With these a dead link is marked down at most down * interval + timeout = 0.95 s after it died (the next
+     * round starts within an interval, and its probe and three more are lost), 0.85 s on average. Chosen by
+     * measurement (bench/probe-defaults.sh, docs/performance.md): a line losing 10 % of its packets both ways loses
+     * a round of two targets with p ≈ 0.036, and 4 lost rounds in a row (p ≈ 1.7e-6) are rare enough for no false
+     * down in 10 minutes on 3 such lines, where 3 in a row (p ≈ 4.7e-5) are not. 150 ms is well above the round
+     * trip of a terrestrial Internet path; links slower than that (satellite, some LTE) need a longer timeout.
      */
-    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(400);
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(250);
-    public static final int DEFAULT_DOWN = 3, DEFAULT_UP = 3;
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(150);
+    public static final int DEFAULT_DOWN = 4, DEFAULT_UP = 4;
     public static final int DEFAULT_RELIABILITY = 1;
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100), MAX_INTERVAL = Duration.ofHours(1);
     /** Below this a timeout measures the scheduler rather than the link. */

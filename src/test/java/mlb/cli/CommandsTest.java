@@ -47,7 +47,7 @@ class CommandsTest {
         CommandLine all = Commands.all(new Main(NOWHERE, NOWHERE, Env.system()));
         assertEquals(Commands.NAMES, List.copyOf(all.getSubcommands().keySet()));
         all.getSubcommands().forEach((name, c) -> assertEquals(name, c.getCommandSpec().name()));
-        assertEquals(Set.of("up", "down", "status", "spec", "cut", "heal", "demo", "bench", "serve", "client"),
+        assertEquals(Set.of("up", "down", "status", "spec", "cut", "heal", "lossy", "demo", "bench", "serve", "client"),
                 all.getSubcommands().get("lab").getSubcommands().keySet());
     }
 }

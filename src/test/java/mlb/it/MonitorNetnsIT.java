@@ -128,7 +128,7 @@ class MonitorNetnsIT extends NetnsTest {
             assertTrue(m.log().contains(" mlb: the changed spec " + spec + " is not used, the running one stays in force: the spec"
                     + " does not fit netns " + ns.name + " (1 problem); link isp2: device wan9 does not exist"), m.log());
             m.log().lines().filter(l -> l.contains("is not used")).forEach(System.out::println);
-            // With the new spec in force isp2's probes would fail from here on: down 3 x 400 ms + timeout 250 ms.
+            // With the new spec in force isp2's probes would fail from here on: down 4 x 200 ms + timeout 150 ms.
             sleep(2500);
             assertEquals(before, ns.dump(), m.log());
             assertTrue(!m.log().contains("isp2 down") && !m.log().contains("spec reloaded"), m.log());

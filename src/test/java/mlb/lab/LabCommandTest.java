@@ -37,6 +37,13 @@ class LabCommandTest {
     }
 
     @Test
+    void aLossOutsideZeroTo99PercentIsUsage() {
+        assertEquals(64, run("lossy", "--percent", "100", "isp2"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--percent must be 0..99: 100"), err::toString);
+        assertEquals(64, run("lossy", "--percent", "-1", "isp2"));
+    }
+
+    @Test
     void badPrefixIsUsage() {
         assertEquals(64, run("down", "--prefix", "Bad/Name"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("mlb: error: invalid prefix"));
@@ -75,7 +82,7 @@ class LabCommandTest {
     void helpListsTheSubcommands() {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String c : new String[]{"up", "down", "demo", "bench", "cut", "heal", "serve", "client"}) {
+        for (String c : new String[]{"up", "down", "demo", "bench", "cut", "heal", "lossy", "serve", "client"}) {
             assertTrue(help.contains("  " + c + " "), c + " missing from\n" + help);
         }
     }

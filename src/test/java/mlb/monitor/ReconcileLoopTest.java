@@ -54,6 +54,8 @@ class ReconcileLoopTest {
     Spec spec;
     Path file;
 
+    /** The rounds these cases count (3 of 400 ms), written out so that they do not follow the defaults. */
+    private static final String PLAN = "interval = \"400ms\"\ntimeout = \"250ms\"\ndown = 3\nup = 3\n";
     private static final String SPEC = """
             [monitor]
             conntrack_grace = "20s"
@@ -66,19 +68,19 @@ class ReconcileLoopTest {
             weight = 2
             [link.check]
             targets = ["198.19.0.1"]
-            [[link]]
+            %1$s[[link]]
             name = "isp2"
             dev = "wan2"
             gateway = "198.18.2.1"
             weight = 3
             [link.check]
             targets = ["198.19.0.1", "198.19.0.2"]
-            [[link]]
+            %1$s[[link]]
             name = "isp3"
             dev = "wan3"
             gateway = "198.18.3.1"
             weight = 5
-            """;
+            """.formatted(PLAN);
 
     @BeforeEach
     void monitorOnAnAppliedSpec() throws IOException {
@@ -348,7 +350,7 @@ class ReconcileLoopTest {
 
     /** Every link checked (isp3 too), all up. */
     private void allCheckedAndUp() throws IOException {
-        assertTrue(loop.reload(monitored("all.toml", SPEC.replace("weight = 5\n", "weight = 5\n[link.check]\ntargets = [\"198.19.0.3\"]\n"))));
+        assertTrue(loop.reload(monitored("all.toml", SPEC.replace("weight = 5\n", "weight = 5\n[link.check]\ntargets = [\"198.19.0.3\"]\n" + PLAN))));
         for (int i = 0; i < 3; i++) {
             round("isp1", true);
             round("isp2", true);

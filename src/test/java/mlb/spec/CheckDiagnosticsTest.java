@@ -185,12 +185,12 @@ class CheckDiagnosticsTest {
     void timeoutMustBeShorterThanTheIntervalAndSaysBoth() {
         Diagnostic d = only(CHECK + "interval = \"2s\"\ntimeout = \"2s\"\n",
                 "8:11 link[0].check.timeout: must be shorter than interval \"2s\", found \"2s\"");
-        assertEquals("write timeout = \"250ms\", or a longer interval", d.hint());
+        assertEquals("write timeout = \"150ms\", or a longer interval", d.hint());
         only(CHECK + "timeout = \"600ms\"\n",
-                "7:11 link[0].check.timeout: must be shorter than interval \"400ms\" (the default), found \"600ms\"");
-        Diagnostic interval = only(CHECK + "interval = \"200ms\"\n",
-                "7:12 link[0].check.interval: must be longer than timeout \"250ms\" (the default), found \"200ms\"");
-        assertEquals("write timeout = \"100ms\" as well, or interval = \"400ms\"", interval.hint());
+                "7:11 link[0].check.timeout: must be shorter than interval \"200ms\" (the default), found \"600ms\"");
+        Diagnostic interval = only(CHECK + "interval = \"100ms\"\n",
+                "7:12 link[0].check.interval: must be longer than timeout \"150ms\" (the default), found \"100ms\"");
+        assertEquals("write timeout = \"50ms\" as well, or interval = \"200ms\"", interval.hint());
         assertEquals("write timeout = \"50ms\", or a longer interval", only(CHECK + "interval = \"100ms\"\ntimeout = \"1s\"\n",
                 "8:11 link[0].check.timeout: must be shorter than interval \"100ms\", found \"1s\"").hint());
     }
@@ -198,7 +198,7 @@ class CheckDiagnosticsTest {
     @Test
     void timeoutIsAtLeastTenMilliseconds() {
         Diagnostic d = only(CHECK + "timeout = \"9ms\"\n", "7:11 link[0].check.timeout: must be at least 10ms, found \"9ms\"");
-        assertEquals("write timeout = \"250ms\"", d.hint());
+        assertEquals("write timeout = \"150ms\"", d.hint());
         only(CHECK + "timeout = \"0.5s\"\n", "7:11 link[0].check.timeout: not a duration: \"0.5s\"");
         only(CHECK + "timeout = 300\n", "7:11 link[0].check.timeout: expected a string, found an integer");
     }
@@ -221,8 +221,8 @@ class CheckDiagnosticsTest {
     @Test
     void maxRttIsBelowTheTimeout() {
         Diagnostic d = only(CHECK + "max_rtt = \"300ms\"\n",
-                "7:11 link[0].check.max_rtt: must be shorter than timeout \"250ms\" (the default), found \"300ms\"");
-        assertEquals("a probe slower than the timeout is lost already: write max_rtt = \"150ms\"", d.hint());
+                "7:11 link[0].check.max_rtt: must be shorter than timeout \"150ms\" (the default), found \"300ms\"");
+        assertEquals("a probe slower than the timeout is lost already: write max_rtt = \"75ms\"", d.hint());
         assertEquals("a probe slower than the timeout is lost already: write max_rtt = \"50ms\"",
                 only(CHECK + "timeout = \"100ms\"\nmax_rtt = \"1s\"\n",
                         "8:11 link[0].check.max_rtt: must be shorter than timeout \"100ms\", found \"1s\"").hint());

@@ -29,7 +29,7 @@ class SpecParserTest {
         assertEquals(List.of(new Link("isp1", "eth1", "203.0.113.1", false, 1, Option.none(), Option.none(),
                 List.empty(), Check.none())), spec.links());
         assertEquals(new Check(new Method.Icmp(), List.empty(), 1, Check.DEFAULT_INTERVAL, Check.DEFAULT_TIMEOUT,
-                3, 3, Option.none()), Check.none());
+                4, 4, Option.none()), Check.none());
         assertEquals(new Monitor(Duration.ofSeconds(20), List.empty()), spec.monitor());
     }
 
@@ -37,7 +37,7 @@ class SpecParserTest {
     void checkDefaultsDependOnTheMethod() {
         String check = LINK + "[link.check]\ntargets = [\"192.0.2.53\"]\n";
         assertEquals(new Check(new Method.Icmp(), List.of("192.0.2.53"), 1, Check.DEFAULT_INTERVAL,
-                Check.DEFAULT_TIMEOUT, 3, 3, Option.none()), valid(check).links().head().check());
+                Check.DEFAULT_TIMEOUT, 4, 4, Option.none()), valid(check).links().head().check());
         assertEquals(new Method.Tcp(22), method(check + "method = \"tcp\"\nport = 22\n"));
         assertEquals(new Method.Http(false, 80, "/", 200, Option.none()), method(check + "method = \"http\"\n"));
         assertEquals(new Method.Http(true, 443, "/", 200, Option.none()), method(check + "method = \"https\"\n"));
@@ -129,7 +129,7 @@ class SpecParserTest {
                                 Option.some(new Check.Quality(Option.some(20), Option.some(Duration.ofMillis(250)), 50)))),
                 new Link("isp2", "ppp0", "198.18.0.1", 1, Option.none(), Option.none(), List.empty(),
                         new Check(new Method.Dns(5353, "example.org.", Check.DnsRecord.SOA), List.of("198.18.0.53"), 1,
-                                Check.DEFAULT_INTERVAL, Check.DEFAULT_TIMEOUT, 3, 3, Option.none()))),
+                                Check.DEFAULT_INTERVAL, Check.DEFAULT_TIMEOUT, 4, 4, Option.none()))),
                 spec.links());
         assertEquals(text, spec.source());
         assertFalse(spec.monitor().deletesConntrack());

@@ -28,7 +28,11 @@ import java.util.function.Function;
  * passed, so it sends at once (measured through {@link PingSignals}: 0.3 ms after the signal, 0.7 ms for 9 in
  * 10, 6 ms at worst), and it is held again before its pace comes round. A round that finds the ping's newest
  * request younger than the pace (a round early, a stray request, a ping that could not be held) starts the
- * ping again instead, since a new ping sends its first request at once.
+ * ping again instead, since a new ping sends its first request at once. A round at most {@link #EARLY} before
+ * the pace waits for it instead: the rounds' timers jitter by that much on a busy machine (a round a little
+ * late, the next one on time), and a new ping costs a process start, more than the rounds of several seconds.
+ * The pace is chosen for the longest timeout a round asked with: the probe is given what is left of its round,
+ * a little less when it starts late, and a shorter timeout still fits under the pace.
  * <p>
  * A ping that exits is started again after a backoff (0.5 s doubling to 30 s, reset once a ping works), and one
  * that has had no reply for `silence` is restarted: ping binds its device by index when it starts, so a device
@@ -37,8 +41,13 @@ import java.util.function.Function;
 final class PingStream {
     private static final long BACKOFF_BASE = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long BACKOFF_MAX = TimeUnit.SECONDS.toNanos(30);
-    /** A timeout this far from the one the pace was chosen for (a reloaded spec) gets a new pace. */
+    /** A timeout this much longer than the one the pace was chosen for (a reloaded spec) gets a new pace. */
     private static final long REPACE = TimeUnit.MILLISECONDS.toNanos(10);
+    /**
+     * The most a round waits for the pace to pass: the prober cuts a round {@link Prober#MARGIN} after its
+     * timeout, and the round's own deadline moves with its late start, by up to this plus {@link EchoRound#GRACE}.
+     */
+    static final Duration EARLY = Prober.MARGIN.minus(EchoRound.GRACE).minusMillis(10);
     /** ping counts in whole milliseconds: a request this much younger than the pace may still be sent at once. */
     private static final long PACE_SLACK = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -94,8 +103,9 @@ final class PingStream {
         lock.lock();
         EchoRound round = null;
         try {
+            lastAsked = System.nanoTime();
+            awaitPace();
             long now = System.nanoTime();
-            lastAsked = now;
             if (!sendsNow(now, timeout)) return deadReason == null ? Outcome.timeout() : new Outcome.Failed(deadReason);
             round = new EchoRound(now, timeout, EchoRound.grace(interval, timeout), highestSent);
             rounds.add(round);
@@ -108,6 +118,19 @@ final class PingStream {
             if (rounds.isEmpty() && process != null && !held) held = process.hold();
             lock.unlock();
         }
+    }
+
+    /** A held ping whose pace passes within {@link #EARLY}: wait for it, rather than start a new ping. */
+    private void awaitPace() throws InterruptedException {
+        long left = lastSent + pace() - PACE_SLACK - System.nanoTime();
+        while (process != null && held && !stopped && left > 0 && left <= EARLY.toNanos()) {
+            changed.awaitNanos(left);
+            left = lastSent + pace() - PACE_SLACK - System.nanoTime();
+        }
+    }
+
+    private long pace() {
+        return pace == null ? 0 : pace.toNanos();
     }
 
     private Outcome awaitOutcome(EchoRound round) throws InterruptedException {
@@ -127,7 +150,7 @@ final class PingStream {
      */
     private boolean sendsNow(long now, Duration timeout) {
         if (stopped) return false;
-        boolean repace = process != null && Math.abs(timeout.toNanos() - pacedFor) > REPACE;
+        boolean repace = process != null && timeout.toNanos() - pacedFor > REPACE;
         if (process != null && now - lastHeard < silence && !repace) {
             boolean due = now - lastSent >= pace.toNanos() - PACE_SLACK;
             if (due && process.release()) {
@@ -141,7 +164,8 @@ final class PingStream {
     }
 
     private boolean start(long now, Duration timeout) {
-        Duration p = pace(interval, timeout);
+        long basis = Math.max(timeout.toNanos(), pacedFor);
+        Duration p = pace(interval, Duration.ofNanos(basis));
         try {
             process = spawner.start(argv.apply(p));
         } catch (IOException | RuntimeException e) {
@@ -150,7 +174,7 @@ final class PingStream {
         }
         long gen = ++generation;
         pace = p;
-        pacedFor = timeout.toNanos();
+        pacedFor = basis;
         lastHeard = now;
         lastSent = now;
         highestSent = 0;

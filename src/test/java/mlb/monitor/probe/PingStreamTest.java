@@ -130,14 +130,25 @@ class PingStreamTest {
     }
 
     @Test
-    void aChangedTimeoutGetsANewPace() {
+    void aLongerTimeoutGetsANewPaceAndAShorterOneKeepsIt() {
         PingStream s = stream();
         s.ask(TIMEOUT);
         sleep(INTERVAL.toMillis());
-        s.ask(TIMEOUT.minusNanos(500_000));
+        s.ask(TIMEOUT.minusMillis(30)); // what is left of a round that started 30 ms late: the pace still fits
         sleep(INTERVAL.toMillis());
-        s.ask(Duration.ofMillis(40));
-        assertEquals(List.of(List.of("ping", "-i", "0.09"), List.of("ping", "-i", "0.07")), pings.argvs);
+        s.ask(Duration.ofMillis(95));
+        assertEquals(List.of(List.of("ping", "-i", "0.09"), List.of("ping", "-i", "0.097")), pings.argvs);
+    }
+
+    @Test
+    void aRoundALittleEarlyWaitsForThePaceInsteadOfStartingThePingAgain() {
+        PingStream s = stream();
+        askThen(s, TIMEOUT, 5, p -> p.line(reply(1, "0.043")));
+        // The pace (90 ms) passes 20 ms after this round starts, within EARLY: it waits, then releases the ping.
+        sleep(70);
+        assertEquals(answered(44), askThen(s, TIMEOUT, 30, p -> p.line(reply(2, "0.044"))));
+        assertEquals(1, pings.processes.size(), "no new ping");
+        assertEquals(1, pings.last().releases);
     }
 
     @Test
