@@ -64,8 +64,8 @@ final class MonitorCommand implements Callable<Integer> {
         Log log = Log.to(main.out, main.err, Clock.systemUTC());
         Monitor m = new Monitor(main.env.workspace(main.stateDir(state)), t, file.path(),
                 new Monitor.Tools(new NetworkProbe(), new SystemConntrack(new SystemRunner(), t), new ProcessHooks(),
-                        new mlb.monitor.carrier.SystemCarrierWatch(t, log,
-                                spec.get().balancer().mode() == mlb.spec.Balancer.Mode.CONNMARK)), log, Clock.systemUTC());
+                        new mlb.monitor.carrier.SystemCarrierWatch(t, log, Requirements.onPath("nft", System.getenv("PATH")))),
+                log, Clock.systemUTC());
         return m.run(spec.get(), Option.of(metrics)).fold(r -> Main.refused(view, r), ok -> Exit.OK);
     }
 

@@ -121,7 +121,7 @@ public final class Engine {
      * the kernel's events say nothing changed. Changes nothing; a read that fails is not kept.
      */
     public void readAhead(Spec spec, io.vavr.collection.Set<String> balancing) {
-        if (!memo.readingDue(Memo.followers(mlb.compile.Compiler.scope(spec.balancer())))) return;
+        if (!memo.readingDue(Memo.followers(memo.scope().getOrElse(() -> mlb.compile.Compiler.scope(spec.balancer()))))) return;
         onTarget(() -> Applies.readAhead(new Session(ws, target, events, Option.some(memo)), memo, spec, balancing));
     }
 

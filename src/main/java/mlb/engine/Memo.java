@@ -140,7 +140,13 @@ final class Memo {
         boolean quiet = now.isDefined() && now.equals(lastAsked);
         lastAsked = now;
         if (!quiet || reading.exists(r -> r.at() == now.get() && r.needed().containsAll(needed))) return false;
-        return wroteSince || Duration.between(readAt, clock.instant()).compareTo(READ_AGAIN) >= 0;
+        boolean due = wroteSince || Duration.between(readAt, clock.instant()).compareTo(READ_AGAIN) >= 0;
+        // Counted as tried whether or not the read can be kept: never a read every second.
+        if (due) {
+            wroteSince = false;
+            readAt = clock.instant();
+        }
+        return due;
     }
 
     /**

@@ -37,7 +37,7 @@ public final class Requirements {
                 List.of("mlb monitor needs it for " + forWhat));
     }
 
-    static boolean onPath(String program, String pathVariable) {
+    public static boolean onPath(String program, String pathVariable) {
         for (String dir : (pathVariable == null ? "/usr/sbin:/usr/bin:/sbin:/bin" : pathVariable).split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) return true;
         }

@@ -81,4 +81,12 @@ class MemoTest {
         clock.advance(Duration.ofSeconds(61));
         assertTrue(memo.readingDue(ip));
     }
+
+    @Test
+    void noReadAheadThatCouldNotBeKept() {
+        memo.follow(changes);
+        changes.following("ip", true);
+        var both = HashSet.of("ip", "nft");
+        for (int i = 0; i < 5; i++) assertFalse(memo.readingDue(both), "nft's events are not followed: a read would not hold");
+    }
 }

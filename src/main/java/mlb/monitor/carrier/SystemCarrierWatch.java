@@ -26,7 +26,11 @@ public final class SystemCarrierWatch implements CarrierWatch {
     private final Log log;
     private final boolean nft;
 
-    /** nft: follow `nft monitor` too (a spec in connmark mode). */
+    /**
+     * nft: follow `nft monitor` too, wherever nft is installed: a connmark spec's state has mlb's nft table, and
+     * so has a route-mode spec's after a connmark one (until its table is gone), and either is kept only while
+     * nft's events are followed too.
+     */
     public SystemCarrierWatch(Target target, Log log, boolean nft) {
         this.target = target;
         this.log = log;
