@@ -134,11 +134,6 @@ public final class Engine {
         if (!up || generation == 0 || !memo.carrier(dev, carrier, generation)) memo.forgetReusedFacts();
     }
 
-    /** The kernel said a device changed (its carrier): the monitor's next change reads the devices afresh. */
-    public void devicesChanged() {
-        memo.forgetReusedFacts();
-    }
-
     /**
      * One monitor per target: the lock `mlb monitor` holds for as long as it runs, whatever its --state. The
      * kernel releases it when the process ends, however it ends (kill -9 too), so it is never stale.
