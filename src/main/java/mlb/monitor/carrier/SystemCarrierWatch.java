@@ -22,6 +22,9 @@ import java.util.function.Consumer;
 public final class SystemCarrierWatch implements CarrierWatch {
     private static final long RESTART_MS = 1000;
     private static final long SUBSCRIBED_MS = 100;
+    /** A follower that ends this soon after it started, GIVE_UP times in a row, cannot run here. */
+    private static final long QUICK_NS = 5_000_000_000L;
+    private static final int GIVE_UP = 3;
     private final Target target;
     private final Log log;
     private final boolean nft;
@@ -44,12 +47,12 @@ public final class SystemCarrierWatch implements CarrierWatch {
     @Override
     public AutoCloseable start(Consumer<CarrierEvent> events, Generation changes) {
         // An event is a line and its indented continuation lines (a device's link/ether, a route's nexthops).
-        List<Follower> followers = new ArrayList<>(List.of(new Follower("ip", argv(target), line -> {
+        List<Follower> followers = new ArrayList<>(List.of(new Follower("ip", false, argv(target), line -> {
             if (line.isEmpty() || Character.isWhitespace(line.charAt(0))) return;
             long at = changes.changed();
             LinkLines.parse(line).map(e -> e.counted(at)).forEach(events);
         }, changes)));
-        if (nft) followers.add(new Follower("nft", target.exec("nft", "monitor"), line -> changes.changed(), changes));
+        if (nft) followers.add(new Follower("nft", true, target.exec("nft", "monitor"), line -> changes.changed(), changes));
         List<Thread> threads = new ArrayList<>();
         for (Follower f : followers) {
             Thread t = new Thread(f, "mlb-events-" + f.name);
@@ -65,14 +68,16 @@ public final class SystemCarrierWatch implements CarrierWatch {
 
     private final class Follower implements Runnable {
         private final String name;
+        private final boolean optional;
         private final List<String> argv;
         private final Consumer<String> lines;
         private final Generation changes;
         private volatile boolean stopped;
         private volatile Process child;
 
-        Follower(String name, List<String> argv, Consumer<String> lines, Generation changes) {
+        Follower(String name, boolean optional, List<String> argv, Consumer<String> lines, Generation changes) {
             this.name = name;
+            this.optional = optional;
             this.argv = argv;
             this.lines = lines;
             this.changes = changes;
@@ -86,9 +91,19 @@ public final class SystemCarrierWatch implements CarrierWatch {
 
         @Override
         public void run() {
+            int quick = 0;
             while (!stopped) {
+                long started = System.nanoTime();
                 String why = follow();
                 if (stopped) return;
+                quick = System.nanoTime() - started < QUICK_NS ? quick + 1 : 0;
+                // nft's events are a help, not a need (a host whose kernel has no nf_tables still has nft): a follower
+                // of them that cannot even start is given up, said once, and the state is then read afresh
+                if (optional && quick >= GIVE_UP) {
+                    log.problem("following the kernel's events (" + String.join(" ", argv) + ") " + why + ", " + GIVE_UP
+                            + " times in a row: not started again; changes read the kernel afresh");
+                    return;
+                }
                 log.problem("following the kernel's events (" + String.join(" ", argv) + ") " + why
                         + ": starting it again in 1 s; the probes go on");
                 try {
