@@ -103,7 +103,7 @@ public record Journal(Path dir, Path legacy) {
     /** Until when an entry waits to be coalesced; none when it is to be committed as soon as possible. */
     public Option<Instant> heldUntil(Entry e) {
         try {
-            return Owners.lstatIfAny(held(e)) == null ? Option.none() : Option.some(Instant.parse(Private.read(held(e)).strip()));
+            return isHeld(e) ? Option.some(Instant.parse(Private.read(held(e)).strip())) : Option.none();
         } catch (IOException | RuntimeException ex) {
             return Option.none();
         }

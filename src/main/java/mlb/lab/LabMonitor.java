@@ -40,8 +40,8 @@ public final class LabMonitor implements AutoCloseable {
         // not find the namespace named in its environment (it would take that as already being inside). Else this
         // JVM's java under `ip netns exec`, told where it is.
         java.util.Optional<Path> launcher = LabJvm.launcher();
-        List<String> argv = launcher.map(l -> java.util.stream.Stream.concat(java.util.stream.Stream.of(l.toString()),
-                args.stream()).toList()).orElseGet(() -> LabJvm.current().mlbIn(t.routerNs(), args));
+        List<String> argv = launcher.map(l -> io.vavr.collection.List.of(l.toString()).appendAll(args).asJava())
+                .orElseGet(() -> LabJvm.current().mlbIn(t.routerNs(), args));
         try {
             Files.createDirectories(dir);
             ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())

@@ -65,18 +65,30 @@ final class MonitorBench {
         lossyLine();
         flapping();
         footprint();
-        table.row("verdict to kernel write, every change of this bench", "≤ 50 ms (median)", allWrites.isEmpty() ? "n/a"
-                : String.format(Locale.ROOT, "median %.0f ms, max %d ms (%d changes)", median(allWrites.stream()
-                .map(Integer::doubleValue).toList()), allWrites.stream().max(Comparator.naturalOrder()).get(), allWrites.size()),
-                median(allWrites.stream().map(Integer::doubleValue).toList()) <= 50 ? "ok" : "over");
+        writeRow("verdict to kernel write, every change of this bench", allWrites, true);
+    }
+
+    /** A monitor's log as it stops: its write spans count in the row for every change of the bench. */
+    private void written(List<String> lines) {
+        allWrites.addAll(writeSpans(lines));
     }
 
     /** Every "written N ms after the verdict" of a monitor's log: mlb monitor as the launcher starts it. */
-    private void written(List<String> lines) {
+    private static List<Integer> writeSpans(List<String> lines) {
+        List<Integer> ms = new ArrayList<>();
         lines.forEach(l -> {
             Matcher w = WRITTEN.matcher(l);
-            if (w.find()) allWrites.add(Integer.parseInt(w.group(1)));
+            if (w.find()) ms.add(Integer.parseInt(w.group(1)));
         });
+        return ms;
+    }
+
+    /** The verdict-to-write row: judged by the median, aim 50 ms. */
+    private void writeRow(String what, List<Integer> ms, boolean counted) {
+        double median = median(ms.stream().map(Integer::doubleValue).toList());
+        table.row(what, "≤ 50 ms (median)", ms.isEmpty() ? "n/a" : String.format(Locale.ROOT, "median %.0f ms, max %d ms",
+                median, ms.stream().max(Comparator.naturalOrder()).get()) + (counted ? " (" + ms.size() + " changes)" : ""),
+                median <= 50 ? "ok" : "over");
     }
 
     private Path apply(LabSpec spec, String name) {
@@ -128,10 +140,7 @@ final class MonitorBench {
                         + mode + " mode: cut " + (i + 1) + " of " + CUTS + " with mlb monitor (" + what + ")", t, run.cut(),
                         Optional.of(run.downloads()), monitor.lines()));
             }
-            monitor.lines().forEach(l -> {
-                Matcher w = WRITTEN.matcher(l);
-                if (w.find()) writes.add(Integer.parseInt(w.group(1)));
-            });
+            writes.addAll(writeSpans(monitor.lines()));
         }
         c.done(over.isEmpty() ? "done" : "done; over the aim: " + String.join("; ", over));
         double max = spans.stream().mapToDouble(Double::doubleValue).max().orElse(0);
@@ -141,10 +150,7 @@ final class MonitorBench {
         table.row("  dead link detected after the cut", String.format(Locale.ROOT, "≤ %.2f s (down x interval + timeout)", bound),
                 String.format(Locale.ROOT, "median %.2f s, max %.2f s", median(detections), slowest),
                 slowest <= bound + 0.05 ? "ok" : "over");
-        double medianWrite = median(writes.stream().map(Integer::doubleValue).toList());
-        table.row("  verdict to kernel write", "≤ 50 ms (median)", writes.isEmpty() ? "n/a" : String.format(Locale.ROOT,
-                "median %.0f ms, max %d ms", medianWrite, writes.stream().max(Comparator.naturalOrder()).get()),
-                medianWrite <= 50 ? "ok" : "over");
+        writeRow("  verdict to kernel write", writes, false);
         table.row("  other links' downloads broken", "0 (failover + failback)", broken + " of " + survivors,
                 broken == 0 ? "ok" : "FAIL");
     }

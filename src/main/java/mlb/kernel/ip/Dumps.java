@@ -71,8 +71,9 @@ final class Dumps {
         List<String> lines = r.stdout().lines().filter(l -> !l.isBlank()).toList();
         Map<String, Runner.Result> out = new HashMap<>();
         List<String> names = new ArrayList<>(commands.keySet());
+        boolean whole = r.ok() && lines.size() == names.size();
         for (int i = 0; i < names.size(); i++) {
-            if (r.ok() && lines.size() == names.size()) {
+            if (whole) {
                 out.put(names.get(i), new Runner.Result(0, lines.get(i), ""));
             } else {
                 List<String> single = new ArrayList<>(options);

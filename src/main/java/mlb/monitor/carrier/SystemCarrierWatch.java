@@ -99,13 +99,12 @@ public final class SystemCarrierWatch implements CarrierWatch {
                 quick = System.nanoTime() - started < QUICK_NS ? quick + 1 : 0;
                 // nft's events are a help, not a need (a host whose kernel has no nf_tables still has nft): a follower
                 // of them that cannot even start is given up, said once, and the state is then read afresh
+                String ended = "following the kernel's events (" + String.join(" ", argv) + ") " + why;
                 if (optional && quick >= GIVE_UP) {
-                    log.problem("following the kernel's events (" + String.join(" ", argv) + ") " + why + ", " + GIVE_UP
-                            + " times in a row: not started again; changes read the kernel afresh");
+                    log.problem(ended + ", " + GIVE_UP + " times in a row: not started again; changes read the kernel afresh");
                     return;
                 }
-                log.problem("following the kernel's events (" + String.join(" ", argv) + ") " + why
-                        + ": starting it again in 1 s; the probes go on");
+                log.problem(ended + ": starting it again in 1 s; the probes go on");
                 try {
                     Thread.sleep(RESTART_MS);
                 } catch (InterruptedException e) {
