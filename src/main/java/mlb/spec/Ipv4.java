@@ -82,7 +82,8 @@ public final class Ipv4 {
 
     /**
      * Whether every prefix of inner lies inside one of outer, which is as outermost() gives it (disjoint, in
-     * order): each is looked up by address, so a list of 100 000 costs no more than its sorting did.
+     * order): each is looked up by a binary search over outer (100 000 in 100 000: 0.2-0.5 s in a JVM with the
+     * launcher's C1 flags).
      */
     public static boolean allInside(List<String> inner, List<String> outer) {
         // an array list: a vavr list's asJava() view walks the list on every get (30 s for 100 000 in 100 000)
