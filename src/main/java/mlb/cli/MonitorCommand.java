@@ -53,7 +53,7 @@ final class MonitorCommand implements Callable<Integer> {
         Target t = target.target();
         View view = main.view(false, "monitor", Option.some(t), state, false);
         Either<Refusal, mlb.spec.Spec> spec = Inputs.spec(file.path())
-                .flatMap(s -> Requirements.unmet(s, System.getenv("PATH")).<Either<Refusal, mlb.spec.Spec>>map(Either::left)
+                .flatMap(s -> Requirements.unmet(s, System.getenv("PATH"), NetworkProbe::icmpUnusable).<Either<Refusal, mlb.spec.Spec>>map(Either::left)
                         .getOrElse(Either.right(s)))
                 .flatMap(s -> main.engine(t, view, state).present().map(present -> s));
         if (spec.isLeft()) return Main.refused(view, spec.getLeft());

@@ -128,13 +128,15 @@ public final class Monitor {
         }
     }
 
-    /** Every checked link on its own interval; a link without an address yet has its rounds fail. */
+    /**
+     * Every checked link on its own interval; links of one interval start their rounds together, so that the
+     * ticker wakes once for all of them. A link without an address yet has its rounds fail.
+     */
     private void schedule(ReconcileLoop loop, Prober prober, Monitored m) {
         rounds.forEach(f -> f.cancel(false));
         rounds.clear();
-        for (Probed p : m.probed().values()) {
-            rounds.add(ticker.scheduleAtFixedRate(() -> probe(loop, prober, p), 0, p.interval().toNanos(), TimeUnit.NANOSECONDS));
-        }
+        m.probed().values().groupBy(Probed::interval).forEach((interval, links) -> rounds.add(ticker.scheduleAtFixedRate(
+                () -> links.forEach(p -> probe(loop, prober, p)), 0, interval.toNanos(), TimeUnit.NANOSECONDS)));
     }
 
     private void probe(ReconcileLoop loop, Prober prober, Probed p) {
@@ -143,7 +145,7 @@ public final class Monitor {
             decider.execute(() -> loop.round(p, p.failed(clock.instant(), "no IPv4 address on " + p.link().dev())));
             return;
         }
-        prober.start(p.from(source.get()), p.targets(), p.timeout(), p.interval())
+        prober.start(p.from(source.get()), p.targets(), p.timeout())
                 .ifPresent(f -> f.thenAcceptAsync(r -> {
                     loop.round(p, p.judged(r));
                     afterRound.run();

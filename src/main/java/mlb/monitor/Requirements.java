@@ -10,22 +10,28 @@ import mlb.spec.Spec;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
- * What a spec needs before the monitor may start: at least one checked link, and the programs it will spawn
- * (`ping` for icmp checks, `conntrack` when a dead link's connections are to be deleted), found on PATH.
+ * What a spec needs before the monitor may start: at least one checked link, raw sockets for icmp checks (root
+ * or CAP_NET_RAW, as ping has), and `conntrack` on PATH when a dead link's connections are to be deleted.
  */
 public final class Requirements {
     private Requirements() {
     }
 
-    public static Option<Refusal> unmet(Spec spec, String pathVariable) {
+    /** icmpUnusable: why this process cannot send icmp probes, if it cannot (asked only for a spec with icmp checks). */
+    public static Option<Refusal> unmet(Spec spec, String pathVariable, Supplier<Option<String>> icmpUnusable) {
         if (spec.links().forAll(l -> !l.check().probes())) {
             return Option.some(Refusal.of(Refusal.Reason.INVALID_SPEC, "no link has a [link.check]: there is nothing to monitor",
                     List.of("add [link.check] with targets = [\"ADDRESS\"] to each link the monitor should watch")));
         }
         boolean icmp = spec.links().exists(l -> l.check().probes() && l.check().method() instanceof Check.Method.Icmp);
-        if (icmp && !onPath("ping", pathVariable)) return Option.some(missing("ping", "iputils-ping", "icmp checks"));
+        Option<String> noIcmp = icmp ? icmpUnusable.get() : Option.none();
+        if (noIcmp.isDefined()) {
+            return Option.some(Refusal.of(Refusal.Reason.NOT_PERMITTED, "icmp checks cannot be sent: " + noIcmp.get(),
+                    List.of("they are echo requests from a raw socket, which needs root or CAP_NET_RAW (run mlb monitor as root)")));
+        }
         if (spec.monitor().deletesConntrack() && !onPath("conntrack", pathVariable)) {
             return Option.some(missing("conntrack", "conntrack", "deleting a dead link's connections (conntrack_grace = \"0s\" turns it off)"));
         }

@@ -1,6 +1,8 @@
 package mlb.monitor.probe;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One attempt to reach one target through one link. An implementation answers within timeout (plus the few
@@ -8,9 +10,13 @@ import java.time.Duration;
  * guards against one that throws or hangs, so that a broken probe costs its own link a failure and nothing more.
  */
 public interface Probe {
+    Outcome attempt(ProbeLink link, ProbeTarget target, Duration timeout);
+
     /**
-     * @param interval how often this link's targets are asked; a probe that keeps state between rounds (the
-     *                 persistent ping) paces itself by it, the others ignore it
+     * An attempt that needs no thread of the prober's: sent now, and its future settled within timeout (plus
+     * the moment it takes to notice) by the probe itself. Empty, the default, for an attempt that blocks a thread.
      */
-    Outcome attempt(ProbeLink link, ProbeTarget target, Duration timeout, Duration interval);
+    default Optional<CompletableFuture<Outcome>> begin(ProbeLink link, ProbeTarget target, Duration timeout) {
+        return Optional.empty();
+    }
 }

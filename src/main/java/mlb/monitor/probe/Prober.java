@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs rounds: every target of one link probed in parallel on a small pool shared by all links, the whole
- * round returned together once each probe answered or at timeout + {@link #MARGIN}, whichever is first. A probe
- * still running then (or still queued for a thread) is recorded as a timeout and interrupted; one that throws is
- * recorded as a failure of that target only. A link has at most one round outstanding.
+ * Runs rounds: every target of one link probed in parallel, the whole round returned together once each probe
+ * answered or timed out. Probes that settle by themselves ({@link Probe#begin}: icmp) take no thread; blocking
+ * ones run on a small pool shared by all links and are cut at timeout + {@link #MARGIN}: a probe still running
+ * then (or still queued for a thread) is recorded as a timeout and interrupted. One that throws is recorded as a
+ * failure of that target only. A link has at most one round outstanding.
  */
 public final class Prober implements AutoCloseable {
     /** How long after its timeout a round is cut, for probes that do not notice their own deadline. */
@@ -51,40 +52,50 @@ public final class Prober implements AutoCloseable {
      * Starts a round of link, or returns empty while its previous round is still outstanding. The future
      * completes on one of the prober's threads: hand anything slow (an apply) to an executor of your own.
      *
-     * @param interval how often this link is probed (the persistent ping paces itself by it)
      */
     public synchronized Optional<CompletableFuture<Round>> start(ProbeLink link, List<ProbeTarget> targets,
-                                                                 Duration timeout, Duration interval) {
+                                                                 Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("a timeout must be > 0: " + timeout);
-        if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("an interval must be > 0: " + interval);
         CompletableFuture<Round> previous = outstanding.get(link.name());
         if (previous != null && !previous.isDone()) return Optional.empty();
-        CompletableFuture<Round> round = run(link, List.copyOf(targets), timeout, interval);
+        CompletableFuture<Round> round = run(link, List.copyOf(targets), timeout);
         outstanding.put(link.name(), round);
         return Optional.of(round);
     }
 
-    private CompletableFuture<Round> run(ProbeLink link, List<ProbeTarget> targets, Duration timeout, Duration interval) {
+    private CompletableFuture<Round> run(ProbeLink link, List<ProbeTarget> targets, Duration timeout) {
         var started = clock.instant();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
         List<Future<?>> tasks = new ArrayList<>();
-        for (ProbeTarget target : targets) {
-            CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-            outcomes.add(outcome);
-            try {
-                tasks.add(pool.submit(() -> outcome.complete(attempt(link, target, deadline, interval))));
-            } catch (RejectedExecutionException e) {
-                outcome.complete(new Outcome.Failed("the prober was closed"));
-            }
-        }
-        Optional<ScheduledFuture<?>> cut = cutAt(timeout.plus(MARGIN), outcomes, tasks);
+        for (ProbeTarget target : targets) outcomes.add(begin(link, target, timeout).orElseGet(() -> submit(link, target, deadline, tasks)));
+        // Probes that settle by themselves need no cut; a cut wakes a thread every round.
+        Optional<ScheduledFuture<?>> cut = tasks.isEmpty() ? Optional.empty() : cutAt(timeout.plus(MARGIN), outcomes, tasks);
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenApply(done -> {
             cut.ifPresent(c -> c.cancel(false));
             List<Round.Probed> results = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) results.add(new Round.Probed(targets.get(i), outcomes.get(i).join()));
             return new Round(link, started, results);
         });
+    }
+
+    private Optional<CompletableFuture<Outcome>> begin(ProbeLink link, ProbeTarget target, Duration timeout) {
+        try {
+            return probe.begin(link, target, timeout);
+        } catch (RuntimeException e) {
+            return Optional.of(CompletableFuture.completedFuture(new Outcome.Failed("probe error: " + Failures.text(e))));
+        }
+    }
+
+    /** A blocking probe on the pool, to be cut with the round's others. */
+    private CompletableFuture<Outcome> submit(ProbeLink link, ProbeTarget target, long deadline, List<Future<?>> tasks) {
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        try {
+            tasks.add(pool.submit(() -> outcome.complete(attempt(link, target, deadline))));
+        } catch (RejectedExecutionException e) {
+            outcome.complete(new Outcome.Failed("the prober was closed"));
+        }
+        return outcome;
     }
 
     /** Completes what has not answered by then as timeouts, and interrupts those probes. */
@@ -101,11 +112,11 @@ public final class Prober implements AutoCloseable {
     }
 
     /** One probe with what is left of the round's time; whatever it throws is its target's failure. */
-    private Outcome attempt(ProbeLink link, ProbeTarget target, long deadline, Duration interval) {
+    private Outcome attempt(ProbeLink link, ProbeTarget target, long deadline) {
         long left = deadline - System.nanoTime();
         if (left <= 0) return Outcome.timeout();
         try {
-            Outcome o = probe.attempt(link, target, Duration.ofNanos(left), interval);
+            Outcome o = probe.attempt(link, target, Duration.ofNanos(left));
             return o == null ? new Outcome.Failed("probe error: no outcome") : o;
         } catch (RuntimeException | Error e) {
             return new Outcome.Failed("probe error: " + Failures.text(e));

@@ -33,7 +33,7 @@ public final class FakeProbe implements Probe {
     }
 
     @Override
-    public Outcome attempt(ProbeLink link, ProbeTarget target, Duration timeout, Duration interval) {
+    public Outcome attempt(ProbeLink link, ProbeTarget target, Duration timeout) {
         String key = link.name() + " " + target.describe();
         attempts.add(key);
         Outcome o = byTarget.get(key);

@@ -37,7 +37,7 @@ public final class ProbeDriver {
         List<ProbeLink> links = List.of(
                 new ProbeLink("isp1", "wan1", InetAddress.getByName("198.18.1.2")),
                 new ProbeLink("isp2", "wan2", InetAddress.getByName("198.18.2.2")));
-        try (NetworkProbe probe = new NetworkProbe(PingProcess.system(), Duration.ofMillis(Long.parseLong(args[0])));
+        try (NetworkProbe probe = new NetworkProbe(NetworkProbe.raw(), Duration.ofMillis(Long.parseLong(args[0])));
              Prober prober = new Prober(probe, 8, Clock.systemUTC())) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String command;
@@ -46,7 +46,7 @@ public final class ProbeDriver {
                 List<CompletableFuture<Long>> ended = new ArrayList<>();
                 List<CompletableFuture<Round>> rounds = new ArrayList<>();
                 for (ProbeLink l : links) {
-                    CompletableFuture<Round> f = prober.start(l, targets, TIMEOUT, INTERVAL).orElseThrow();
+                    CompletableFuture<Round> f = prober.start(l, targets, TIMEOUT).orElseThrow();
                     rounds.add(f);
                     ended.add(f.thenApply(r -> System.nanoTime()));
                 }

@@ -42,7 +42,6 @@ class ProbeIT {
     @BeforeEach
     void setUp() throws Exception {
         Netns.assumeAvailable();
-        Assumptions.assumeTrue(Netns.run("ping", "-V").code() == 0, "needs ping (Debian package iputils-ping; scripts/ensure-deps installs it)");
         Assumptions.assumeTrue(Netns.run("nft", "--version").code() == 0, "needs nft (Debian package nftables)");
         paths = new TwoPaths();
         Path keystore = TestServers.keystore(tmp);
@@ -61,13 +60,18 @@ class ProbeIT {
     }
 
     Process jvm(String ns, Class<?> main, String... args) throws IOException {
-        String cp = location(NetworkProbe.class) + File.pathSeparator + location(ProbeIT.class);
+        String cp = classpath(ProbeIT.class);
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", cp, main.getName()));
         argv.addAll(List.of(args));
         Process p = new ProcessBuilder(paths.in(ns, argv.toArray(String[]::new))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         jvms.add(p);
         return p;
+    }
+
+    /** mlb's classes, JNA (for the icmp sockets) and the test class main. */
+    static String classpath(Class<?> main) {
+        return String.join(File.pathSeparator, location(NetworkProbe.class), location(com.sun.jna.Native.class), location(main));
     }
 
     static String location(Class<?> c) {
@@ -86,8 +90,8 @@ class ProbeIT {
         /** For each link, how long after its timeout its last round came back, in ms. */
         final Map<String, Long> late = new LinkedHashMap<>();
 
-        Driver(long pingSilenceMs) throws IOException {
-            p = jvm(paths.router, ProbeDriver.class, String.valueOf(pingSilenceMs));
+        Driver(long icmpSilenceMs) throws IOException {
+            p = jvm(paths.router, ProbeDriver.class, String.valueOf(icmpSilenceMs));
             out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             in = p.getOutputStream();
         }
@@ -149,7 +153,7 @@ class ProbeIT {
 
     @Test
     void onlyTheCutLinksProbesFail() throws IOException {
-        driver = new Driver(NetworkProbe.PING_SILENCE.toMillis());
+        driver = new Driver(NetworkProbe.ICMP_SILENCE.toMillis());
         Map<String, String> first = untilAllAnswer("isp1", 3);
         assertAll(first, "isp1", "answered", KINDS);
         assertAll(first, "isp2", "answered", KINDS);
@@ -165,12 +169,12 @@ class ProbeIT {
     }
 
     @Test
-    void aDeviceMadeAgainUnderItsNameIsPingedAgain() throws IOException {
+    void aDeviceMadeAgainUnderItsNameIsProbedAgain() throws IOException {
         driver = new Driver(1500);
         assertAll(untilAllAnswer("isp1", 3), "isp1", "answered", KINDS);
         paths.deleteLink(1);
         paths.link(1);
-        // The running ping still holds the old device's index; only the restart after 1.5 s of silence helps.
+        // The icmp socket is bound to the old device's index; only opening it again after 1.5 s of silence helps.
         String icmp = "";
         for (int i = 0; i < 12 && !icmp.equals("answered"); i++) icmp = driver.round().get("isp1 icmp");
         assertEquals("answered", icmp, "icmp through the new wan1");

@@ -23,7 +23,6 @@ class ProberTest {
     static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final Duration TIMEOUT = Duration.ofMillis(300);
-    static final Duration INTERVAL = Duration.ofMillis(500);
     static final ProbeLink ISP1 = link("isp1", "wan1", "198.18.1.2");
     static final ProbeLink ISP2 = link("isp2", "wan2", "198.18.2.2");
     static final ProbeTarget A = tcp("198.19.0.1");
@@ -39,7 +38,7 @@ class ProberTest {
 
     /** A probe that behaves by target: answers, sleeps past any timeout, throws, or answers after a delay. */
     static Probe byTarget(Duration delayForB, boolean hangOnC, boolean throwOnC) {
-        return (link, target, timeout, interval) -> {
+        return (link, target, timeout) -> {
             if (target.equals(B)) sleep(delayForB.toMillis());
             if (target.equals(C) && hangOnC) sleep(60_000);
             if (target.equals(C) && throwOnC) throw new IllegalStateException("boom");
@@ -48,7 +47,7 @@ class ProberTest {
     }
 
     Round run(ProbeLink link, List<ProbeTarget> targets) {
-        return prober.start(link, targets, TIMEOUT, INTERVAL).orElseThrow().join();
+        return prober.start(link, targets, TIMEOUT).orElseThrow().join();
     }
 
     @Test
@@ -63,7 +62,7 @@ class ProberTest {
     void targetsAreProbedInParallel() {
         prober = new Prober(byTarget(Duration.ofMillis(200), false, false), 4, CLOCK);
         long start = System.nanoTime();
-        Round r = prober.start(ISP1, List.of(B, B, B), Duration.ofSeconds(2), INTERVAL).orElseThrow().join();
+        Round r = prober.start(ISP1, List.of(B, B, B), Duration.ofSeconds(2)).orElseThrow().join();
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals(3, r.answered());
         assertTrue(ms < 500, "three 200 ms probes took " + ms + " ms");
@@ -90,7 +89,7 @@ class ProberTest {
     void aProbeQueuedForAThreadGetsOnlyWhatIsLeftOfTheRound() {
         // One thread: B holds it for 200 ms, then C may use only the 100 ms left of a 300 ms round.
         CompletableFuture<Duration> givenToC = new CompletableFuture<>();
-        prober = new Prober((link, target, timeout, interval) -> {
+        prober = new Prober((link, target, timeout) -> {
             if (target.equals(B)) sleep(200);
             if (target.equals(C)) givenToC.complete(timeout);
             return FakeProbe.ANSWERED;
@@ -102,16 +101,16 @@ class ProberTest {
     @Test
     void aLinkHasOneRoundOutstandingAndOtherLinksAreNotHeldUp() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        prober = new Prober((link, target, timeout, interval) -> {
+        prober = new Prober((link, target, timeout) -> {
             if (link.equals(ISP1)) await(release);
             return FakeProbe.ANSWERED;
         }, 4, CLOCK);
-        CompletableFuture<Round> first = prober.start(ISP1, List.of(A), Duration.ofSeconds(5), INTERVAL).orElseThrow();
-        assertEquals(Optional.empty(), prober.start(ISP1, List.of(A), Duration.ofSeconds(5), INTERVAL));
-        assertEquals(1, prober.start(ISP2, List.of(A), TIMEOUT, INTERVAL).orElseThrow().get(1, TimeUnit.SECONDS).answered());
+        CompletableFuture<Round> first = prober.start(ISP1, List.of(A), Duration.ofSeconds(5)).orElseThrow();
+        assertEquals(Optional.empty(), prober.start(ISP1, List.of(A), Duration.ofSeconds(5)));
+        assertEquals(1, prober.start(ISP2, List.of(A), TIMEOUT).orElseThrow().get(1, TimeUnit.SECONDS).answered());
         release.countDown();
         first.get(1, TimeUnit.SECONDS);
-        assertTrue(prober.start(ISP1, List.of(A), TIMEOUT, INTERVAL).isPresent());
+        assertTrue(prober.start(ISP1, List.of(A), TIMEOUT).isPresent());
     }
 
     @Test

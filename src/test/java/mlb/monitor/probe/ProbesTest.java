@@ -24,7 +24,6 @@ class ProbesTest {
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     static final ProbeLink LO = new ProbeLink("lo", "lo", LOOPBACK);
     static final Duration TIMEOUT = Duration.ofMillis(400);
-    static final Duration INTERVAL = Duration.ofMillis(500);
 
     @TempDir
     static Path tmp;
@@ -62,7 +61,7 @@ class ProbesTest {
      * cause into a timeout. The timeouts themselves are tested with {@link #timed}.
      */
     static Outcome attempt(ProbeTarget t) {
-        return probe.attempt(LO, t, CAUSE_TIMEOUT, CAUSE_TIMEOUT.plus(INTERVAL));
+        return probe.attempt(LO, t, CAUSE_TIMEOUT);
     }
 
     static final Duration CAUSE_TIMEOUT = Duration.ofSeconds(10);
@@ -80,7 +79,7 @@ class ProbesTest {
     static Outcome timed(ProbeTarget t) {
         long lateBefore = oversleptMs(TIMEOUT.toMillis());
         long start = System.nanoTime();
-        Outcome o = probe.attempt(LO, t, TIMEOUT, INTERVAL);
+        Outcome o = probe.attempt(LO, t, TIMEOUT);
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         long late = Math.max(lateBefore, oversleptMs(TIMEOUT.toMillis()));
         assertTrue(tookMs <= TIMEOUT.toMillis() + 100 + late, "took " + tookMs + " ms (a sleep overslept by " + late + " ms)");
@@ -114,7 +113,7 @@ class ProbesTest {
     @Test
     void aSourceAddressTheHostDoesNotHaveCannotBind() {
         ProbeLink gone = new ProbeLink("gone", "lo", address("198.18.250.1"));
-        Outcome o = probe.attempt(gone, new ProbeTarget.Tcp(LOOPBACK, tcp.port()), TIMEOUT, INTERVAL);
+        Outcome o = probe.attempt(gone, new ProbeTarget.Tcp(LOOPBACK, tcp.port()), TIMEOUT);
         assertEquals(new Outcome.Failed("cannot bind to 198.18.250.1: cannot assign requested address"), o);
     }
 

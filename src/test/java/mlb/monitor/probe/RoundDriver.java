@@ -31,7 +31,7 @@ public final class RoundDriver {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         try (NetworkProbe probe = new NetworkProbe(); Prober prober = new Prober(probe, 2, Clock.systemUTC())) {
             for (ProbeLink l : links) {
-                ticker.scheduleAtFixedRate(() -> prober.start(l, targets, timeout, interval)
+                ticker.scheduleAtFixedRate(() -> prober.start(l, targets, timeout)
                         .ifPresent(f -> f.thenAccept(RoundDriver::print)), 0, interval.toNanos(), TimeUnit.NANOSECONDS);
             }
             InputStream in = System.in;
