@@ -110,6 +110,14 @@ public final class Engine {
         memo.follow(changes);
     }
 
+    /**
+     * The count of the kernel's events that a change toward spec depends on, as the monitor's followers count
+     * them; none while one of the followers it needs does not run.
+     */
+    public Option<Long> kernelGeneration(Spec spec) {
+        return memo.beforeReading(Memo.followers(memo.scope().getOrElse(() -> mlb.compile.Compiler.scope(spec.balancer()))));
+    }
+
     /** The monitor's next change reads the kernel afresh (the kernel check, a retry). */
     public void forgetReading() {
         memo.forgetReading();

@@ -31,7 +31,8 @@ record LabJvm(String java, String classpath) {
      * stacks and code cache, so the monitor stays near 75 MiB resident.
      */
     static final List<String> MONITOR_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m",
-            "-Xmx512m", "-Xss256k", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=128m", "-XX:CICompilerCount=1");
+            "-Xmx512m", "-Xss256k", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=128m", "-XX:CICompilerCount=1",
+            "-XX:PerfDataSamplingInterval=1000");
 
     /**
      * mlb itself with these arguments, run inside ns by `ip netns exec` directly (the launcher does the same for

@@ -26,8 +26,13 @@ import java.time.Instant;
  */
 final class ReconcileLoop {
     private static final Duration RETRY = Duration.ofSeconds(5);
-    /** A plan of the whole kernel costs tens of ms: once a minute, or sooner after lost rounds (see below). */
+    /**
+     * A plan of the whole kernel costs tens of ms and seven `ip` processes: once a minute, or sooner after lost
+     * rounds (see below); but while the kernel's events are followed and said nothing since the last check (the
+     * carrier and hand changes the check looks for are events), only every ten minutes.
+     */
     private static final Duration CHECK = Duration.ofSeconds(60);
+    private static final Duration CHECK_QUIET = Duration.ofMinutes(10);
     private static final Duration CHECK_SOON = Duration.ofSeconds(10);
     private final Engine engine;
     private final EngineEvents heard;
@@ -42,6 +47,8 @@ final class ReconcileLoop {
     /** Devices the kernel said lost their carrier, until it says they have it again. */
     private io.vavr.collection.Set<String> carrierless = io.vavr.collection.HashSet.empty();
     private Instant lastCheck = Instant.EPOCH;
+    /** The kernel's event count at the last check, when its events were followed. */
+    private Option<Long> checkedAt = Option.none();
     private Set<String> lossSeen = io.vavr.collection.HashSet.empty();
     private Option<String> holding = Option.none();
     private Set<String> complained = io.vavr.collection.HashSet.empty();
@@ -164,7 +171,13 @@ final class ReconcileLoop {
         }
     }
 
+    private boolean quietSinceCheck(Instant now) {
+        Option<Long> count = engine.kernelGeneration(monitored.spec());
+        return count.isDefined() && count.equals(checkedAt) && now.isBefore(lastCheck.plus(CHECK_QUIET));
+    }
+
     private void check(Instant now) {
+        checkedAt = engine.kernelGeneration(monitored.spec());
         lastCheck = now;
         checkAt = now.plus(CHECK);
         reconcile("kernel check", true);
@@ -207,7 +220,8 @@ final class ReconcileLoop {
         if (retryAt.exists(t -> !now.isBefore(t))) {
             reconcile("retry", true);
         } else if (applied.isDefined() && !now.isBefore(checkAt)) {
-            check(now);
+            if (quietSinceCheck(now)) checkAt = now.plus(CHECK);
+            else check(now);
         }
         reactions.tick(fleet, inKernel(), now);
         applied.forEach(links -> engine.readAhead(monitored.spec(), links));

@@ -282,6 +282,34 @@ class ReconcileLoopTest {
         assertEquals(java.util.List.of(201, 202, 203), members());
     }
 
+    /**
+     * While the kernel's events are followed, a minute without any of them needs no check: what the check looks
+     * for (a carrier blip, a hand change) is an event. Ten quiet minutes still check; an event checks at the minute.
+     */
+    @Test
+    void aQuietKernelIsCheckedEveryTenMinutesAndAKernelWithEventsOnceAMinute() {
+        mlb.kernel.Generation changes = new mlb.kernel.Generation();
+        engine.followEvents(changes);
+        changes.following("ip", true);
+        rounds(3, true, true);
+        clock.advance(Duration.ofSeconds(60));
+        loop.tick(); // the first check, which sees the events' count
+        int reads = kernel.reads();
+        for (int minute = 1; minute < 10; minute++) {
+            clock.advance(Duration.ofSeconds(60));
+            loop.tick();
+        }
+        assertEquals(reads, kernel.reads(), "nine quiet minutes: no check read the kernel");
+        clock.advance(Duration.ofSeconds(60));
+        loop.tick();
+        assertTrue(kernel.reads() > reads, "the tenth minute checks anyway");
+        kernel.deviceDown("wan2").deviceUp("wan2");
+        changes.changed(); // the link events of that blip
+        clock.advance(Duration.ofSeconds(60));
+        loop.tick();
+        assertEquals(java.util.List.of(201, 202, 203), members(), "an event since the last check: checked and repaired");
+    }
+
     @Test
     void aFlappingLinksChangesAreOneCommitPerWindow() {
         rounds(3, true, true);
