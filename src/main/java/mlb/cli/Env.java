@@ -9,6 +9,11 @@ public interface Env {
     /** The engine's world for an audit state directory. */
     Workspace workspace(Path stateDir);
 
+    /** The engine's world for a process that stays (the monitor); tests' worlds are the same for both. */
+    default Workspace residentWorkspace(Path stateDir) {
+        return workspace(stateDir);
+    }
+
     /** Whether a person can answer a prompt (stdin is a terminal). */
     boolean interactive();
 
@@ -25,6 +30,11 @@ public interface Env {
             @Override
             public Workspace workspace(Path stateDir) {
                 return Workspace.system(stateDir);
+            }
+
+            @Override
+            public Workspace residentWorkspace(Path stateDir) {
+                return Workspace.resident(stateDir);
             }
 
             @Override

@@ -62,7 +62,7 @@ final class MonitorCommand implements Callable<Integer> {
             return InNamespace.run(t.netns().get(), main.args, main.err);
         }
         Log log = Log.to(main.out, main.err, Clock.systemUTC());
-        Monitor m = new Monitor(main.env.workspace(main.stateDir(state)), t, file.path(),
+        Monitor m = new Monitor(main.env.residentWorkspace(main.stateDir(state)), t, file.path(),
                 new Monitor.Tools(new NetworkProbe(), new SystemConntrack(new SystemRunner(), t), new ProcessHooks(),
                         new mlb.monitor.carrier.SystemCarrierWatch(t, log, Requirements.onPath("nft", System.getenv("PATH")))),
                 log, Clock.systemUTC());

@@ -33,7 +33,16 @@ public record Workspace(Path stateDir, Function<Target, Kernel> kernels, Watcher
      * again for every change.
      */
     public static Workspace system(Path stateDir) {
-        return new Workspace(stateDir, io.vavr.Function1.of(Host::kernel).memoized(), new ProcessWatchers(), Clock.systemUTC(), currentUser(), hostName(),
+        return system(stateDir, Host::kernel);
+    }
+
+    /** The real machine for a process that stays (the monitor), whose kernels keep tools loaded (Host.resident). */
+    public static Workspace resident(Path stateDir) {
+        return system(stateDir, Host::resident);
+    }
+
+    private static Workspace system(Path stateDir, Function<Target, Kernel> kernel) {
+        return new Workspace(stateDir, io.vavr.Function1.of(kernel::apply).memoized(), new ProcessWatchers(), Clock.systemUTC(), currentUser(), hostName(),
                 Lock.systemDir(), Workspace::namedNamespaceExists);
     }
 

@@ -17,7 +17,16 @@ public final class Host {
 
     public static Kernel kernel(Target target) {
         Runner runner = new SystemRunner();
-        return new Kernel(List.of(new SysctlDriver(runner, target), new IpDriver(runner, target), new NftDriver(runner, target)),
-                new IpDevices(runner, target));
+        return kernel(runner, target, new NftDriver(runner, target));
+    }
+
+    /** For a process that stays (the monitor): nftables through libnftables in it, where it runs in the target. */
+    public static Kernel resident(Target target) {
+        Runner runner = new SystemRunner();
+        return kernel(runner, target, NftDriver.resident(runner, target));
+    }
+
+    private static Kernel kernel(Runner runner, Target target, NftDriver nft) {
+        return new Kernel(List.of(new SysctlDriver(runner, target), new IpDriver(runner, target), nft), new IpDevices(runner, target));
     }
 }

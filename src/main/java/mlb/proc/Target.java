@@ -1,5 +1,8 @@
 package mlb.proc;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,12 +54,30 @@ public record Target(Optional<String> netns) {
         return argv;
     }
 
-    /** argv to run a program inside the target namespace (`ip netns exec NS ...`), or directly on the host. */
+    /**
+     * argv to run a program inside the target namespace (`ip netns exec NS ...`), or directly on the host or when
+     * this process already runs inside NS (the monitor does): `ip netns exec` is a second process and remounts
+     * /sys, which made each of the monitor's nft writes tens of ms slower.
+     */
     public List<String> exec(String... args) {
         List<String> argv = new ArrayList<>();
-        netns.ifPresent(n -> argv.addAll(List.of("ip", "netns", "exec", n)));
+        netns.filter(n -> !inside(n)).ifPresent(n -> argv.addAll(List.of("ip", "netns", "exec", n)));
         argv.addAll(List.of(args));
         return argv;
+    }
+
+    /** Whether this process runs in the target's network namespace: the host's, or the named one it is inside. */
+    public boolean here() {
+        return netns.map(Target::inside).orElseGet(() -> !System.getenv().containsKey(INSIDE_ENV));
+    }
+
+    /** Whether this process's network namespace is the one named (the same nsfs inode as /run/netns/NAME). */
+    static boolean inside(String netns) {
+        try {
+            return Files.isSameFile(Path.of("/proc/self/ns/net"), Path.of("/run/netns", netns));
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     @Override

@@ -29,12 +29,19 @@ import java.util.regex.Pattern;
 public final class NftDriver implements Driver {
     private static final Set<Kind> KINDS = HashSet.ofAll(Kind.nftKinds());
     private static final Pattern FAILED_LINE = Pattern.compile("/dev/stdin:(\\d+):");
-    private final Runner runner;
-    private final Target target;
+    private final Nft nft;
 
     public NftDriver(Runner runner, Target target) {
-        this.runner = runner;
-        this.target = target;
+        this(Nft.process(runner, target));
+    }
+
+    public NftDriver(Nft nft) {
+        this.nft = nft;
+    }
+
+    /** For a long-running mlb in the target's namespace: libnftables in this process, else `nft` processes. */
+    public static NftDriver resident(Runner runner, Target target) {
+        return new NftDriver(LibNftables.forTarget(target).getOrElse(() -> Nft.process(runner, target)));
     }
 
     @Override
@@ -45,7 +52,7 @@ public final class NftDriver implements Driver {
     @Override
     public Reading read(Scope scope) {
         if (scope.nftTables().isEmpty()) return new Reading(List.empty(), Foreign.NONE);
-        JsonNode ruleset = parsed("the nftables ruleset", runner.run(target.exec("nft", "-j", "list", "ruleset")));
+        JsonNode ruleset = parsed("the nftables ruleset", nft.listRuleset());
         List<String> present = NftJson.tables(ruleset, NftSyntax.FAMILY).filter(scope.nftTables()::contains);
         List<KernelObject> owned = List.ofAll(NftJson.objects(NftJson.only(ruleset, NftSyntax.FAMILY, present)));
         return new Reading(owned, Foreign.nftTables(NftJson.allTables(ruleset) - present.size()));
@@ -61,7 +68,7 @@ public final class NftDriver implements Driver {
     public Written write(List<Change> changes) {
         List<String> lines = NftSyntax.script(changes).get();
         List<String> commands = lines.map(l -> "nft " + l);
-        Runner.Result r = runner.run(target.exec("nft", "-f", "-"), lines.map(l -> l + "\n").mkString());
+        Runner.Result r = nft.apply(lines.map(l -> l + "\n").mkString());
         if (r.ok()) return new Written(commands, Option.none(), true);
         return new Written(commands, Option.some("nft -f (one transaction, so nothing of it was applied): "
                 + failedLine(r.stderr(), commands) + r.stderr().strip()), true);

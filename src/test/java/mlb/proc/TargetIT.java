@@ -1,0 +1,43 @@
+package mlb.proc;
+
+import mlb.it.Netns;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Programs for a namespace run through `ip netns exec` unless this process already runs inside that namespace. */
+class TargetIT {
+    /** Prints the argv a target of the namespace named in args[0] would run nft with, as seen from where it runs. */
+    public static void main(String[] args) {
+        System.out.println(String.join(" ", Target.netns(args[0]).exec("nft", "-f", "-")));
+    }
+
+    @Test
+    void insideItsNamespaceAProgramRunsDirectly() throws Exception {
+        Netns.assumeAvailable();
+        try (Netns ns = Netns.create(); Netns other = Netns.create()) {
+            assertEquals("ip netns exec " + ns.name + " nft -f -", String.join(" ", Target.netns(ns.name).exec("nft", "-f", "-")),
+                    "from the host's namespace");
+            assertEquals("nft -f -", argvSeenFrom(ns.name, ns.name), "from inside it");
+            assertEquals("ip netns exec " + other.name + " nft -f -", argvSeenFrom(ns.name, other.name), "from inside another one");
+        }
+    }
+
+    static String argvSeenFrom(String where, String target) throws IOException, InterruptedException, URISyntaxException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = Path.of(Target.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + File.pathSeparator
+                + Path.of(TargetIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Process p = new ProcessBuilder(List.of("ip", "netns", "exec", where, java, "-cp", cp, TargetIT.class.getName(), target))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor();
+        return out;
+    }
+}
