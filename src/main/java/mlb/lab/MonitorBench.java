@@ -387,7 +387,7 @@ final class MonitorBench {
                 + ") = " + bound + " changes", changes + " changes", changes <= bound ? "ok" : "FAIL");
     }
 
-    /** 3 links x 2 targets at 2 rounds a second for 60 s: the monitor's resident memory and CPU share. */
+    /** 3 links x 2 targets at the default rounds for two minutes: the monitor's resident memory and CPU share, idle after the first. */
     private void footprint() {
         String targets = "targets = [\"" + t.serverAddresses().get(0) + "\", \"" + t.serverAddresses().get(1) + "\"]";
         Path file = mlb.write(LabSpec.of(t), "footprint");
@@ -397,20 +397,26 @@ final class MonitorBench {
             throw new LabException(LabException.FAILED, "cannot write " + file, e);
         }
         if (mlb.apply(file).code() != 0) throw new LabException(LabException.FAILED, "mlb apply failed");
-        c.begin("mlb monitor idle for 60 s: " + t.isps().size() + " links x 2 targets, " + 1000 / Check.DEFAULT_INTERVAL.toMillis()
+        c.begin("mlb monitor idle for 2 minutes: " + t.isps().size() + " links x 2 targets, " + 1000 / Check.DEFAULT_INTERVAL.toMillis()
                 + " rounds/s");
+        // The first minute is the JVM compiling the monitor's code (a third of that minute's CPU): shown, but idle is after.
+        Footprint first;
         Footprint f;
         try (LabMonitor monitor = LabMonitor.start(t, file, this::written)) {
             LabProcesses.sleep(5000);
             Footprint.Sample a = Footprint.sample(monitor.pid());
             LabProcesses.sleep(60_000);
-            f = Footprint.between(a, Footprint.sample(monitor.pid()));
+            Footprint.Sample b = Footprint.sample(monitor.pid());
+            LabProcesses.sleep(60_000);
+            first = Footprint.between(a, b);
+            f = Footprint.between(b, Footprint.sample(monitor.pid()));
         }
-        c.done(String.format(Locale.ROOT, "%.0f MiB, %.2f %% of a core", f.rssMiB(), f.cpuPercent()));
+        c.done(String.format(Locale.ROOT, "%.0f MiB, %.2f %% of a core (%.2f %% in its first minute)", f.rssMiB(), f.cpuPercent(),
+                first.cpuPercent()));
         table.row("monitor footprint: resident memory", "≤ 96 MiB", String.format(Locale.ROOT, "%.0f MiB", f.rssMiB()),
                 f.rssMiB() <= 96 ? "ok" : "over");
-        table.row("monitor footprint: CPU over 60 s", "≤ 1 % of a core", String.format(Locale.ROOT, "%.2f %%", f.cpuPercent()),
-                f.cpuPercent() <= 1 ? "ok" : "over");
+        table.row("monitor footprint: CPU over 60 s, after a minute", "≤ 1 % of a core", String.format(Locale.ROOT,
+                "%.2f %% (first minute %.2f %%)", f.cpuPercent(), first.cpuPercent()), f.cpuPercent() <= 1 ? "ok" : "over");
     }
 
     static double median(List<Double> xs) {

@@ -57,8 +57,8 @@ public final class Monitor {
     private final List<ScheduledFuture<?>> rounds = new ArrayList<>();
     private final Object stopped = new Object();
     private volatile boolean stopping;
-    /** On the decider thread only: what runs after each round, and the balancing the status file last said. */
-    private Runnable afterRound = () -> { };
+    /** Rounds that finished, handed to the decider together; then the status file, if the balancing changed. */
+    private Handoff judged = new Handoff(Runnable::run, () -> { });
     private io.vavr.collection.SortedSet<String> written = io.vavr.collection.TreeSet.empty();
 
     public Monitor(Workspace ws, Target target, Path specFile, Tools tools, Log log, Clock clock) {
@@ -102,10 +102,10 @@ public final class Monitor {
         watch.onHangup();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(engine, prober, metrics), "mlb-monitor-stop"));
         log.line("mlb monitor " + target + ": " + Describe.links(first) + " (spec " + specFile + ")");
-        afterRound = () -> {
+        judged = new Handoff(decider, () -> {
             // A person's plan reads this file: when the balancing changed, it must say so at once, not next second.
             if (!loop[0].effective().equals(written)) writeView(view, loop[0], engine);
-        };
+        });
         schedule(loop[0], prober, first);
         mlb.kernel.Generation changes = new mlb.kernel.Generation();
         engine.followEvents(changes);
@@ -146,10 +146,7 @@ public final class Monitor {
             return;
         }
         prober.start(p.from(source.get()), p.targets(), p.timeout())
-                .ifPresent(f -> f.thenAcceptAsync(r -> {
-                    loop.round(p, p.judged(r));
-                    afterRound.run();
-                }, decider));
+                .ifPresent(f -> f.thenAccept(r -> judged.submit(() -> loop.round(p, p.judged(r)))));
     }
 
     /** Once a second on the decider: reload a changed spec, retry, the grace period, the status file. */

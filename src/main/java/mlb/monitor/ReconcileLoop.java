@@ -47,8 +47,9 @@ final class ReconcileLoop {
     /** Devices the kernel said lost their carrier, until it says they have it again. */
     private io.vavr.collection.Set<String> carrierless = io.vavr.collection.HashSet.empty();
     private Instant lastCheck = Instant.EPOCH;
-    /** The kernel's event count at the last check, when its events were followed. */
+    /** The kernel's event count at the last check (or verified change), when its events were followed, and since when. */
     private Option<Long> checkedAt = Option.none();
+    private Instant quietSince = Instant.EPOCH;
     private Set<String> lossSeen = io.vavr.collection.HashSet.empty();
     private Option<String> holding = Option.none();
     private Set<String> complained = io.vavr.collection.HashSet.empty();
@@ -173,14 +174,21 @@ final class ReconcileLoop {
 
     private boolean quietSinceCheck(Instant now) {
         Option<Long> count = engine.kernelGeneration(monitored.spec());
-        return count.isDefined() && count.equals(checkedAt) && now.isBefore(lastCheck.plus(CHECK_QUIET));
+        return count.isDefined() && count.equals(checkedAt) && now.isBefore(quietSince.plus(CHECK_QUIET));
     }
 
     private void check(Instant now) {
-        checkedAt = engine.kernelGeneration(monitored.spec());
         lastCheck = now;
-        checkAt = now.plus(CHECK);
+        checked();
         reconcile("kernel check", true);
+    }
+
+    /** The kernel as read now is what mlb wants: the next check is due in a minute, or when its events say so. */
+    private void checked() {
+        Option<Long> count = engine.kernelGeneration(monitored.spec());
+        if (!count.equals(checkedAt)) quietSince = clock.instant();
+        checkedAt = count;
+        checkAt = clock.instant().plus(CHECK);
     }
 
     /**
@@ -304,7 +312,7 @@ final class ReconcileLoop {
             case UNCHANGED, APPLIED -> {
                 applied = Option.some(want);
                 lastSpecApplied = true;
-                checkAt = clock.instant().plus(CHECK);
+                checked(); // a change is verified by a fresh read: as good as a check
                 retryAt = Option.none();
                 holding.forEach(h -> log.line("no apply waits for `mlb confirm` any more: the monitor acts again"));
                 holding = Option.none();
