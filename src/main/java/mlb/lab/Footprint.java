@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * What the monitor costs, read from /proc: the resident memory of its JVM and the CPU time of it, of what it ran
- * and waited for (the `ip` reads), and of what still runs under it (the pings, the signalling shell), between two
+ * and waited for (the `ip` reads), and of what still runs under it (the kernel's event followers), between two
  * samples.
  */
 record Footprint(double rssMiB, double cpuPercent) {

@@ -257,10 +257,14 @@ final class MonitorBench {
                 }
             }
         }
-        c.done(lost.size() + " losses and " + back.size() + " returns timed");
+        c.done(lost.size() + " losses and " + back.size() + " returns timed; ms, in order: lost " + whole(lost) + ", back " + whole(back));
         carrierRow("carrier lost to mlb's change, " + mode, lost, cuts);
         carrierRow("carrier back to what it restores, " + mode, back, cuts);
         table.row("  other links' downloads broken", "0", broken + " of " + survivors, broken == 0 ? "ok" : "FAIL");
+    }
+
+    private static List<Long> whole(List<Double> ms) {
+        return ms.stream().map(Math::round).toList();
     }
 
     private void carrierRow(String what, List<Double> ms, int cuts) {

@@ -40,6 +40,18 @@ public final class SystemCarrierWatch implements CarrierWatch {
         this.nft = nft;
     }
 
+    /**
+     * argv run so that the child ends with this thread, however that ends (a monitor killed with SIGKILL too):
+     * a follower left behind in a namespace nobody uses any more hears no event that would end it, and holds the
+     * namespace alive. setpriv is util-linux's (essential in Debian); without it the child runs as it is.
+     */
+    static List<String> orphanless(List<String> argv) {
+        if (!mlb.monitor.Requirements.onPath("setpriv", System.getenv("PATH"))) return argv;
+        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--pdeathsig", "TERM", "--"));
+        wrapped.addAll(argv);
+        return wrapped;
+    }
+
     static List<String> argv(Target target) {
         return target.ip("monitor", "link", "address", "route", "rule", "nexthop");
     }
@@ -116,7 +128,7 @@ public final class SystemCarrierWatch implements CarrierWatch {
         /** Runs one child until it ends; says why it ended. */
         private String follow() {
             try {
-                child = new ProcessBuilder(argv).redirectErrorStream(true)
+                child = new ProcessBuilder(orphanless(argv)).redirectErrorStream(true)
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
                 // ip subscribes to the kernel's events a moment after it starts; a change before that is not seen.
                 Thread.sleep(SUBSCRIBED_MS);

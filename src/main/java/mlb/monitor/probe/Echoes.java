@@ -48,7 +48,8 @@ final class Echoes implements AutoCloseable {
         final IcmpNet.Socket socket;
         final int id = ThreadLocalRandom.current().nextInt(1 << 16);
         final long opened;
-        int seq;
+        /** From anywhere: a socket opened again does not reuse the numbers its predecessor's requests still wait on. */
+        int seq = ThreadLocalRandom.current().nextInt(1 << 16);
         long lastHeard;
         long lastAsked;
 
@@ -83,7 +84,8 @@ final class Echoes implements AutoCloseable {
             return CompletableFuture.completedFuture(new Outcome.Failed("cannot send: " + Failures.shorten(e.getMessage())));
         }
         Pending p = new Pending(target, now, now + timeout.toNanos(), new CompletableFuture<>());
-        pending.put(new Key(device, seq), p);
+        Pending older = pending.put(new Key(device, seq), p);
+        if (older != null) older.outcome.complete(Outcome.timeout()); // 65 536 requests ago: long lost
         if (reader == null) start();
         else if (p.deadline - waitingUntil < 0) net.wake();
         return p.outcome;
@@ -111,7 +113,19 @@ final class Echoes implements AutoCloseable {
         reader.start();
     }
 
+    /** Whatever ends the reader (an Error too) fails what waits, and the next request starts a new one. */
     private void read() {
+        try {
+            readUntilClosed();
+        } finally {
+            synchronized (this) {
+                reader = null;
+            }
+            fail(null, "the icmp reader ended");
+        }
+    }
+
+    private void readUntilClosed() {
         while (true) {
             List<IcmpNet.Socket> sockets;
             List<CompletableFuture<Outcome>> due;
