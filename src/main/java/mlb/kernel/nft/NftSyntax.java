@@ -135,7 +135,9 @@ final class NftSyntax {
         if (m instanceof NftRule.CtState c) return "ct state " + c.states().mkString(",");
         if (m instanceof NftRule.InDevice d) return "iifname " + NftWords.device(d.dev()).getOrElseThrow(Unsafe::new);
         if (m instanceof NftRule.OutDevice d) return "oifname " + NftWords.device(d.dev()).getOrElseThrow(Unsafe::new);
-        if (m instanceof NftRule.Address a) return (a.family() == 4 ? "ip " : "ip6 ") + (a.source() ? "saddr @" : "daddr @") + a.set();
+        if (m instanceof NftRule.Address a) {
+            return (a.family() == 4 ? "ip " : "ip6 ") + (a.source() ? "saddr " : "daddr ") + (a.masked() ? "& " + a.mask() + " @" : "@") + a.set();
+        }
         if (m instanceof NftRule.Protocol p) return "meta l4proto " + p.protocol();
         NftRule.Port p = (NftRule.Port) m;
         List<String> each = p.ranges().map(r -> r.first() == r.last() ? String.valueOf(r.first()) : r.first() + "-" + r.last());

@@ -49,4 +49,24 @@ class NftFilesTest {
         assertEquals(NftSamples.table(), NetState.of(NftJson.objects(NftJson.only(ruleset, "inet", io.vavr.collection.List.of(NftSamples.TABLE)))));
         assertEquals(3, NftJson.allTables(ruleset));
     }
+    /** A list's lookup masks the address first; nft prints the mask dotted, and drops a whole-word one. */
+    @Test
+    void aMaskOfLeadingOnesIsReadAsItsLengthAndNothingElseIsAMask() {
+        assertEquals(io.vavr.control.Option.some(24), NftJson.maskLength("255.255.255.0"));
+        assertEquals(io.vavr.control.Option.some(1), NftJson.maskLength("128.0.0.0"));
+        assertEquals(io.vavr.control.Option.some(22), NftJson.maskLength("255.255.252.0"));
+        assertEquals(io.vavr.control.Option.some(32), NftJson.maskLength("255.255.255.255"));
+        for (String odd : new String[] {"0.0.0.0", "255.0.255.0", "255.255.255.256", "255.255.255", "0xffffff00", "255.255.255.0/24"}) {
+            assertEquals(io.vavr.control.Option.none(), NftJson.maskLength(odd), odd);
+        }
+        for (int length = 1; length <= 32; length++) {
+            assertEquals(io.vavr.control.Option.some(length),
+                    NftJson.maskLength(new mlb.model.NftRule.Address(false, 4, "s", length).mask()), "length " + length);
+        }
+    }
+    /** The audit record's canonical JSON keeps every nft object of the sample, masked lookups too. */
+    @Test
+    void theStateDocumentKeepsTheSampleTable() {
+        assertEquals(NftSamples.table(), mlb.model.StateJson.parse(mlb.model.StateJson.text(NftSamples.table())));
+    }
 }
