@@ -69,4 +69,18 @@ class NftFilesTest {
     void theStateDocumentKeepsTheSampleTable() {
         assertEquals(NftSamples.table(), mlb.model.StateJson.parse(mlb.model.StateJson.text(NftSamples.table())));
     }
+    /** A set that goes takes its elements along: the script deletes the set alone, never its elements one by one. */
+    @Test
+    void aSetThatGoesIsDeletedWithoutItsElements() {
+        NetState without = NetState.of(NftSamples.table().all().filter(o -> !(o instanceof mlb.model.NftSet s && s.name().equals("pin1_dst_24"))
+                && !(o instanceof mlb.model.NftElement e && e.set().equals("pin1_dst_24")))
+                .map(o -> o instanceof mlb.model.NftChain c && c.name().equals("prerouting") ? new mlb.model.NftChain(c.table(), c.name(), c.hook(),
+                        c.rules().filter(r -> !r.uses().contains("pin1_dst_24"))) : o));
+        List<String> script = NftSyntax.script(Diff.changes(NftSamples.table(), without)).get();
+        assertEquals(List.of("flush chain inet mlbt prerouting", "delete set inet mlbt pin1_dst_24"), script.filter(l -> !l.startsWith("add rule")));
+        FakeNft nft = new FakeNft();
+        nft.write(Diff.changes(NetState.empty(), NftSamples.table()));
+        assertEquals(true, nft.write(Diff.changes(NftSamples.table(), without)).ok());
+        assertEquals(without, NetState.of(nft.read(NftSamples.scope()).owned()));
+    }
 }
