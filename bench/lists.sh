@@ -81,7 +81,7 @@ echo "connmark mode, a pin's dst_file of $size prefixes; plans: median of $runs 
 echo
 printf '| %-70s | %12s |\n' "case" "wall time"; printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..72})" "$(printf -- '-%.0s' {1..14})"
 row "first apply of the list ($size set elements)" "$(timed mlb apply -f "$work/spec.toml" --netns "$ns" --yes) ms"
-notes+=("set elements in the kernel after the first apply: $(ip netns exec "$ns" nft list set inet mlb pin1_dst | grep -o '[0-9]\+\.[0-9]\+\.[0-9]\+\.[0-9]\+' | wc -l)")
+notes+=("set elements in the kernel after the first apply: $(ip netns exec "$ns" nft list set inet mlb pin1_dst_32 | grep -o '[0-9]\+\.[0-9]\+\.[0-9]\+\.[0-9]\+' | wc -l)")
 row "mlb plan, no changes" "$(median mlb plan -f "$work/spec.toml" --netns "$ns") ms"
 mkdir -p "$work/phases"
 javac -d "$work/phases" -cp "$here/target/mlb.jar" "$here/bench/PlanPhases.java"
@@ -98,10 +98,10 @@ sentinel mlbbenchend
 kill "$monitor"; wait "$monitor" 2>/dev/null || true; monitor=
 # What the kernel did between the sentinels: element events by kind, anything else, and transactions.
 between > "$work/seen.txt"
-added=$(grep -c '^add element inet mlb pin1_dst ' "$work/seen.txt" || true)
-removed=$(grep -c '^delete element inet mlb pin1_dst ' "$work/seen.txt" || true)
+added=$(grep -c '^add element inet mlb pin1_dst_32 ' "$work/seen.txt" || true)
+removed=$(grep -c '^delete element inet mlb pin1_dst_32 ' "$work/seen.txt" || true)
 generations=$(grep -c '^# new generation' "$work/seen.txt" || true)
-grep -v '^add element inet mlb pin1_dst \|^delete element inet mlb pin1_dst \|^# new generation' "$work/seen.txt" > "$work/other.txt" || true
+grep -v '^add element inet mlb pin1_dst_32 \|^delete element inet mlb pin1_dst_32 \|^# new generation' "$work/seen.txt" > "$work/other.txt" || true
 row "  kernel (nft monitor): set elements added / removed" "$added / $removed"
 row "  kernel (nft monitor): other objects changed / transactions" "$(wc -l < "$work/other.txt") / $generations"
 while read -r line; do notes+=("other kernel event: $line"); done < <(head -5 "$work/other.txt")
