@@ -5,7 +5,8 @@
 #   2. `mlb plan` with no changes (median of RUNS);
 #   3. a 1 % change (500 prefixes removed, 500 added): the apply's wall time, and what the kernel saw, counted by a
 #      separate `nft monitor` running in the namespace during the apply (not from mlb's output);
-#   4. the plan of 2. with 1 000 000 foreign routes in main (made with ip -batch; their time is printed);
+#   4. the plan of 2. beside the same in a second namespace with 1 000 000 foreign routes in main (made with
+#      ip -batch; their time is printed), the two plans interleaved;
 #   5. where the plan's time goes (bench/PlanPhases.java, one cold JVM).
 # The list: 65 536 host addresses filling 10.77.0.0/16 and 34 464 in 198.19.0.0/16; the change drops the first 500
 # and adds the next 500 of 198.19.0.0/16. The foreign routes: the 131 072 host addresses of 10.77.0.0/16 and
@@ -17,12 +18,12 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-5}"
 size="${2:-100000}"   # the list's length (at most 131 072); a change replaces size/200 of them
 step=$((size / 200))
-ns="mlbl-$$"
+ns="mlbl-$$" ns2="mlbl-$$-f"
 work="$(mktemp -d)"
 monitor=
 cleanup() {
   if [ -n "$monitor" ]; then kill "$monitor" 2>/dev/null || true; fi
-  ip netns del "$ns" 2>/dev/null || true; rm -rf "$work"
+  ip netns del "$ns" 2>/dev/null || true; ip netns del "$ns2" 2>/dev/null || true; rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 mlb() { "$here/mlb" --state "$work/state" "$@"; }
@@ -107,12 +108,25 @@ row "  kernel (nft monitor): other objects changed / transactions" "$(wc -l < "$
 while read -r line; do notes+=("other kernel event: $line"); done < <(head -5 "$work/other.txt")
 row "mlb plan, no changes (after the change)" "$(median mlb plan -f "$work/spec.toml" --netns "$ns") ms"
 
-n=$(ip -n "$ns" route show table main | wc -l)
+# The same spec in a second namespace with 1 000 000 foreign routes in main; the plans of the two run interleaved
+# (one here, one there, RUNS times), so a machine whose load changes meanwhile slows both alike.
+bench_netns "$ns2"
+mlb apply -f "$work/spec.toml" --netns "$ns2" --yes >/dev/null
 awk 'BEGIN { for (m = 1; m <= 8; m++) for (i = 0; i < 131072 && c++ < 1000000; i++)
   printf "route add %s.%d.%d/32 via 198.18.1.1 dev wan1 metric %d\n", (i < 65536 ? "10.77" : "198.19"),
     int((i % 65536) / 256), i % 256, m }' > "$work/foreign.batch"
-s=$(date +%s%N); ip -n "$ns" -batch "$work/foreign.batch"; e=$(date +%s%N)
-notes+=("1 000 000 foreign routes made with ip -batch in $(( (e - s) / 1000000 )) ms; main holds $(( $(ip -n "$ns" route show table main | wc -l) - n )) more routes")
-row "mlb plan, no changes, 1 000 000 foreign routes in main" "$(median mlb plan -f "$work/spec.toml" --netns "$ns") ms"
+n=$(ip -n "$ns2" route show table main | wc -l)
+s=$(date +%s%N); ip -n "$ns2" -batch "$work/foreign.batch"; e=$(date +%s%N)
+notes+=("1 000 000 foreign routes made with ip -batch in $(( (e - s) / 1000000 )) ms; main holds $(( $(ip -n "$ns2" route show table main | wc -l) - n )) more routes")
+without=() with=()
+for _ in $(seq "$runs"); do
+  without+=("$(timed mlb plan -f "$work/spec.toml" --netns "$ns")")
+  with+=("$(timed mlb plan -f "$work/spec.toml" --netns "$ns2")")
+done
+mw=$(bench_median "${without[@]}") mf=$(bench_median "${with[@]}")
+row "mlb plan, no changes, interleaved: without foreign routes" "$mw ms"
+row "mlb plan, no changes, interleaved: 1 000 000 foreign routes in main" "$mf ms"
+row "  ratio (aim: at most 1.10)" "$(awk -v a="$mf" -v b="$mw" 'BEGIN { printf "%.2f", a / b }')"
+notes+=("interleaved plans (ms), without: ${without[*]}; with: ${with[*]}")
 echo
 printf '%s\n' "${notes[@]}"
