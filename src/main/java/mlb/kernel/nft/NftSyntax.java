@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * A run of nft changes as one `nft -f -` script: one transaction, all or nothing. Inside it the commands go in
  * the order nft needs whatever order the plan listed them in: the table first; chains that change are flushed
  * (dropping their references) before elements, chains, sets and helpers are deleted (a set that goes with its
- * elements: they are not deleted one by one); then declarations, then elements, then every rule of the chains
+ * elements: they are not deleted one by one, but for a map's jumps); then declarations, then elements, then every rule of the chains
  * that are new or changed; a table that goes is deleted whole.
  */
 final class NftSyntax {
@@ -41,10 +41,11 @@ final class NftSyntax {
                 .forEach(c -> out.add("flush chain " + where(c) + " " + c.name()));
         try {
             // a set that goes takes its elements along: deleting them one by one first is work for nothing, and
-            // for an interval set nft sorts the whole set again for each element deleted
+            // for an interval set nft sorts the whole set again for each element deleted. A map's elements that
+            // jump to a chain go first all the same: the chain may be deleted before the map is
             java.util.Set<String> goneSets = new java.util.HashSet<>(of(removed, o -> o instanceof NftSet)
                     .map(o -> o.table() + " " + ((NftSet) o).name()).asJava());
-            of(removed, o -> o instanceof NftElement e && !goneSets.contains(e.table() + " " + e.set()))
+            of(removed, o -> o instanceof NftElement e && (e.jump().isDefined() || !goneSets.contains(e.table() + " " + e.set())))
                     .forEach(o -> out.add(deleteElement((NftElement) o)));
             of(removed, o -> o instanceof NftChain).forEach(o -> out.add("delete chain " + where(o) + " " + ((NftChain) o).name()));
             of(removed, o -> o instanceof NftSet).forEach(o -> out.add("delete " + setWord((NftSet) o) + " " + where(o) + " " + ((NftSet) o).name()));

@@ -83,4 +83,18 @@ class NftFilesTest {
         assertEquals(true, nft.write(Diff.changes(NftSamples.table(), without)).ok());
         assertEquals(without, NetState.of(nft.read(NftSamples.scope()).owned()));
     }
+    /** A map that goes with a chain its elements jump to: the jumps are deleted first, or the chain could not go. */
+    @Test
+    void aGoneMapsJumpsAreDeletedBeforeTheChainTheyJumpTo() {
+        NetState from = NetState.of(List.of(new mlb.model.NftTable("t"), mlb.model.NftChain.regular("t", "link_a", List.empty()),
+                new mlb.model.NftSet("t", "marks", mlb.model.NftSet.KeyType.MARK, true, false),
+                mlb.model.NftElement.jump("t", "marks", new mlb.model.NftElement.Mark(0x100), "link_a")));
+        NetState to = NetState.of(List.of(new mlb.model.NftTable("t")));
+        assertEquals(List.of("flush chain inet t link_a", "delete element inet t marks { 0x00000100 }", "delete chain inet t link_a",
+                        "delete map inet t marks"),
+                NftSyntax.script(Diff.changes(from, to)).get());
+        FakeNft nft = new FakeNft();
+        nft.write(Diff.changes(NetState.empty(), from));
+        assertEquals(true, nft.write(Diff.changes(from, to)).ok());
+    }
 }
