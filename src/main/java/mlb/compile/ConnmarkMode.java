@@ -112,29 +112,46 @@ final class ConnmarkMode {
     }
 
     /**
-     * A pin's rule for new connections from the lan: to the first of its links that takes connections now, or a
-     * drop when none does and it has no "balance"; no rule when "balance" comes first (the slots decide). Its
-     * address lists are sets of their own (pinN_dst, pinN_src), so a changed list changes elements only.
+     * A pin's rules for new connections from the lan: to the first of its links that takes connections now, or a
+     * drop when none does and it has no "balance"; none when "balance" comes first (the slots decide). Its
+     * address lists are sets of their own, one per prefix length (pinN_dst_24: the /24s of its destinations), so
+     * a changed list changes elements only; a rule for each pair of its destination and source sets.
      */
     private static List<NftRule> pin(String t, Pin p, int n, List<Link> live, java.util.List<KernelObject> out) {
         java.util.List<NftRule.Match> m = new java.util.ArrayList<>(java.util.List.of(fresh(), new NftRule.Address(true, 4, LAN)));
         if (!p.proto().isEmpty()) m.add(new NftRule.Protocol(p.proto()));
         if (!p.dport().isEmpty()) m.add(new NftRule.Port(false, p.proto(), ranges(p.dport())));
         if (!p.sport().isEmpty()) m.add(new NftRule.Port(true, p.proto(), ranges(p.sport())));
-        addressSet(t, "pin" + n + "_dst", p.dst(), out).forEach(s -> m.add(new NftRule.Address(false, 4, s)));
-        addressSet(t, "pin" + n + "_src", p.src(), out).forEach(s -> m.add(new NftRule.Address(true, 4, s)));
+        List<Option<NftRule.Address>> dst = addressSets(t, "pin" + n + "_dst", false, p.dst(), out);
+        List<Option<NftRule.Address>> src = addressSets(t, "pin" + n + "_src", true, p.src(), out);
         Option<String> first = p.links().find(l -> l.equals(Pin.BALANCE) || live.exists(x -> x.name().equals(l)));
         if (first.contains(Pin.BALANCE)) return List.empty();
         // goto, not jump: the pin's link is the decision; the slots below must not see the connection
         NftRule.Statement to = first.map(l -> (NftRule.Statement) new NftRule.Goto(chain(l))).getOrElse(new NftRule.Drop());
-        return List.of(new NftRule(List.ofAll(m), to));
+        return dst.flatMap(d -> src.map(s -> new NftRule(List.ofAll(m).appendAll(d).appendAll(s), to)));
     }
 
-    private static Option<String> addressSet(String t, String name, List<String> prefixes, java.util.List<KernelObject> out) {
-        if (prefixes.isEmpty()) return Option.none();
-        out.add(new NftSet(t, name, NftSet.KeyType.IPV4, false, true));
-        prefixes.forEach(x -> out.add(NftElement.of(t, name, new NftElement.Prefix(x.replaceAll("/32$", "")))));
-        return Option.some(name);
+    /**
+     * The sets of a list, one per prefix length, each holding the network addresses of its prefixes, and the
+     * lookup of each: a single none for an empty list (no address match), and for 0.0.0.0/0 (every address).
+     */
+    private static List<Option<NftRule.Address>> addressSets(String t, String name, boolean source, List<String> prefixes,
+                                                             java.util.List<KernelObject> out) {
+        java.util.Map<Integer, java.util.List<String>> byLength = new java.util.TreeMap<>();
+        for (String prefix : prefixes) {
+            int slash = prefix.indexOf('/');
+            int length = slash < 0 ? 32 : Integer.parseInt(prefix.substring(slash + 1));
+            byLength.computeIfAbsent(length, k -> new java.util.ArrayList<>()).add(slash < 0 ? prefix : prefix.substring(0, slash));
+        }
+        if (byLength.isEmpty() || byLength.containsKey(0)) return List.of(Option.none());
+        java.util.List<Option<NftRule.Address>> lookups = new java.util.ArrayList<>();
+        byLength.forEach((length, networks) -> {
+            String set = name + "_" + length;
+            out.add(new NftSet(t, set, NftSet.KeyType.IPV4, false, false));
+            networks.forEach(x -> out.add(NftElement.of(t, set, new NftElement.Prefix(x))));
+            lookups.add(Option.some(new NftRule.Address(source, 4, set, length)));
+        });
+        return List.ofAll(lookups);
     }
 
     private static List<NftRule.PortRange> ranges(List<Pin.Ports> ports) {

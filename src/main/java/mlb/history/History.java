@@ -148,7 +148,15 @@ public final class History implements AutoCloseable {
     /** Whether r is the target's newest entry already (a run killed between its commit and clearing the journal). */
     public boolean isLatest(Record r) throws IOException {
         Option<Entry> last = latest(r.target());
-        return last.isDefined() && files(last.get()).get("meta.json").contains(RecordJson.meta(r));
+        return last.isDefined() && file(last.get(), "meta.json").contains(RecordJson.meta(r));
+    }
+
+    /** One file of an entry's target folder, read alone (an entry of a long list has megabytes of others). */
+    public Option<String> file(Entry e, String name) throws IOException {
+        try (RevWalk w = new RevWalk(repo);
+             TreeWalk t = TreeWalk.forPath(repo, e.target() + "/" + name, w.parseCommit(ObjectId.fromString(e.id())).getTree())) {
+            return t == null ? Option.none() : Option.some(new String(repo.open(t.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     /** A target's entries, newest first. */

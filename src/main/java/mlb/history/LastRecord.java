@@ -57,8 +57,9 @@ public record LastRecord(Entry entry, Scope scope, NetState after) {
 
     private ObjectNode encode() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
-        // 2: the scope may name nftables tables and the state hold nft objects; 1 is read as well
-        n.put("format", FORMAT).put("version", 2);
+        // 2: the scope may name nftables tables and the state hold nft objects; 3: a plain set's elements are one
+        // list of items; 1 and 2 are read as well
+        n.put("format", FORMAT).put("version", 3);
         n.put("id", entry.id()).put("time", entry.time().toString()).put("title", entry.title())
                 .put("outcome", entry.outcome()).put("target", entry.target());
         n.set("scope", StateJson.encode(scope));
@@ -68,8 +69,8 @@ public record LastRecord(Entry entry, Scope scope, NetState after) {
 
     private static LastRecord decode(JsonNode n) throws IOException {
         int version = n.path("version").asInt();
-        if (!FORMAT.equals(n.path("format").asText()) || version != 1 && version != 2) {
-            throw new IOException("not an mlb last-entry file of version 1 or 2");
+        if (!FORMAT.equals(n.path("format").asText()) || version < 1 || version > 3) {
+            throw new IOException("not an mlb last-entry file of version 1 to 3");
         }
         Entry e = new Entry(n.path("id").asText(), Instant.parse(n.path("time").asText()), n.path("title").asText(),
                 n.path("outcome").asText(), n.path("target").asText());

@@ -7,11 +7,7 @@ import mlb.model.NetState;
 import mlb.model.Scope;
 import mlb.model.StateJson;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * One entry of the audit history: what was applied to one target, what the kernel held before and after, the
@@ -68,23 +64,23 @@ public record Record(Kind kind, String title, String target, Scope scope, Outcom
     }
 
     static String sha256(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return StateJson.sha256(text);
     }
 
-    /** The files of this entry's folder, by name. */
+    /**
+     * The files of this entry's folder, by name. A set's long list is a file of its own (set-SHA256.txt) that the
+     * states name by its hash: one file when the desired state and the state after hold the same list.
+     */
     public TreeMap<String, String> files() {
+        java.util.Map<String, String> lists = new java.util.TreeMap<>();
         TreeMap<String, String> f = TreeMap.of(
-                "desired.json", StateJson.text(desired),
-                "before.json", StateJson.text(before),
-                "after.json", StateJson.text(after),
+                "desired.json", StateJson.text(desired, Option.some(lists)),
+                "before.json", StateJson.text(before, Option.some(lists)),
+                "after.json", StateJson.text(after, Option.some(lists)),
                 "commands.txt", commands.map(c -> c + "\n").mkString(),
                 "plan.txt", planText,
                 "meta.json", RecordJson.meta(this));
+        f = f.merge(TreeMap.ofAll(lists));
         return specText.isDefined() ? f.put("spec.toml", specText.get()) : f;
     }
 

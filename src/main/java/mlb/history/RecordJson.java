@@ -20,7 +20,7 @@ final class RecordJson {
     private RecordJson() {
     }
 
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
 
     static String meta(Record r) {
         return text(metaNode(r));
@@ -78,7 +78,8 @@ final class RecordJson {
     private static ObjectNode metaNode(Record r) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         // version 2: the scope may name nftables tables; mlb's own version has a key of its own (version 1
-        // entries wrote it over the format version, so there "version" holds mlb's version)
+        // entries wrote it over the format version, so there "version" holds mlb's version); version 3: a
+        // state keeps a plain set's elements as a list of items, a long one in a file named by its sha256
         n.put("format", "mlb-entry").put("version", FORMAT_VERSION);
         n.put("kind", r.kind().name().toLowerCase()).put("title", r.title()).put("target", r.target());
         n.put("protocol", r.scope().protocol()).set("scope", StateJson.encode(r.scope()));

@@ -38,6 +38,6 @@ public record Snapshot(Entry entry, TreeMap<String, String> files) {
     }
 
     private NetState state(String name) {
-        return file(name).map(StateJson::parse).getOrElse(NetState.empty());
+        return file(name).map(text -> StateJson.parse(text, this::file)).getOrElse(NetState.empty());
     }
 }

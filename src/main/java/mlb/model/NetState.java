@@ -19,8 +19,10 @@ public record NetState(TreeMap<ObjectKey, KernelObject> objects) {
         TreeMap<ObjectKey, KernelObject> m = TreeMap.empty();
         for (KernelObject o : objects) {
             ObjectKey key = o.key();
-            if (m.containsKey(key)) throw new IllegalArgumentException("two objects with one identity: " + key);
-            m = m.put(key, o);
+            // one walk down the tree, not two (containsKey, then put): a list's 100 000 elements are put on every read
+            TreeMap<ObjectKey, KernelObject> next = m.put(key, o);
+            if (next.size() == m.size()) throw new IllegalArgumentException("two objects with one identity: " + key);
+            m = next;
         }
         return new NetState(m);
     }

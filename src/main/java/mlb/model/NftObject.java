@@ -23,7 +23,15 @@ public sealed interface NftObject extends KernelObject permits NftTable, NftHelp
 
     /** Names of tables, chains, sets and helpers: what nft takes as a plain identifier. */
     static String name(String name, String what) {
-        if (!name.matches("[a-z][a-z0-9_-]{0,31}")) throw new IllegalArgumentException("not an nft " + what + " name: " + name);
+        if (!Names.NFT.matcher(name).matches()) throw new IllegalArgumentException("not an nft " + what + " name: " + name);
         return name;
+    }
+
+    /** Compiled once: every element of a 100 000-prefix list checks its table's and set's names. */
+    final class Names {
+        static final java.util.regex.Pattern NFT = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+        private Names() {
+        }
     }
 }

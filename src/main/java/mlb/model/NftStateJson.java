@@ -89,7 +89,10 @@ final class NftStateJson {
         if (m instanceof NftRule.CtState c) c.states().forEach(n.putArray("ct_state")::add);
         else if (m instanceof NftRule.InDevice d) n.put("iif", d.dev());
         else if (m instanceof NftRule.OutDevice d) n.put("oif", d.dev());
-        else if (m instanceof NftRule.Address a) n.put(a.source() ? "saddr" : "daddr", a.set()).put("family", a.family());
+        else if (m instanceof NftRule.Address a) {
+            n.put(a.source() ? "saddr" : "daddr", a.set()).put("family", a.family());
+            if (a.masked()) n.put("length", a.length());
+        }
         else if (m instanceof NftRule.Protocol p) n.put("protocol", p.protocol());
         else ports(n, (NftRule.Port) m);
         return n;
@@ -105,7 +108,9 @@ final class NftStateJson {
         if (n.has("iif")) return new NftRule.InDevice(n.get("iif").asText());
         if (n.has("oif")) return new NftRule.OutDevice(n.get("oif").asText());
         if (n.has("saddr") || n.has("daddr")) {
-            return new NftRule.Address(n.has("saddr"), n.path("family").asInt(), n.path(n.has("saddr") ? "saddr" : "daddr").asText());
+            int family = n.path("family").asInt();
+            return new NftRule.Address(n.has("saddr"), family, n.path(n.has("saddr") ? "saddr" : "daddr").asText(),
+                    n.path("length").asInt(family == 4 ? 32 : 128));
         }
         if (n.has("sport") || n.has("dport")) {
             List<NftRule.PortRange> ranges = List.ofAll(n.path(n.has("sport") ? "sport" : "dport"))

@@ -14,21 +14,97 @@ import java.util.ArrayList;
 
 /**
  * Canonical JSON of a NetState: one array per kind, objects in identity order, fields in a fixed order. A kind
- * without objects has no array (states recorded before it existed read the same).
+ * without objects has no array (states recorded before it existed read the same). The elements of a plain set
+ * (a pin's list: 100 000 of them is a country's) are one array of items per set rather than an object each, and
+ * in the audit record a long one is a file named by its hash.
  * Used for `plan --json`, saved plans and the audit history; decode(encode(s)) equals s.
  */
 public final class StateJson {
     public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** The plain sets' elements, as one list of items per set (state documents of format 3 and later). */
+    private static final String ITEMS = "nft_set_items";
+    /** From this many items on, a record keeps a set's list in a file of its own. */
+    public static final int LIST_FILE_MIN = 1000;
 
     private StateJson() {
     }
 
     public static ObjectNode encode(NetState state) {
+        return encode(state, Option.none());
+    }
+
+    /**
+     * With files: the items of a set of LIST_FILE_MIN and more go to a file of their own (one a line), named by
+     * the sha256 of its text, and the document names the file and its hash. Two states holding one list (what
+     * was wanted and what the kernel held after) name the same file, and git keeps an unchanged list once.
+     */
+    public static ObjectNode encode(NetState state, Option<java.util.Map<String, String>> files) {
         ObjectNode root = F.objectNode();
         for (Kind k : Kind.values()) if (!k.nft()) root.putArray(field(k));
-        state.all().forEach(o -> array(root, field(o.kind())).add(encode(o)));
+        java.util.Map<SetName, java.util.List<String>> items = new java.util.LinkedHashMap<>();
+        state.all().forEach(o -> {
+            if (o instanceof NftElement e && listed(e)) {
+                items.computeIfAbsent(new SetName(e.table(), e.set()), k -> new ArrayList<>()).add(((NftElement.Prefix) e.item()).prefix());
+            } else {
+                array(root, field(o.kind())).add(encode(o));
+            }
+        });
+        if (!items.isEmpty()) {
+            ArrayNode lists = root.putArray(ITEMS);
+            items.forEach((set, list) -> items(lists.addObject().put("table", set.table()).put("set", set.set()), list, files));
+        }
         return root;
+    }
+
+    /** The elements kept as a set's list of items rather than one object each: keys of a plain set. */
+    private static boolean listed(NftElement e) {
+        return e.jump().isEmpty() && e.item() instanceof NftElement.Prefix;
+    }
+
+    private record SetName(String table, String set) {
+    }
+
+    private static void items(ObjectNode n, java.util.List<String> list, Option<java.util.Map<String, String>> files) {
+        if (files.isEmpty() || list.size() < LIST_FILE_MIN) {
+            ArrayNode a = n.putArray("items");
+            list.forEach(a::add);
+            return;
+        }
+        String text = String.join("\n", list) + "\n";
+        String sha = sha256(text);
+        String name = "set-" + sha + ".txt";
+        files.get().put(name, text);
+        n.put("count", list.size()).put("sha256", sha).put("file", name);
+    }
+
+    /** A set's items from the document, or from the file it names, checked against its hash and count. */
+    private static java.util.List<String> items(JsonNode n, java.util.function.Function<String, Option<String>> files) {
+        java.util.List<String> out = new ArrayList<>();
+        if (!n.has("file")) {
+            n.path("items").forEach(i -> out.add(i.asText()));
+            return out;
+        }
+        String name = n.get("file").asText();
+        String text = files.apply(name).getOrElseThrow(() -> new IllegalArgumentException("the state keeps the items of set "
+                + n.path("set").asText() + " in " + name + ", which is missing"));
+        if (!sha256(text).equals(n.path("sha256").asText())) {
+            throw new IllegalArgumentException(name + " does not match the sha256 the state names for it");
+        }
+        text.lines().forEach(out::add);
+        if (out.size() != n.path("count").asInt()) throw new IllegalArgumentException(name + " holds " + out.size()
+                + " items, the state names " + n.path("count").asInt());
+        return out;
+    }
+
+    /** The hex sha256 of a text's UTF-8 bytes. */
+    public static String sha256(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ArrayNode array(ObjectNode root, String field) {
@@ -36,25 +112,45 @@ public final class StateJson {
     }
 
     public static String text(NetState state) {
+        return text(state, Option.none());
+    }
+
+    /** The document, with long lists put in files (see {@link #encode(NetState, Option)}). */
+    public static String text(NetState state, Option<java.util.Map<String, String>> files) {
         try {
-            return MAPPER.writeValueAsString(encode(state)) + "\n";
+            return MAPPER.writeValueAsString(encode(state, files)) + "\n";
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static NetState parse(String json) {
+        return parse(json, name -> Option.none());
+    }
+
+    /** A document whose lists may be in files: files gives a file's text by name. */
+    public static NetState parse(String json, java.util.function.Function<String, Option<String>> files) {
         try {
-            return decode(MAPPER.readTree(json));
+            return decode(MAPPER.readTree(json), files);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not a state document: " + e.getMessage(), e);
         }
     }
 
     public static NetState decode(JsonNode root) {
+        return decode(root, name -> Option.none());
+    }
+
+    /** Documents before lists (every element an object) read the same. */
+    public static NetState decode(JsonNode root, java.util.function.Function<String, Option<String>> files) {
         java.util.List<KernelObject> all = new ArrayList<>();
         for (Kind k : Kind.values()) {
             for (JsonNode n : root.path(field(k))) all.add(decode(k, n));
+        }
+        for (JsonNode n : root.path(ITEMS)) {
+            String table = n.path("table").asText();
+            String set = n.path("set").asText();
+            items(n, files).forEach(i -> all.add(NftElement.of(table, set, new NftElement.Prefix(i))));
         }
         return NetState.of(all);
     }

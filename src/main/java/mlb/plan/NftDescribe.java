@@ -50,7 +50,9 @@ final class NftDescribe {
         if (m instanceof NftRule.CtState c) return "ct state " + c.states().mkString(",");
         if (m instanceof NftRule.InDevice d) return "iifname " + d.dev();
         if (m instanceof NftRule.OutDevice d) return "oifname " + d.dev();
-        if (m instanceof NftRule.Address a) return (a.family() == 4 ? "ip " : "ip6 ") + (a.source() ? "saddr" : "daddr") + " @" + a.set();
+        if (m instanceof NftRule.Address a) {
+            return (a.family() == 4 ? "ip " : "ip6 ") + (a.source() ? "saddr" : "daddr") + (a.masked() ? " & " + a.mask() : "") + " @" + a.set();
+        }
         if (m instanceof NftRule.Protocol p) return "meta l4proto " + p.protocol();
         NftRule.Port p = (NftRule.Port) m;
         return p.protocol() + (p.source() ? " sport " : " dport ") + ports(p.ranges());

@@ -14,8 +14,11 @@ import mlb.model.StateJson;
  */
 public record SavedPlan(String target, String specFile, String specText, Plan plan) {
     private static final String FORMAT = "mlb-plan";
-    /** 3: the scope may name nftables tables and the states hold nft objects; 2 is read as well. */
-    private static final int VERSION = 3;
+    /**
+     * 3: the scope may name nftables tables and the states hold nft objects; 4: a plain set's elements are one list
+     * of items per set (an older mlb would read them as no elements); 2 and 3 are read as well.
+     */
+    private static final int VERSION = 4;
 
     public String text() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
@@ -45,7 +48,7 @@ public record SavedPlan(String target, String specFile, String specText, Plan pl
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not a saved plan: " + e.getMessage(), e);
         }
-        if (!FORMAT.equals(n.path("format").asText()) || (n.path("version").asInt() != VERSION && n.path("version").asInt() != 2)) {
+        if (!FORMAT.equals(n.path("format").asText()) || (n.path("version").asInt() < 2 || n.path("version").asInt() > VERSION)) {
             throw new IllegalArgumentException("not a saved plan of this mlb version (make it again with mlb plan -o)");
         }
         List<String> notes = List.ofAll(n.path("notes")).map(JsonNode::asText);

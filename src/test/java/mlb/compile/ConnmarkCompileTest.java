@@ -144,10 +144,50 @@ class ConnmarkCompileTest {
     void aPinTakesItsFirstLiveLinkThenTheNextThenBalancesOrDrops() {
         NetState all = compiled(SPEC + PINS, Option.none());
         assertEquals(List.of("Goto[chain=link_isp1]", "Goto[chain=link_isp2]"), pinRules(all));
-        assertTrue(all.all(NftElement.class).exists(e -> e.set().equals("pin1_dst") && e.item().text().equals("198.51.100.0/24")));
+        assertTrue(all.all(NftElement.class).exists(e -> e.set().equals("pin1_dst_24") && e.item().text().equals("198.51.100.0")));
         assertEquals(List.of("Goto[chain=link_isp3]"), pinRules(compiled(SPEC + PINS, Option.some(HashSet.of("isp3")))),
                 "isp1 out: ssh goes to isp3; isp2 out: DNS is balanced (no rule)");
         assertEquals(List.of("Drop[]", "Goto[chain=link_isp2]"), pinRules(compiled(SPEC + PINS, Option.some(HashSet.of("isp2")))),
                 "isp1 and isp3 out: ssh is dropped, not leaked");
+    }
+    @Test
+    void aListIsOnePlainSetPerPrefixLengthAndARuleForEachPairOfDestinationAndSourceSets() {
+        NetState all = compiled(SPEC + """
+                [[pin]]
+                name = "listed"
+                dst = ["198.51.100.0/24", "203.0.113.7", "198.18.4.0/22", "203.0.113.9/32"]
+                src = ["10.77.0.0/25", "10.77.0.200"]
+                links = ["isp1"]
+                """, Option.none());
+        assertEquals(List.of("pin1_dst_22", "pin1_dst_24", "pin1_dst_32", "pin1_src_25", "pin1_src_32"),
+                all.all(mlb.model.NftSet.class).map(mlb.model.NftSet::name).filter(n -> n.startsWith("pin")).toList());
+        assertTrue(all.all(mlb.model.NftSet.class).filter(x -> x.name().startsWith("pin")).forAll(x -> !x.interval()),
+                "plain sets: nft deletes their elements without sorting the whole set again");
+        assertEquals(List.of("198.18.4.0"), elements(all, "pin1_dst_22"));
+        assertEquals(List.of("203.0.113.7", "203.0.113.9"), elements(all, "pin1_dst_32"));
+        NftChain pre = all.all(NftChain.class).find(c -> c.name().equals("prerouting")).get();
+        List<String> lookups = pre.rules().filter(r -> r.statement().equals(new mlb.model.NftRule.Goto("link_isp1")))
+                .map(r -> r.matches().filter(m -> m instanceof mlb.model.NftRule.Address a && !a.set().equals("lan"))
+                        .map(m -> ((mlb.model.NftRule.Address) m).set() + "/" + ((mlb.model.NftRule.Address) m).length()).mkString(" "))
+                .toList();
+        assertEquals(List.of("pin1_dst_22/22 pin1_src_25/25", "pin1_dst_22/22 pin1_src_32/32", "pin1_dst_24/24 pin1_src_25/25",
+                "pin1_dst_24/24 pin1_src_32/32", "pin1_dst_32/32 pin1_src_25/25", "pin1_dst_32/32 pin1_src_32/32"), lookups);
+    }
+
+    @Test
+    void aListHoldingEveryAddressNeedsNoSet() {
+        NetState all = compiled(SPEC + """
+                [[pin]]
+                dst = ["0.0.0.0/0", "198.51.100.0/24"]
+                proto = "tcp"
+                dport = [25]
+                links = ["isp1"]
+                """, Option.none());
+        assertTrue(all.all(mlb.model.NftSet.class).forAll(x -> !x.name().startsWith("pin")));
+        assertEquals(List.of("Goto[chain=link_isp1]"), pinRules(all));
+    }
+
+    private static List<String> elements(NetState s, String set) {
+        return s.all(NftElement.class).filter(e -> e.set().equals(set)).map(e -> e.item().text()).toList();
     }
 }

@@ -32,6 +32,22 @@ class HistoryRepoTest {
                 "Plan: 1 to add, 0 to change, 0 to destroy.\n", Option.none(), Option.none(), Instant.now(), "root", "router", "test");
     }
 
+    /** Whether a record is committed already is told by its meta.json alone, read without the entry's other files. */
+    @Test
+    void oneFileOfAnEntryIsReadAloneAndTheNewestEntryIsKnownByItsMeta() throws Exception {
+        try (History h = History.open(tmp.resolve("state"))) {
+            Record done = intent().finished(Record.Outcome.APPLIED, ONE_RULE, List.empty(), Option.none());
+            assertFalse(h.isLatest(done));
+            h.commit(done);
+            Entry e = h.latest(TARGET).get();
+            assertEquals(Option.some(RecordJson.meta(done)), h.file(e, "meta.json"));
+            assertEquals(Option.some("[balancer]\n"), h.file(e, "spec.toml"));
+            assertEquals(Option.none(), h.file(e, "no-such-file.txt"));
+            assertTrue(h.isLatest(done));
+            assertFalse(h.isLatest(intent()), "the same apply before its outcome is another record");
+        }
+    }
+
     @Test
     void aRefLockLeftByAKilledRunDoesNotBlockTheNextCommit() throws Exception {
         Path state = tmp.resolve("state");

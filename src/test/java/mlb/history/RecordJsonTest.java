@@ -26,7 +26,7 @@ class RecordJsonTest {
     @Test
     void theMetaKeepsTheFormatVersionAndMlbsVersionApart() throws Exception {
         JsonNode meta = StateJson.MAPPER.readTree(RecordJson.meta(record()));
-        assertEquals(2, meta.get("version").asInt());
+        assertEquals(3, meta.get("version").asInt());
         assertEquals("0.9.0-test", meta.get("mlb_version").asText());
         assertEquals(List.of("mlb"), RecordJson.scope(RecordJson.meta(record()), NetState.empty()).nftTables().toList());
     }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A connmark pin's dst_file on a real kernel: its 1 000 prefixes become one interval set, and a changed file (10
+ * A connmark pin's dst_file on a real kernel: its 1 000 host addresses become one set (of /32s), and a changed file (10
  * removed, 10 added) changes exactly those 20 elements and nothing else. Root and namespaces only.
  */
 class PinListIT extends NetnsTest {
@@ -41,13 +41,13 @@ class PinListIT extends NetnsTest {
         Path spec = Files.writeString(tmp.resolve("spec.toml"), SPEC);
         list(0, 1000);
         mlb.expect(0, "apply", "-f", spec.toString(), "--netns", ns.name, "--yes");
-        String set = ns.exec("nft", "list", "set", "inet", "mlb", "pin1_dst");
+        String set = ns.exec("nft", "list", "set", "inet", "mlb", "pin1_dst_32");
         assertTrue(set.contains("198.19.3.231") && set.contains("198.19.0.0"), set);
         list(10, 1010);
         String plan = mlb.expect(2, "plan", "-f", spec.toString(), "--netns", ns.name, "--detailed-exitcode").out();
         assertTrue(plan.contains("Plan: 10 to add, 0 to change, 10 to destroy."), plan);
         mlb.expect(0, "apply", "-f", spec.toString(), "--netns", ns.name, "--yes");
-        String after = ns.exec("nft", "list", "set", "inet", "mlb", "pin1_dst");
+        String after = ns.exec("nft", "list", "set", "inet", "mlb", "pin1_dst_32");
         assertTrue(after.contains("198.19.3.241") && !after.contains("198.19.0.9,") && !after.contains("198.19.0.9 "), after);
         mlb.expect(0, "plan", "-f", spec.toString(), "--netns", ns.name, "--detailed-exitcode");
         assertEquals(0, mlb.run("destroy", "--netns", ns.name, "--yes").code());

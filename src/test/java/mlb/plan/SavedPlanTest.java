@@ -44,9 +44,10 @@ class SavedPlanTest {
     }
 
     @Test
-    void aPlanOfNftObjectsReadsBackAndVersionTwoStillReads() throws Exception {
+    void aPlanOfNftObjectsReadsBackAndVersionsTwoAndThreeStillRead() throws Exception {
         mlb.model.NetState nft = mlb.model.NetState.of(io.vavr.collection.List.of(new mlb.model.NftTable("mlb"),
-                new mlb.model.NftSet("mlb", "lan", mlb.model.NftSet.KeyType.IPV4, false, true)));
+                new mlb.model.NftSet("mlb", "lan", mlb.model.NftSet.KeyType.IPV4, false, true),
+                mlb.model.NftElement.of("mlb", "lan", new mlb.model.NftElement.Prefix("10.77.0.0/24"))));
         mlb.model.Scope scope = mlb.compile.Compiler.scope(mlb.spec.Balancer.defaults()).withNftTable("mlb");
         SavedPlan saved = new SavedPlan("netns-lab", "s.toml", SPEC, Plan.of(mlb.model.NetState.empty(), nft, List.of(), scope));
         assertEquals(saved, SavedPlan.parse(saved.text()));
@@ -54,11 +55,15 @@ class SavedPlanTest {
                 new SavedPlan("netns-lab", "s.toml", SPEC, TestPlans.of(mlb.model.NetState.empty(), mlb.model.NetState.empty(), List.of())).text());
         two.put("version", 2);
         SavedPlan.parse(mlb.model.StateJson.MAPPER.writeValueAsString(two));
+        two.put("version", 3);
+        SavedPlan.parse(mlb.model.StateJson.MAPPER.writeValueAsString(two));
+        assertEquals(4, mlb.model.StateJson.MAPPER.readTree(saved.text()).path("version").asInt());
     }
 
     @Test
     void otherDocumentsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> SavedPlan.parse("{\"format\": \"mlb-plan\", \"version\": 1}"));
+        assertThrows(IllegalArgumentException.class, () -> SavedPlan.parse("{\"format\": \"mlb-plan\", \"version\": 5}"));
         assertThrows(IllegalArgumentException.class, () -> SavedPlan.parse("{\"format\": \"other\", \"version\": 1}"));
         assertThrows(IllegalArgumentException.class, () -> SavedPlan.parse("not json"));
     }

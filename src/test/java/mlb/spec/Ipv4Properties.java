@@ -3,6 +3,9 @@ package mlb.spec;
 import io.vavr.control.Option;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.constraints.IntRange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,5 +90,29 @@ class Ipv4Properties {
             return po.length() <= pi.length() && (pi.address() & po.mask()) == po.address();
         }));
         assertEquals(expected, Ipv4.allInside(inner, outer), inner + " in " + outer);
+    }
+    /** The one-pass strict parser reads exactly what splitting at the dots and checking each octet reads. */
+    @Property(tries = 3000)
+    void strictParsingAgreesWithOctetByOctetChecking(@ForAll("dottedish") String text) {
+        assertEquals(splitParse(text), Ipv4.parse(text, false), text);
+    }
+
+    @Provide
+    Arbitrary<String> dottedish() {
+        return Arbitraries.strings().withChars("0123456789.").ofMinLength(0).ofMaxLength(17)
+                .injectDuplicates(0.1).edgeCases(e -> e.add("0.0.0.0").add("255.255.255.255").add("01.2.3.4").add("1.2.3.256"));
+    }
+
+    private static io.vavr.control.Option<Integer> splitParse(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) return io.vavr.control.Option.none();
+        int value = 0;
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3 || p.length() > 1 && p.charAt(0) == '0' || Integer.parseInt(p) > 255) {
+                return io.vavr.control.Option.none();
+            }
+            value = value << 8 | Integer.parseInt(p);
+        }
+        return io.vavr.control.Option.some(value);
     }
 }

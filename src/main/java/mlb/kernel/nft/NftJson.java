@@ -186,10 +186,33 @@ public final class NftJson {
             if (meta.equals("iifname") && right.isTextual()) return Option.some(new NftRule.InDevice(right.asText()));
             if (meta.equals("oifname") && right.isTextual()) return Option.some(new NftRule.OutDevice(right.asText()));
             if (meta.equals("l4proto") && (right.isTextual() || right.isInt())) return Option.some(new NftRule.Protocol(right.asText()));
+            JsonNode and = left.path("&");
+            if (and.isArray() && and.size() == 2 && and.path(1).isTextual()) return masked(and.path(0).path("payload"), and.path(1).asText(), right);
             return payload(left.path("payload"), right);
         } catch (IllegalArgumentException x) {
             return Option.none();
         }
+    }
+
+    /** `ip saddr|daddr & MASK @set`, the lookup of a list's prefixes of one length; nft drops a whole-word mask. */
+    private static Option<NftRule.Match> masked(JsonNode p, String mask, JsonNode right) {
+        Option<Integer> length = maskLength(mask);
+        return payload(p, right).filter(m -> m instanceof NftRule.Address a && a.family() == 4 && length.isDefined())
+                .map(m -> (NftRule.Address) m).map(a -> new NftRule.Address(a.source(), 4, a.set(), length.get()));
+    }
+
+    /** The length of a dotted IPv4 mask of leading ones (255.255.252.0: 22); none for anything else. */
+    static Option<Integer> maskLength(String mask) {
+        String[] parts = mask.split("\\.", -1);
+        if (parts.length != 4) return Option.none();
+        long m = 0;
+        for (String part : parts) {
+            if (!part.matches("\\d{1,3}") || Integer.parseInt(part) > 255) return Option.none();
+            m = m << 8 | Integer.parseInt(part);
+        }
+        int ones = Long.numberOfLeadingZeros(~m & 0xffffffffL) - 32;
+        boolean contiguous = ones >= 1 && ones <= 32 && ((0xffffffffL << (32 - ones)) & 0xffffffffL) == m;
+        return contiguous ? Option.some(ones) : Option.none();
     }
 
     private static Option<NftRule.Match> payload(JsonNode p, JsonNode right) {

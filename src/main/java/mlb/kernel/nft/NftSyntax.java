@@ -18,8 +18,9 @@ import java.util.function.Predicate;
 /**
  * A run of nft changes as one `nft -f -` script: one transaction, all or nothing. Inside it the commands go in
  * the order nft needs whatever order the plan listed them in: the table first; chains that change are flushed
- * (dropping their references) before elements, chains, sets and helpers are deleted; then declarations, then
- * elements, then every rule of the chains that are new or changed; a table that goes is deleted whole.
+ * (dropping their references) before elements, chains, sets and helpers are deleted (a set that goes with its
+ * elements: they are not deleted one by one, but for a map's jumps); then declarations, then elements, then every rule of the chains
+ * that are new or changed; a table that goes is deleted whole.
  */
 final class NftSyntax {
     static final String FAMILY = "inet";
@@ -39,7 +40,13 @@ final class NftSyntax {
                 .map(Change::subject).filter(o -> o instanceof NftChain).map(o -> (NftChain) o)
                 .forEach(c -> out.add("flush chain " + where(c) + " " + c.name()));
         try {
-            of(removed, o -> o instanceof NftElement).forEach(o -> out.add(deleteElement((NftElement) o)));
+            // a set that goes takes its elements along: deleting them one by one first is work for nothing, and
+            // for an interval set nft sorts the whole set again for each element deleted. A map's elements that
+            // jump to a chain go first all the same: the chain may be deleted before the map is
+            java.util.Set<String> goneSets = new java.util.HashSet<>(of(removed, o -> o instanceof NftSet)
+                    .map(o -> o.table() + " " + ((NftSet) o).name()).asJava());
+            of(removed, o -> o instanceof NftElement e && (e.jump().isDefined() || !goneSets.contains(e.table() + " " + e.set())))
+                    .forEach(o -> out.add(deleteElement((NftElement) o)));
             of(removed, o -> o instanceof NftChain).forEach(o -> out.add("delete chain " + where(o) + " " + ((NftChain) o).name()));
             of(removed, o -> o instanceof NftSet).forEach(o -> out.add("delete " + setWord((NftSet) o) + " " + where(o) + " " + ((NftSet) o).name()));
             of(removed, o -> o instanceof NftHelper).forEach(o -> out.add("delete ct helper " + where(o) + " " + ((NftHelper) o).name()));
@@ -135,7 +142,9 @@ final class NftSyntax {
         if (m instanceof NftRule.CtState c) return "ct state " + c.states().mkString(",");
         if (m instanceof NftRule.InDevice d) return "iifname " + NftWords.device(d.dev()).getOrElseThrow(Unsafe::new);
         if (m instanceof NftRule.OutDevice d) return "oifname " + NftWords.device(d.dev()).getOrElseThrow(Unsafe::new);
-        if (m instanceof NftRule.Address a) return (a.family() == 4 ? "ip " : "ip6 ") + (a.source() ? "saddr @" : "daddr @") + a.set();
+        if (m instanceof NftRule.Address a) {
+            return (a.family() == 4 ? "ip " : "ip6 ") + (a.source() ? "saddr " : "daddr ") + (a.masked() ? "& " + a.mask() + " @" : "@") + a.set();
+        }
         if (m instanceof NftRule.Protocol p) return "meta l4proto " + p.protocol();
         NftRule.Port p = (NftRule.Port) m;
         List<String> each = p.ranges().map(r -> r.first() == r.last() ? String.valueOf(r.first()) : r.first() + "-" + r.last());

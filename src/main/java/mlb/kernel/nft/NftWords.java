@@ -8,6 +8,9 @@ import io.vavr.control.Either;
  * of here, so no value can end a command or start another one inside the transaction.
  */
 final class NftWords {
+    /** Compiled once: every element of a list is written through it. */
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[0-9a-fA-F.:]{2,39}(/\\d{1,3})?");
+
     private NftWords() {
     }
 
@@ -17,7 +20,7 @@ final class NftWords {
     }
 
     static Either<String, String> prefix(String prefix) {
-        if (!prefix.matches("[0-9a-fA-F.:]{2,39}(/\\d{1,3})?")) return Either.left("unsafe address for nft: \"" + prefix + "\"");
+        if (!PREFIX.matcher(prefix).matches()) return Either.left("unsafe address for nft: \"" + prefix + "\"");
         return Either.right(prefix);
     }
 

@@ -49,4 +49,52 @@ class NftFilesTest {
         assertEquals(NftSamples.table(), NetState.of(NftJson.objects(NftJson.only(ruleset, "inet", io.vavr.collection.List.of(NftSamples.TABLE)))));
         assertEquals(3, NftJson.allTables(ruleset));
     }
+    /** A list's lookup masks the address first; nft prints the mask dotted, and drops a whole-word one. */
+    @Test
+    void aMaskOfLeadingOnesIsReadAsItsLengthAndNothingElseIsAMask() {
+        assertEquals(io.vavr.control.Option.some(24), NftJson.maskLength("255.255.255.0"));
+        assertEquals(io.vavr.control.Option.some(1), NftJson.maskLength("128.0.0.0"));
+        assertEquals(io.vavr.control.Option.some(22), NftJson.maskLength("255.255.252.0"));
+        assertEquals(io.vavr.control.Option.some(32), NftJson.maskLength("255.255.255.255"));
+        for (String odd : new String[] {"0.0.0.0", "255.0.255.0", "255.255.255.256", "255.255.255", "0xffffff00", "255.255.255.0/24"}) {
+            assertEquals(io.vavr.control.Option.none(), NftJson.maskLength(odd), odd);
+        }
+        for (int length = 1; length <= 32; length++) {
+            assertEquals(io.vavr.control.Option.some(length),
+                    NftJson.maskLength(new mlb.model.NftRule.Address(false, 4, "s", length).mask()), "length " + length);
+        }
+    }
+    /** The audit record's canonical JSON keeps every nft object of the sample, masked lookups too. */
+    @Test
+    void theStateDocumentKeepsTheSampleTable() {
+        assertEquals(NftSamples.table(), mlb.model.StateJson.parse(mlb.model.StateJson.text(NftSamples.table())));
+    }
+    /** A set that goes takes its elements along: the script deletes the set alone, never its elements one by one. */
+    @Test
+    void aSetThatGoesIsDeletedWithoutItsElements() {
+        NetState without = NetState.of(NftSamples.table().all().filter(o -> !(o instanceof mlb.model.NftSet s && s.name().equals("pin1_dst_24"))
+                && !(o instanceof mlb.model.NftElement e && e.set().equals("pin1_dst_24")))
+                .map(o -> o instanceof mlb.model.NftChain c && c.name().equals("prerouting") ? new mlb.model.NftChain(c.table(), c.name(), c.hook(),
+                        c.rules().filter(r -> !r.uses().contains("pin1_dst_24"))) : o));
+        List<String> script = NftSyntax.script(Diff.changes(NftSamples.table(), without)).get();
+        assertEquals(List.of("flush chain inet mlbt prerouting", "delete set inet mlbt pin1_dst_24"), script.filter(l -> !l.startsWith("add rule")));
+        FakeNft nft = new FakeNft();
+        nft.write(Diff.changes(NetState.empty(), NftSamples.table()));
+        assertEquals(true, nft.write(Diff.changes(NftSamples.table(), without)).ok());
+        assertEquals(without, NetState.of(nft.read(NftSamples.scope()).owned()));
+    }
+    /** A map that goes with a chain its elements jump to: the jumps are deleted first, or the chain could not go. */
+    @Test
+    void aGoneMapsJumpsAreDeletedBeforeTheChainTheyJumpTo() {
+        NetState from = NetState.of(List.of(new mlb.model.NftTable("t"), mlb.model.NftChain.regular("t", "link_a", List.empty()),
+                new mlb.model.NftSet("t", "marks", mlb.model.NftSet.KeyType.MARK, true, false),
+                mlb.model.NftElement.jump("t", "marks", new mlb.model.NftElement.Mark(0x100), "link_a")));
+        NetState to = NetState.of(List.of(new mlb.model.NftTable("t")));
+        assertEquals(List.of("flush chain inet t link_a", "delete element inet t marks { 0x00000100 }", "delete chain inet t link_a",
+                        "delete map inet t marks"),
+                NftSyntax.script(Diff.changes(from, to)).get());
+        FakeNft nft = new FakeNft();
+        nft.write(Diff.changes(NetState.empty(), from));
+        assertEquals(true, nft.write(Diff.changes(from, to)).ok());
+    }
 }

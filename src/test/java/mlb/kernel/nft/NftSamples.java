@@ -12,7 +12,10 @@ import mlb.model.NftSet;
 import mlb.model.NftTable;
 import mlb.model.Scope;
 
-/** A table of the shape connmark mode makes (two links, a lan set, marks and slots maps), for driver tests. */
+/**
+ * A table of the shape connmark mode makes (two links, a lan set, marks and slots maps, a pin's list of /24s and
+ * /32s), for driver tests.
+ */
 final class NftSamples {
     static final String TABLE = "mlbt";
     static final long MASK = 0x00ff0000L;
@@ -40,6 +43,11 @@ final class NftSamples {
                 NftElement.jump(TABLE, "marks", new NftElement.Mark(0x00010000L), "link_a"),
                 NftElement.jump(TABLE, "marks", new NftElement.Mark(0x00020000L), "link_b"),
                 new NftSet(TABLE, "slots", NftSet.KeyType.SLOT, true, false),
+                new NftSet(TABLE, "pin1_dst_24", NftSet.KeyType.IPV4, false, false),
+                NftElement.of(TABLE, "pin1_dst_24", new NftElement.Prefix("198.51.100.0")),
+                NftElement.of(TABLE, "pin1_dst_24", new NftElement.Prefix("10.77.9.0")),
+                new NftSet(TABLE, "pin1_dst_32", NftSet.KeyType.IPV4, false, false),
+                NftElement.of(TABLE, "pin1_dst_32", new NftElement.Prefix("198.18.9.9")),
                 link("a", 0x00010000L), link("b", 0x00020000L),
                 NftChain.base(TABLE, "prerouting", new NftChain.Hook(NftChain.Hook.Type.FILTER, NftChain.Hook.Point.PREROUTING,
                         NftChain.Hook.MANGLE), List.of(
@@ -48,6 +56,10 @@ final class NftSamples {
                         NftRule.of(new NftRule.SetHelper("ftp"), new NftRule.CtState(TreeSet.of("new")),
                                 new NftRule.Port(false, "tcp", List.of(new NftRule.PortRange(21, 21)))),
                         NftRule.of(new NftRule.Jump("link_a"), new NftRule.CtState(TreeSet.of("new")), new NftRule.InDevice("wan1")),
+                        NftRule.of(new NftRule.Goto("link_b"), new NftRule.CtState(TreeSet.of("new")), new NftRule.Address(true, 4, "lan"),
+                                new NftRule.Address(false, 4, "pin1_dst_24", 24)),
+                        NftRule.of(new NftRule.Goto("link_b"), new NftRule.CtState(TreeSet.of("new")), new NftRule.Address(true, 4, "lan"),
+                                new NftRule.Address(false, 4, "pin1_dst_32", 32)),
                         NftRule.of(new NftRule.MapJump(new NftRule.Counter(6), "slots"), new NftRule.CtState(TreeSet.of("new")),
                                 new NftRule.Address(true, 4, "lan")))),
                 NftChain.base(TABLE, "postrouting", new NftChain.Hook(NftChain.Hook.Type.NAT, NftChain.Hook.Point.POSTROUTING,
