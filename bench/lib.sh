@@ -32,3 +32,12 @@ bench_connmark_spec() {  # bench_connmark_spec > file: the same 5 links in connm
 bench_median() {  # bench_median N...: the median of the numbers
   printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
+
+bench_wall_median() {  # bench_wall_median RUNS CMD...: runs CMD RUNS times, prints the median wall time in ms
+  local n="$1" t=() s e
+  shift
+  for _ in $(seq "$n"); do
+    s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); t+=($(( (e - s) / 1000000 )))
+  done
+  bench_median "${t[@]}"
+}

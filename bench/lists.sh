@@ -30,13 +30,7 @@ mlb() { "$here/mlb" --state "$work/state" "$@"; }
 . "$here/bench/lib.sh"
 [ -f "$here/target/mlb.jar" ] || "$here/mlb" --version >/dev/null   # the launcher builds the jar
 
-median() {  # median CMD...: runs CMD $runs times, prints the median wall time in ms
-  local t=()
-  for _ in $(seq "$runs"); do
-    local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); t+=($(( (e - s) / 1000000 )))
-  done
-  bench_median "${t[@]}"
-}
+median() { bench_wall_median "$runs" "$@"; }  # median CMD...: the median wall time of $runs runs, in ms
 timed() {  # timed CMD...: runs CMD once, prints its wall time in ms
   local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
 }

@@ -21,13 +21,7 @@ mlb() { "$here/mlb" --state "$work/state" "$@"; }
 echo
 bench_netns "$ns"
 
-median() {  # median CMD...: runs CMD $runs times, prints the median wall time in ms
-  local t=()
-  for _ in $(seq "$runs"); do
-    local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); t+=($(( (e - s) / 1000000 )))
-  done
-  bench_median "${t[@]}"
-}
+median() { bench_wall_median "$runs" "$@"; }  # median CMD...: the median wall time of $runs runs, in ms
 
 row() { printf '| %-62s | %8s ms |\n' "$1" "$2"; }
 
