@@ -58,11 +58,19 @@ public final class LabMonitor implements AutoCloseable {
         }
     }
 
-    /** Waits until every link has had its first verdict (the monitor changes nothing before). */
+    /**
+     * Waits until every link has had its first verdict (the monitor changes nothing before) and the monitor has
+     * made its first decision on them (a change, "taking over", or a change it could not make): a fault injected
+     * before that would race with the monitor's first read of the kernel.
+     */
     private void awaitVerdicts(int links) {
         long until = System.nanoTime() + READY.toNanos();
         while (System.nanoTime() < until) {
-            if (lines().stream().filter(l -> l.matches(".* isp\\d+ (up|down): .*")).count() >= links) return;
+            List<String> seen = lines();
+            if (seen.stream().filter(l -> l.matches(".* isp\\d+ (up|down): .*")).count() >= links
+                    && seen.stream().anyMatch(l -> l.matches(".* (balancing over |taking over: |mlb: could not apply).*"))) {
+                return;
+            }
             if (!process.isAlive()) {
                 throw new LabException(LabException.FAILED, "mlb monitor exited: " + String.join("\n", lines()));
             }

@@ -58,6 +58,8 @@ final class ReconcileLoop {
     private Option<SortedSet<String>> kept = Option.none();
     /** Whether the running spec is the one last applied (false from a reload until it is applied). */
     private boolean lastSpecApplied = true;
+    /** Whether the monitor has made its first decision (it then says so, even when the kernel needed no change). */
+    private boolean inCharge;
 
     ReconcileLoop(Engine engine, EngineEvents heard, Monitored monitored, Clock clock, Log log, Reactions reactions) {
         this.engine = engine;
@@ -317,6 +319,9 @@ final class ReconcileLoop {
                 holding.forEach(h -> log.line("no apply waits for `mlb confirm` any more: the monitor acts again"));
                 holding = Option.none();
                 if (r.outcome() == ApplyResult.Outcome.APPLIED) applied(r, want, verdict);
+                else if (!inCharge) log.line("taking over: " + (want.isEmpty() ? "no link" : want.mkString(", "))
+                        + " carry traffic as the kernel has it; nothing to change");
+                inCharge = true;
             }
             case DECLINED, REVERTED, INTERRUPTED, FAILED -> failed(r.outcome().name().toLowerCase() + ": " + r.failure().getOrElse(""));
         }

@@ -310,6 +310,15 @@ class ReconcileLoopTest {
     }
 
     @Test
+    void theFirstDecisionIsSaidEvenWhenTheKernelNeedsNoChangeAndOnlyOnce() {
+        rounds(3, true, true);
+        clock.advance(Duration.ofSeconds(60));
+        loop.tick(); // a kernel check, which finds nothing to change either
+        assertEquals(1, log.stream().filter(l -> l.startsWith("taking over: ")).count(), log::toString);
+        assertTrue(log.contains("taking over: isp1, isp2, isp3 carry traffic as the kernel has it; nothing to change"), log::toString);
+    }
+
+    @Test
     void aFlappingLinksChangesAreOneCommitPerWindow() {
         rounds(3, true, true);
         rounds(3, true, false);
