@@ -115,7 +115,12 @@ public final class Engine {
      * them; none while one of the followers it needs does not run.
      */
     public Option<Long> kernelGeneration(Spec spec) {
-        return memo.beforeReading(Memo.followers(memo.scope().getOrElse(() -> mlb.compile.Compiler.scope(spec.balancer()))));
+        return memo.beforeReading(followers(spec));
+    }
+
+    /** The event followers a read for a change toward spec needs (the scope of the last plan, else the spec's). */
+    private io.vavr.collection.Set<String> followers(Spec spec) {
+        return Memo.followers(memo.scope().getOrElse(() -> mlb.compile.Compiler.scope(spec.balancer())));
     }
 
     /** The monitor's next change reads the kernel afresh (the kernel check, a retry). */
@@ -129,7 +134,7 @@ public final class Engine {
      * the kernel's events say nothing changed. Changes nothing; a read that fails is not kept.
      */
     public void readAhead(Spec spec, io.vavr.collection.Set<String> balancing) {
-        if (!memo.readingDue(Memo.followers(memo.scope().getOrElse(() -> mlb.compile.Compiler.scope(spec.balancer()))))) return;
+        if (!memo.readingDue(followers(spec))) return;
         onTarget(() -> Applies.readAhead(new Session(ws, target, events, Option.some(memo)), memo, spec, balancing));
     }
 

@@ -187,9 +187,7 @@ class ReconcileLoopTest {
      */
     @Test
     void aVerdictReusesTheStateReadAheadWhileTheKernelsEventsSayNothingChanged() {
-        mlb.kernel.Generation changes = new mlb.kernel.Generation();
-        engine.followEvents(changes);
-        changes.following("ip", true);
+        mlb.kernel.Generation changes = followedEvents();
         rounds(3, true, true);
         readAhead();
         int before = kernel.reads();
@@ -212,6 +210,14 @@ class ReconcileLoopTest {
         rounds(3, true, false);
         assertEquals(java.util.List.of(201, 203), members());
         assertEquals(before + 2, kernel.reads(), "planned on a fresh read, then verified");
+    }
+
+    /** The kernel's events as a running `ip monitor` counts them, followed by the engine. */
+    private mlb.kernel.Generation followedEvents() {
+        mlb.kernel.Generation changes = new mlb.kernel.Generation();
+        engine.followEvents(changes);
+        changes.following("ip", true);
+        return changes;
     }
 
     /** Two ticks a second apart: the first sees the events' count, the second finds it unchanged (quiet) and reads. */
@@ -288,9 +294,7 @@ class ReconcileLoopTest {
      */
     @Test
     void aQuietKernelIsCheckedEveryTenMinutesAndAKernelWithEventsOnceAMinute() {
-        mlb.kernel.Generation changes = new mlb.kernel.Generation();
-        engine.followEvents(changes);
-        changes.following("ip", true);
+        mlb.kernel.Generation changes = followedEvents();
         rounds(3, true, true); // the first change, verified by a fresh read: as good as a check
         readAhead();
         int reads = kernel.reads();

@@ -1,14 +1,9 @@
 package mlb.proc;
 
+import mlb.it.ChildJvm;
 import mlb.it.Netns;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,14 +25,7 @@ class TargetIT {
         }
     }
 
-    static String argvSeenFrom(String where, String target) throws IOException, InterruptedException, URISyntaxException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = Path.of(Target.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + File.pathSeparator
-                + Path.of(TargetIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Process p = new ProcessBuilder(List.of("ip", "netns", "exec", where, java, "-cp", cp, TargetIT.class.getName(), target))
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        p.waitFor();
-        return out;
+    static String argvSeenFrom(String where, String target) throws Exception {
+        return String.join("\n", ChildJvm.runIn(where, TargetIT.class, target));
     }
 }

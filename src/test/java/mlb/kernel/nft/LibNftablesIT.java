@@ -1,15 +1,12 @@
 package mlb.kernel.nft;
 
+import mlb.it.ChildJvm;
 import mlb.it.Netns;
 import mlb.proc.Runner;
 import mlb.proc.SystemRunner;
 import mlb.proc.Target;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +33,7 @@ class LibNftablesIT {
         Netns.assumeAvailable();
         try (Netns ns = Netns.create()) {
             assertTrue(LibNftables.forTarget(Target.netns(ns.name)).isEmpty(), "from outside the namespace: nft stays a process");
-            List<String> lines = runInside(ns.name);
+            List<String> lines = ChildJvm.runIn(ns.name, LibNftablesIT.class, ns.name);
             assertEquals("0 true", lines.get(0), lines::toString);
             assertTrue(lines.get(1).startsWith("1 /dev/stdin:2:16-21: Error: No such file or directory|add chain inet nosuch c|"),
                     () -> "the failed line is named as by nft -f -: " + lines);
@@ -46,18 +43,4 @@ class LibNftablesIT {
         }
     }
 
-    static List<String> runInside(String ns) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = String.join(File.pathSeparator, location(Nft.class), location(com.sun.jna.Native.class), location(LibNftablesIT.class),
-                location(io.vavr.control.Option.class));
-        Process p = new ProcessBuilder(List.of("ip", "netns", "exec", ns, java, "-cp", cp, LibNftablesIT.class.getName(), ns))
-                .redirectErrorStream(true).start();
-        List<String> out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        p.waitFor();
-        return out;
-    }
-
-    static String location(Class<?> c) throws URISyntaxException {
-        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    }
 }

@@ -1,6 +1,7 @@
 package mlb.monitor.carrier;
 
 import io.vavr.collection.HashSet;
+import mlb.it.ChildJvm;
 import mlb.it.Netns;
 import mlb.kernel.Generation;
 import mlb.monitor.Log;
@@ -8,10 +9,8 @@ import mlb.proc.Target;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -41,10 +40,7 @@ class SystemCarrierWatchIT {
     void theFollowersEndWithAMonitorKilledHard() throws Exception {
         Netns.assumeAvailable();
         try (Netns ns = Netns.create()) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String cp = String.join(File.pathSeparator, location(SystemCarrierWatch.class), location(SystemCarrierWatchIT.class),
-                    location(io.vavr.control.Option.class));
-            Process monitor = new ProcessBuilder(List.of(java, "-cp", cp, SystemCarrierWatchIT.class.getName(), ns.name))
+            Process monitor = new ProcessBuilder(ChildJvm.command(SystemCarrierWatchIT.class, ns.name))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             List<ProcessHandle> followers = List.of();
             try {
@@ -63,7 +59,4 @@ class SystemCarrierWatchIT {
         }
     }
 
-    static String location(Class<?> c) throws java.net.URISyntaxException {
-        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    }
 }

@@ -10,7 +10,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,10 +152,7 @@ class IcmpDetectionIT {
     }
 
     void start(long interval, long timeout) throws IOException {
-        String cp = ProbeIT.classpath(IcmpDetectionIT.class);
-        List<String> argv = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", cp, RoundDriver.class.getName(),
-                String.valueOf(interval), String.valueOf(timeout));
+        List<String> argv = mlb.it.ChildJvm.command(ProbeIT.SMALL, RoundDriver.class, String.valueOf(interval), String.valueOf(timeout));
         driver = new ProcessBuilder(paths.in(paths.router, argv.toArray(String[]::new)))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8));

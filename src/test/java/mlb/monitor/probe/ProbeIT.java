@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -59,27 +58,14 @@ class ProbeIT {
         if (paths != null) paths.close();
     }
 
+    /** Small, quick-starting JVMs for the drivers and servers. */
+    static final List<String> SMALL = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     Process jvm(String ns, Class<?> main, String... args) throws IOException {
-        String cp = classpath(ProbeIT.class);
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", cp, main.getName()));
-        argv.addAll(List.of(args));
+        List<String> argv = mlb.it.ChildJvm.command(SMALL, main, args);
         Process p = new ProcessBuilder(paths.in(ns, argv.toArray(String[]::new))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         jvms.add(p);
         return p;
-    }
-
-    /** mlb's classes, JNA (for the icmp sockets) and the test class main. */
-    static String classpath(Class<?> main) {
-        return String.join(File.pathSeparator, location(NetworkProbe.class), location(com.sun.jna.Native.class), location(main));
-    }
-
-    static String location(Class<?> c) {
-        try {
-            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The prober in the router namespace, one round per call. */
