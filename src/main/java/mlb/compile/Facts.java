@@ -12,4 +12,10 @@ public record Facts(Map<String, Device> devices, boolean resilientGroups) {
     public Option<Device> device(String name) {
         return devices.get(name);
     }
+
+    /** The same with that device's carrier lost, as the kernel would report it then (a what-if). */
+    public Facts withoutCarrier(String dev) {
+        return new Facts(devices.computeIfPresent(dev, (name, d) -> new Device(d.name(), d.up(), false, d.addresses()))._2,
+                resilientGroups);
+    }
 }

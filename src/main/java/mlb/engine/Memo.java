@@ -49,7 +49,7 @@ final class Memo {
         this.clock = clock;
     }
 
-    /** True the first time only: the monitor's journal encoding is rehearsed once (Recorder.rehearse). */
+    /** True the first time only: the monitor rehearses one change after its first decision (Applies.rehearse). */
     synchronized boolean firstRehearsal() {
         boolean first = !rehearsed;
         rehearsed = true;

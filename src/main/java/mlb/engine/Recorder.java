@@ -32,8 +32,8 @@ final class Recorder {
     }
 
     /**
-     * Encodes a record as the journal would, and writes it nowhere: run once by the monitor on a plan with
-     * nothing to do, so its first real change does not run that code cold (about 40 ms before the write).
+     * Encodes a record as the journal would, and writes it nowhere: part of the monitor's rehearsal (see
+     * Applies.rehearse), so its first real change does not run that code cold.
      */
     void rehearse(Record r) {
         Journal.text(r);

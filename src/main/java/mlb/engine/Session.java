@@ -187,10 +187,7 @@ final class Session {
 
     /** Asks, and either declines (nothing changes) or applies and records. */
     Either<Refusal, ApplyResult> applyIfApproved(Plan plan, Intent intent, Approval approval, String question) {
-        if (plan.isEmpty()) {
-            monitor.filter(Memo::firstRehearsal).forEach(m -> recorder.rehearse(record(plan, intent, List.empty())));
-            return Either.right(result(plan, intent.kind(), ApplyResult.Outcome.UNCHANGED));
-        }
+        if (plan.isEmpty()) return Either.right(result(plan, intent.kind(), ApplyResult.Outcome.UNCHANGED));
         // Without it, reads work and the first write fails half-way (a sysctl written, then reverted): say so first.
         if (!reconciler.kernel().devices().mayChangeRouting()) {
             return Either.left(Refusal.of(Refusal.Reason.NOT_PERMITTED, "this process may not change the routing of " + target
@@ -198,6 +195,17 @@ final class Session {
         }
         if (!approval.approve(plan, question)) return Either.right(result(plan, intent.kind(), ApplyResult.Outcome.DECLINED));
         return applyAndRecord(plan, intent);
+    }
+
+    /**
+     * Everything applyAndRecord does before and in the write, short of journaling and changing the kernel: the
+     * commands, the record's journal text, the kernel's check of the transaction (see Driver.rehearse).
+     */
+    void rehearse(Plan plan, Intent intent) {
+        reconciler.kernel().commands(plan.changes()).forEach(commands -> {
+            recorder.rehearse(record(plan, intent, commands));
+            reconciler.kernel().rehearse(plan.changes());
+        });
     }
 
     /** An outcome that changed nothing. */

@@ -42,6 +42,15 @@ public interface Driver {
     Written write(List<Change> changes);
 
     /**
+     * Goes through everything a write of these changes does short of changing the kernel, where the tool can (nft
+     * -c sends the transaction to be checked, then aborted): the monitor rehearses a change once so that its
+     * first real one does not run cold. Whether the check passes is not this call's business: the real write
+     * verifies. Tools without such a mode do nothing.
+     */
+    default void rehearse(List<Change> changes) {
+    }
+
+    /**
      * How many changes one write may carry at most: between writes the engine can stop at a safe point (an
      * interrupt). A transactional driver writes a whole run at once, so that it stays all or nothing.
      */

@@ -89,6 +89,12 @@ public final class Kernel {
         return done;
     }
 
+    /** See Driver.rehearse: nothing in the kernel changes. */
+    public void rehearse(List<Change> changes) {
+        if (commands(changes).isLeft()) return;
+        for (List<Change> run : runs(changes, Integer.MAX_VALUE)) driverOf(run.head()).get().rehearse(run);
+    }
+
     /** Consecutive changes of one driver, at most limit of them (0: as many as that driver takes at once). */
     private java.util.List<List<Change>> runs(List<Change> changes, int limit) {
         java.util.List<List<Change>> out = new java.util.ArrayList<>();

@@ -165,7 +165,7 @@ class ReconcileLoopTest {
         int before = kernel.executed().size();
         assertEquals(java.util.List.of(201, 202, 203), members(), "settled, and nothing to do");
         assertEquals(1, engine.history().get().entries().size(), "nothing to do is recorded nowhere");
-        assertEquals(0, journaled(), "settling rehearses the journal's encoding and writes nothing");
+        assertEquals(0, journaled(), "settling rehearses a change and journals nothing");
         rounds(3, true, false);
         assertEquals(java.util.List.of(201, 203), members());
         assertEquals(before + 1, kernel.executed().size(), "one in-place group change: " + kernel.executed());
@@ -604,6 +604,25 @@ class ReconcileLoopTest {
         assertTrue(conntrack.deleted().isEmpty(), "never by address in connmark mode");
         assertTrue(log.stream().anyMatch(l -> l.equals("isp2: deleted 1 of its connections from conntrack after 20 s out of the"
                 + " balancing (those marked 0x20000/0xff0000)")), String.join("\n", log));
+    }
+
+    @Test
+    void afterItsFirstDecisionTheMonitorRehearsesACarrierLossWithoutChangingAnything() throws Exception {
+        monitorOn(SPEC.replace("[monitor]", "[balancer]\nmode = \"connmark\"\nlan = [\"10.77.0.0/24\"]\n[monitor]"));
+        List<String> applied = kernel.nft().transactions();
+        List<mlb.model.NftObject> objects = kernel.nft().objects();
+        int executed = kernel.executed().size();
+        rounds(3, true, true);
+        assertEquals(1, kernel.nft().rehearsals().size(), "rehearsed once: " + kernel.nft().rehearsals());
+        assertTrue(kernel.nft().rehearsals().head().contains("nft delete chain inet mlb link_isp1"),
+                "isp1's carrier lost, as the kernel would report it: " + kernel.nft().rehearsals().head());
+        assertEquals(applied, kernel.nft().transactions(), "nothing applied");
+        assertEquals(objects, kernel.nft().objects());
+        assertEquals(executed, kernel.executed().size());
+        assertEquals(0, journaled(), "nor journaled");
+        rounds(3, true, false);
+        rounds(3, true, true);
+        assertEquals(1, kernel.nft().rehearsals().size(), "once per monitor");
     }
 
     @Test

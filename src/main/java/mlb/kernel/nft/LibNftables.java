@@ -35,6 +35,8 @@ final class LibNftables implements Nft {
 
         static native void nft_ctx_output_set_flags(Pointer ctx, int flags);
 
+        static native void nft_ctx_set_dry_run(Pointer ctx, boolean dry);
+
         static native int nft_run_cmd_from_buffer(Pointer ctx, String buffer);
 
         static native int nft_run_cmd_from_filename(Pointer ctx, String filename);
@@ -60,7 +62,7 @@ final class LibNftables implements Nft {
 
     @Override
     public Runner.Result listRuleset() {
-        return run(OUTPUT_JSON, ctx -> Lib.nft_run_cmd_from_buffer(ctx, "list ruleset"));
+        return run(OUTPUT_JSON, false, ctx -> Lib.nft_run_cmd_from_buffer(ctx, "list ruleset"));
     }
 
     /**
@@ -69,12 +71,21 @@ final class LibNftables implements Nft {
      */
     @Override
     public Runner.Result apply(String script) {
+        return fromFile(script, false);
+    }
+
+    @Override
+    public Runner.Result check(String script) {
+        return fromFile(script, true);
+    }
+
+    private static Runner.Result fromFile(String script, boolean dryRun) {
         Path file = null;
         try {
             file = Files.createTempFile("mlb-nft-", ".nft");
             Files.writeString(file, script);
             String name = file.toString();
-            Runner.Result r = run(0, ctx -> Lib.nft_run_cmd_from_filename(ctx, name));
+            Runner.Result r = run(0, dryRun, ctx -> Lib.nft_run_cmd_from_filename(ctx, name));
             return new Runner.Result(r.exitCode(), r.stdout(), r.stderr().replace(name, "/dev/stdin"));
         } catch (IOException e) {
             return new Runner.Result(1, "", "cannot write the nft script: " + e.getMessage());
@@ -84,9 +95,10 @@ final class LibNftables implements Nft {
     }
 
     /** One context per call: its cache is the kernel's ruleset as the call found it, never an older one. */
-    private static Runner.Result run(int flags, java.util.function.ToIntFunction<Pointer> command) {
+    private static Runner.Result run(int flags, boolean dryRun, java.util.function.ToIntFunction<Pointer> command) {
         Pointer ctx = Lib.nft_ctx_new(0);
         try {
+            Lib.nft_ctx_set_dry_run(ctx, dryRun);
             Lib.nft_ctx_buffer_output(ctx);
             Lib.nft_ctx_buffer_error(ctx);
             Lib.nft_ctx_output_set_flags(ctx, flags);

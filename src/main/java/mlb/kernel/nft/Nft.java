@@ -14,6 +14,9 @@ public interface Nft {
     /** `nft -f -` with script on stdin: one transaction. */
     Runner.Result apply(String script);
 
+    /** `nft -c -f -`: the kernel checks the transaction and aborts it; nothing changes, nothing is announced. */
+    Runner.Result check(String script);
+
     static Nft process(Runner runner, Target target) {
         return new Nft() {
             @Override
@@ -24,6 +27,11 @@ public interface Nft {
             @Override
             public Runner.Result apply(String script) {
                 return runner.run(target.exec("nft", "-f", "-"), script);
+            }
+
+            @Override
+            public Runner.Result check(String script) {
+                return runner.run(target.exec("nft", "-c", "-f", "-"), script);
             }
         };
     }

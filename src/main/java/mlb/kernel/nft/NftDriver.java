@@ -74,6 +74,12 @@ public final class NftDriver implements Driver {
                 + failedLine(r.stderr(), commands) + r.stderr().strip()), true);
     }
 
+    /** The kernel checks the transaction (nft -c) and applies none of it: see Driver.rehearse. */
+    @Override
+    public void rehearse(List<Change> changes) {
+        nft.check(NftSyntax.script(changes).get().map(l -> l + "\n").mkString());
+    }
+
     /** The whole run at once: it must stay one transaction. */
     @Override
     public int batch() {

@@ -38,6 +38,7 @@ public final class FakeNft implements Driver {
     private TreeMap<ObjectKey, NftObject> objects = TreeMap.empty();
     private Set<String> foreignTables = HashSet.empty();
     private final java.util.List<String> transactions = new ArrayList<>();
+    private final java.util.List<String> rehearsals = new ArrayList<>();
     private Predicate<String> failWhen = l -> false;
 
     /** Puts an object in directly, as another program (or an earlier mlb) would have. */
@@ -60,6 +61,11 @@ public final class FakeNft implements Driver {
     /** The scripts that took effect, one per transaction. */
     public List<String> transactions() {
         return List.ofAll(transactions);
+    }
+
+    /** The scripts sent to be checked and not applied (Driver.rehearse). */
+    public List<String> rehearsals() {
+        return List.ofAll(rehearsals);
     }
 
     /** A transaction with a line the predicate accepts fails as a whole. */
@@ -105,6 +111,11 @@ public final class FakeNft implements Driver {
         objects = work;
         transactions.add(commands.mkString("\n"));
         return new Written(commands, Option.none(), true);
+    }
+
+    @Override
+    public void rehearse(List<Change> changes) {
+        rehearsals.add(render(changes).get().mkString("\n"));
     }
 
     @Override

@@ -22,10 +22,13 @@ class LibNftablesIT {
         Nft nft = LibNftables.forTarget(Target.netns(args[0])).getOrElseThrow(() -> new IllegalStateException("not loaded"));
         Runner.Result ok = nft.apply("add table inet mlbt\nadd chain inet mlbt c\n");
         Runner.Result bad = nft.apply("add table inet mlbu\nadd chain inet nosuch c\n");
+        Runner.Result checked = nft.check("add table inet mlbc\n");
+        Runner.Result refused = nft.check("add chain inet nosuch c\n");
         Runner.Result read = nft.listRuleset();
         System.out.println(ok.exitCode() + " " + ok.stderr().isEmpty());
         System.out.println(bad.exitCode() + " " + bad.stderr().replace("\n", "|"));
         System.out.println(read.exitCode() + " " + read.stdout().contains("\"name\": \"mlbt\"") + " " + read.stdout().contains("mlbu"));
+        System.out.println(checked.exitCode() + " " + refused.exitCode() + " " + read.stdout().contains("mlbc"));
     }
 
     @Test
@@ -38,6 +41,10 @@ class LibNftablesIT {
             assertTrue(lines.get(1).startsWith("1 /dev/stdin:2:16-21: Error: No such file or directory|add chain inet nosuch c|"),
                     () -> "the failed line is named as by nft -f -: " + lines);
             assertEquals("0 true false", lines.get(2), "read back as JSON; the failed transaction left nothing (its table neither)");
+            assertEquals("0 1 false", lines.get(3), "a check passes or fails as the kernel says, and applies nothing");
+            Nft process = Nft.process(new SystemRunner(), Target.netns(ns.name));
+            assertEquals(0, process.check("add table inet mlbp\n").exitCode());
+            assertEquals(1, process.check("add chain inet nosuch c\n").exitCode(), "nft -c, as a process");
             Runner.Result tables = new SystemRunner().run(Target.netns(ns.name).exec("nft", "list", "tables"));
             assertEquals("table inet mlbt", tables.stdout().strip());
         }
