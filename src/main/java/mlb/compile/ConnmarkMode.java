@@ -24,10 +24,14 @@ import mlb.spec.Pin;
  * connections from the lan prefixes by the slots map (which link the number generator's next value picks),
  * connections that come in on a link that link's mark (so replies leave by it), and the host's own connections
  * (local) the mark of the link the kernel's balancing route chose. Every later packet, and RELATED connections
- * a helper expects, carry the connection's mark. Links with nat masquerade what leaves by them.
+ * a helper expects, carry the connection's mark. Links with nat masquerade what leaves by them. With sticky
+ * sources, each link that takes new connections has a set of the lan sources it took (filled by the packets,
+ * each forgotten after the timeout): a source found in one goes to that link again, and the slots put a new
+ * source into its link's set. A link that leaves the balancing takes its set with it, so its sources are dealt
+ * again, and it comes back with an empty one.
  */
 final class ConnmarkMode {
-    static final String LAN = "lan", MARKS = "marks", SLOTS = "slots";
+    static final String LAN = "lan", MARKS = "marks", SLOTS = "slots", STICKY = "sticky_", STICK = "stick_";
     private static final NftChain.Hook PREROUTING = new Hook(Hook.Type.FILTER, Hook.Point.PREROUTING, Hook.MANGLE);
     private static final NftChain.Hook OUTPUT = new Hook(Hook.Type.FILTER, Hook.Point.OUTPUT, Hook.MANGLE);
     private static final NftChain.Hook POSTROUTING = new Hook(Hook.Type.NAT, Hook.Point.POSTROUTING, Hook.SRCNAT);
@@ -60,7 +64,8 @@ final class ConnmarkMode {
         int slots = c.lan().isEmpty() ? 0 : lan(layout, links, balancing, out);
         List<Link> live = RouteMode.members(layout, links, balancing);
         List<NftRule> pinned = pins.zipWithIndex().flatMap(x -> pin(t, x._1, x._2 + 1, live, out));
-        out.add(NftChain.base(t, "prerouting", PREROUTING, prerouting(c, links, pinned, slots)));
+        List<NftRule> sticky = slots == 0 || c.sticky().isZero() ? List.empty() : sticky(t, live, c.sticky().toSeconds(), out);
+        out.add(NftChain.base(t, "prerouting", PREROUTING, prerouting(c, links, pinned.appendAll(sticky), slots)));
         if (c.local()) out.add(NftChain.base(t, "output", OUTPUT, output(c, links)));
         List<NftRule> nat = links.filter(Link::nat).map(l -> NftRule.of(new NftRule.Masquerade(), new NftRule.OutDevice(l.dev())));
         if (!nat.isEmpty()) out.add(NftChain.base(t, "postrouting", POSTROUTING, nat));
@@ -83,7 +88,7 @@ final class ConnmarkMode {
             for (int i = 0; i < members.size(); i++) {
                 int last = i + 1 < starts.size() ? starts.get(i + 1) - 1 : Slots.RANDOM_VALUES - 1;
                 if (last >= starts.get(i)) {
-                    out.add(NftElement.jump(t, SLOTS, new NftElement.Range(starts.get(i), last), chain(members.get(i))));
+                    out.add(NftElement.jump(t, SLOTS, new NftElement.Range(starts.get(i), last), dealt(c, members.get(i))));
                 }
             }
             return Slots.RANDOM_VALUES;
@@ -93,9 +98,29 @@ final class ConnmarkMode {
         for (int i = 0; i < byName.size(); i++) if (members.contains(byName.get(i))) live.add(i);
         List<Integer> owners = Slots.layout(byName.map(Link::weight), live);
         for (int slot = 0; slot < owners.size(); slot++) {
-            out.add(NftElement.jump(t, SLOTS, new NftElement.Value(slot), chain(byName.get(owners.get(slot)))));
+            out.add(NftElement.jump(t, SLOTS, new NftElement.Value(slot), dealt(c, byName.get(owners.get(slot)))));
         }
         return owners.size();
+    }
+
+    /** Where the slots send a new connection to l: its chain, or with sticky sources the one that remembers it first. */
+    private static String dealt(Connmark c, Link l) {
+        return c.sticky().isZero() ? chain(l) : STICK + l.name();
+    }
+
+    /**
+     * Per link that takes new connections: its set of sources, the chain that puts a source into it (or renews its
+     * timeout) before marking, and the rule that sends a lan source found in the set there.
+     */
+    private static List<NftRule> sticky(String t, List<Link> live, long seconds, java.util.List<KernelObject> out) {
+        return live.map(l -> {
+            String set = STICKY + l.name();
+            out.add(NftSet.dynamic(t, set, seconds));
+            out.add(NftChain.regular(t, STICK + l.name(), List.of(NftRule.of(new NftRule.Remember(set)),
+                    NftRule.of(new NftRule.Goto(chain(l))))));
+            return NftRule.of(new NftRule.Goto(STICK + l.name()), fresh(), new NftRule.Address(true, 4, LAN),
+                    new NftRule.Address(true, 4, set));
+        });
     }
 
     /** slots: 0 when no link takes new connections (last_resort "main"): they stay unmarked, for main. */

@@ -20,6 +20,7 @@ public record NftRule(List<Match> matches, Statement statement) {
         List<String> sets = matches.filter(m -> m instanceof Address).map(m -> ((Address) m).set());
         if (statement instanceof MapJump m) return sets.append(m.map());
         if (statement instanceof SetHelper h) return sets.append(h.helper());
+        if (statement instanceof Remember r) return sets.append(r.set());
         return sets;
     }
 
@@ -104,7 +105,17 @@ public record NftRule(List<Match> matches, Statement statement) {
     }
 
     /** What a rule does when its matches hold. */
-    public sealed interface Statement permits Jump, Goto, MapJump, Masquerade, SetHelper, SetMark, Drop, Unknown {
+    public sealed interface Statement permits Jump, Goto, MapJump, Masquerade, SetHelper, SetMark, Drop, Remember, Unknown {
+    }
+
+    /**
+     * Puts the packet's IPv4 source address into a set with a timeout, or renews its timeout when it is there
+     * (`update @set { ip saddr }`): how a source is remembered with the link it took.
+     */
+    public record Remember(String set) implements Statement {
+        public Remember {
+            NftObject.name(set, "set");
+        }
     }
 
     /** Read from the kernel only: a rule mlb does not write, in the kernel's words (its chain is rewritten). */

@@ -21,7 +21,7 @@ final class NftStateJson {
         ObjectNode n = F.objectNode().put("table", o.table());
         return o.match(t -> n,
                 h -> n.put("name", h.name()).put("type", h.type()).put("protocol", h.protocol()),
-                s -> n.put("name", s.name()).put("key", lower(s.keyType())).put("map", s.map()).put("interval", s.interval()),
+                s -> set(n, s),
                 c -> chain(n, c),
                 e -> element(n, e));
     }
@@ -32,12 +32,18 @@ final class NftStateJson {
             case NFT_TABLE -> new NftTable(table);
             case NFT_HELPER -> new NftHelper(table, n.path("name").asText(), n.path("type").asText(), n.path("protocol").asText());
             case NFT_SET -> new NftSet(table, n.path("name").asText(), NftSet.KeyType.valueOf(upper(n.path("key"))),
-                    n.path("map").asBoolean(), n.path("interval").asBoolean());
+                    n.path("map").asBoolean(), n.path("interval").asBoolean(), n.path("timeout").asLong(0));
             case NFT_CHAIN -> new NftChain(table, n.path("name").asText(), hook(n.path("hook")), rules(n.path("rules")));
             case NFT_ELEMENT -> new NftElement(table, n.path("set").asText(), key(n.path("key")),
                     n.hasNonNull("jump") ? Option.some(n.get("jump").asText()) : Option.none());
             default -> throw new IllegalArgumentException("not an nft kind: " + k);
         };
+    }
+
+    /** A timeout only where there is one: documents of sets without stay as they were. */
+    private static ObjectNode set(ObjectNode n, NftSet s) {
+        n.put("name", s.name()).put("key", lower(s.keyType())).put("map", s.map()).put("interval", s.interval());
+        return s.dynamic() ? n.put("timeout", s.timeout()) : n;
     }
 
     private static ObjectNode chain(ObjectNode n, NftChain c) {
@@ -133,6 +139,7 @@ final class NftStateJson {
         if (s instanceof NftRule.Masquerade) return n.put("masquerade", true);
         if (s instanceof NftRule.Drop) return n.put("drop", true);
         if (s instanceof NftRule.SetHelper h) return n.put("helper", h.helper());
+        if (s instanceof NftRule.Remember r) return n.put("remember", r.set());
         if (s instanceof NftRule.Unknown u) return n.put("unknown", u.words());
         NftRule.SetMark m = (NftRule.SetMark) s;
         return n.put(m.connection() ? "ct_mark" : "mark", m.mark()).put("mask", m.mask());
@@ -150,6 +157,7 @@ final class NftStateJson {
         if (n.has("masquerade")) return new NftRule.Masquerade();
         if (n.has("drop")) return new NftRule.Drop();
         if (n.has("helper")) return new NftRule.SetHelper(n.get("helper").asText());
+        if (n.has("remember")) return new NftRule.Remember(n.get("remember").asText());
         if (n.has("unknown")) return new NftRule.Unknown(n.get("unknown").asText());
         return new NftRule.SetMark(n.has("ct_mark"), n.path(n.has("ct_mark") ? "ct_mark" : "mark").asLong(), n.path("mask").asLong());
     }

@@ -34,7 +34,8 @@ final class NftDescribe {
 
     private static String set(NftSet s) {
         String key = s.keyType().label() + (s.map() ? " : jump" : "");
-        return (s.map() ? "map " : "set ") + s.name() + " (" + key + (s.interval() ? ", intervals" : "") + ")";
+        String filled = s.dynamic() ? ", filled by packets, each forgotten " + s.timeout() + " s after its last update" : "";
+        return (s.map() ? "map " : "set ") + s.name() + " (" + key + (s.interval() ? ", intervals" : "") + filled + ")";
     }
 
     private static String element(NftElement e) {
@@ -70,6 +71,7 @@ final class NftDescribe {
         if (s instanceof NftRule.Masquerade) return "masquerade";
         if (s instanceof NftRule.Drop) return "drop";
         if (s instanceof NftRule.SetHelper h) return "ct helper set " + h.helper();
+        if (s instanceof NftRule.Remember r) return "update @" + r.set() + " { ip saddr }";
         if (s instanceof NftRule.Unknown u) return "(a rule mlb does not write: " + u.words() + ")";
         NftRule.SetMark m = (NftRule.SetMark) s;
         String what = m.connection() ? "ct mark" : "meta mark";

@@ -9,15 +9,19 @@ import io.vavr.control.Option;
  * lan: the source prefixes whose new connections are balanced (forwarded traffic). local: also balance this
  * host's own connections. markMask: the bits of the packet and connection marks mlb uses (other programs keep
  * the rest). nftTable: the name of mlb's nftables table (family inet). helpers: conntrack helpers for protocols
- * that open related connections.
+ * that open related connections. sticky: when not zero, a lan source's new connections keep the link its first
+ * one took, for as long as it opens one within that time of the last and the link takes new connections.
  */
 public record Connmark(Distribution distribution, List<String> lan, boolean local, long markMask, String nftTable,
-                       List<Helper> helpers) {
+                       List<Helper> helpers, java.time.Duration sticky) {
     public static final long DEFAULT_MARK_MASK = 0x00ff0000L;
     public static final String DEFAULT_TABLE = "mlb";
+    /** The longest a source is remembered: a day. */
+    public static final java.time.Duration MAX_STICKY = java.time.Duration.ofHours(24);
 
     public static Connmark defaults() {
-        return new Connmark(Distribution.WRR, List.empty(), false, DEFAULT_MARK_MASK, DEFAULT_TABLE, List.empty());
+        return new Connmark(Distribution.WRR, List.empty(), false, DEFAULT_MARK_MASK, DEFAULT_TABLE, List.empty(),
+                java.time.Duration.ZERO);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** The [balancer] keys of mode "connmark", read whatever the mode, so that a mistake is found either way. */
 final class ConnmarkRules {
-    static final List<String> KEYS = List.of("distribution", "lan", "local", "mark_mask", "nft_table", "helpers");
+    static final List<String> KEYS = List.of("distribution", "lan", "local", "mark_mask", "nft_table", "helpers", "sticky");
     private static final String LAN = "[\"10.77.0.0/16\"]";
     private static final String TABLE_HINT = "use 1-32 characters from a-z, 0-9 and _, starting with a letter, e.g. \"mlb\"";
 
@@ -23,7 +23,9 @@ final class ConnmarkRules {
                 Problems.one(Fields.optional(t, "local", n -> Fields.bool(n, "true")).map(o -> o.getOrElse(d.local()))),
                 Problems.one(Fields.optional(t, "mark_mask", ConnmarkRules::mask).map(o -> o.getOrElse(d.markMask()))),
                 Problems.one(Fields.optional(t, "nft_table", ConnmarkRules::table).map(o -> o.getOrElse(d.nftTable()))),
-                t.get("helpers").map(ConnmarkRules::helpers).getOrElse(Validation.valid(d.helpers())))
+                t.get("helpers").map(ConnmarkRules::helpers).getOrElse(Validation.valid(d.helpers())),
+                Problems.one(Fields.optional(t, "sticky", n -> Durations.seconds(n, "\"10m\"", java.time.Duration.ZERO,
+                        Connmark.MAX_STICKY)).map(o -> o.getOrElse(d.sticky()))))
                 .ap(Connmark::new);
         return Problems.flat(c);
     }

@@ -78,8 +78,10 @@ class CompileProperties {
     @Provide
     Arbitrary<Setup> anyMode() {
         Arbitrary<mlb.spec.Connmark> connmark = Combinators.combine(Arbitraries.of(mlb.spec.Connmark.Distribution.class),
-                Arbitraries.of(true, false), Arbitraries.of(List.<mlb.spec.Connmark.Helper>empty(), mlb.spec.Connmark.Helper.KNOWN.take(2)))
-                .as((d, local, helpers) -> new mlb.spec.Connmark(d, List.of("10.77.0.0/24"), local, 0x00ff0000L, "mlb", helpers));
+                Arbitraries.of(true, false), Arbitraries.of(List.<mlb.spec.Connmark.Helper>empty(), mlb.spec.Connmark.Helper.KNOWN.take(2)),
+                Arbitraries.of(java.time.Duration.ZERO, java.time.Duration.ofMinutes(10)))
+                .as((d, local, helpers, sticky) -> new mlb.spec.Connmark(d, List.of("10.77.0.0/24"), local, 0x00ff0000L, "mlb",
+                        helpers, sticky));
         return Combinators.combine(setups(), connmark, Arbitraries.of(true, false)).as((s, c, marks) -> {
             if (!marks) return s;
             Balancer b = s.spec().balancer();

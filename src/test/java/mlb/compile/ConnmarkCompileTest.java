@@ -88,6 +88,33 @@ class ConnmarkCompileTest {
     }
 
     @Test
+    void stickySourcesAreASetPerLinkThatTakesConnectionsFilledOnTheWayToIt() {
+        String sticky = SPEC.replace("helpers", "sticky = \"10m\"\nhelpers");
+        NetState all = compiled(sticky, Option.none());
+        assertEquals(List.of("sticky_isp1 600", "sticky_isp2 600", "sticky_isp3 600"), List.ofAll(all.all(mlb.model.NftSet.class))
+                .filter(mlb.model.NftSet::dynamic).map(x -> x.name() + " " + x.timeout()));
+        assertEquals(List.of("stick_isp3", "stick_isp2", "stick_isp1"), slots(all).take(3), "the slots deal a new source through its link's set");
+        NftChain stick = all.all(NftChain.class).find(c -> c.name().equals("stick_isp2")).get();
+        assertEquals(List.of(mlb.model.NftRule.of(new mlb.model.NftRule.Remember("sticky_isp2")),
+                mlb.model.NftRule.of(new mlb.model.NftRule.Goto("link_isp2"))), stick.rules());
+        List<mlb.model.NftRule> pre = all.all(NftChain.class).find(c -> c.name().equals("prerouting")).get().rules();
+        assertEquals(List.of("Goto[chain=stick_isp1]", "Goto[chain=stick_isp2]", "Goto[chain=stick_isp3]", "MapJump"),
+                pre.takeRight(4).map(r -> r.statement().toString().replaceAll("\\[source.*", "")), "found sources first, then the slots");
+        assertTrue(pre.get(pre.size() - 3).matches().contains(new mlb.model.NftRule.Address(true, 4, "sticky_isp2")));
+
+        NetState out = compiled(sticky, Option.some(HashSet.of("isp1", "isp3")));
+        assertTrue(out.all(mlb.model.NftSet.class).forAll(x -> !x.name().equals("sticky_isp2")), "isp2 out: its sources are dealt again");
+        assertTrue(out.all(NftChain.class).forAll(c -> !c.name().equals("stick_isp2")));
+        mlb.kernel.nft.FakeNft nft = new mlb.kernel.nft.FakeNft();
+        for (NetState[] step : new NetState[][]{{NetState.empty(), all}, {all, out}, {out, all}}) {
+            var w = nft.write(mlb.plan.Diff.changes(step[0], step[1]).filter(c -> c.subject() instanceof mlb.model.NftObject));
+            assertTrue(w.ok(), () -> w.failure().get() + "\n" + w.sent().mkString("\n"));
+            assertEquals(List.ofAll(step[1].all(mlb.model.NftObject.class)), nft.objects(), "one transaction each way");
+        }
+        assertEquals(compiled(SPEC, Option.none()).size() + 6, all.size(), "nothing else changes");
+    }
+
+    @Test
     void onlyLinksWithNatMasquerade() {
         NftChain post = compiled(SPEC, Option.none()).all(NftChain.class).find(c -> c.name().equals("postrouting")).get();
         assertEquals(2, post.rules().size());

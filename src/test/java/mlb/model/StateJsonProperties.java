@@ -51,6 +51,17 @@ class StateJsonProperties {
     }
 
     @Test
+    void aSetThatPacketsFillKeepsItsTimeoutAndOtherSetsTheirDocument() {
+        NetState s = NetState.of(List.of(new NftTable("mlb"), NftSet.dynamic("mlb", "sticky_isp1", 600),
+                new NftSet("mlb", "lan", NftSet.KeyType.IPV4, false, true),
+                NftChain.regular("mlb", "stick_isp1", List.of(NftRule.of(new NftRule.Remember("sticky_isp1")),
+                        NftRule.of(new NftRule.Goto("link_isp1")))),
+                NftChain.regular("mlb", "link_isp1", List.of(NftRule.of(new NftRule.SetMark(true, 0x10000, 0xff0000))))));
+        assertEquals(s, StateJson.parse(StateJson.text(s)), () -> StateJson.text(s));
+        assertEquals(false, StateJson.text(s).contains("\"timeout\": 0"), "no timeout written where there is none: " + StateJson.text(s));
+    }
+
+    @Test
     void notAStateDocument() {
         assertThrows(IllegalArgumentException.class, () -> StateJson.parse("{\"rules\": [ {\"priority\": 1, "));
         assertThrows(IllegalArgumentException.class, () -> StateJson.parse("{\"nexthops\": [{\"id\": 0, \"gateway\": \"1.2.3.4\", \"dev\": \"x\"}]}"),

@@ -16,12 +16,13 @@ class ConnmarkDiagnosticsTest {
     @Test
     void aConnmarkSpecReadsEveryKey() {
         Spec spec = valid("[balancer]\nmode = \"connmark\"\ndistribution = \"random\"\nlan = [\"10.77.0.0/16\", \"10.77.9.9/32\"]\n"
-                + "local = true\nmark_mask = 0x0000ff00\nnft_table = \"balance\"\nhelpers = [\"ftp\", \"sip\"]\n"
+                + "local = true\nmark_mask = 0x0000ff00\nnft_table = \"balance\"\nhelpers = [\"ftp\", \"sip\"]\nsticky = \"10m\"\n"
                 + LINK + "nat = false\nmark = 0x0300\n");
         Connmark c = spec.balancer().connmark();
         assertEquals(Balancer.Mode.CONNMARK, spec.balancer().mode());
         assertEquals(new Connmark(Connmark.Distribution.RANDOM, List.of("10.77.0.0/16", "10.77.9.9/32"), true, 0xff00,
-                "balance", List.of(new Connmark.Helper("ftp", "tcp", 21), new Connmark.Helper("sip", "udp", 5060))), c);
+                "balance", List.of(new Connmark.Helper("ftp", "tcp", 21), new Connmark.Helper("sip", "udp", 5060)),
+                java.time.Duration.ofMinutes(10)), c);
         assertEquals(false, spec.links().head().nat());
         assertEquals(0x300L, spec.links().head().mark().get());
     }
@@ -73,6 +74,10 @@ class ConnmarkDiagnosticsTest {
         only(CONNMARK + "nft_table = \"MLB\"\n" + LINK, "4:13 balancer.nft_table: not a valid nftables table name: \"MLB\"");
         Diagnostic mask = only(CONNMARK + "mark_mask = 0x00f0f000\n" + LINK, "4:13 balancer.mark_mask: not a mark mask: 0xf0f000");
         assertEquals("use contiguous bits within 32 bits, at least 2 of them, e.g. mark_mask = 0x00ff0000", mask.hint());
+        Diagnostic day = only(CONNMARK + "sticky = \"2000m\"\n" + LINK, "4:10 balancer.sticky: must be 0s..1440m, found \"2000m\"");
+        assertEquals("write sticky = \"10m\"", day.hint());
+        only(CONNMARK + "sticky = \"1500ms\"\n" + LINK, "4:10 balancer.sticky: must be a whole number of seconds, found \"1500ms\"");
+        only("[balancer]\nsticky = \"10m\"\n" + LINK, "2:1 balancer.sticky: sticky only applies to mode = \"connmark\"");
     }
 
     @Test

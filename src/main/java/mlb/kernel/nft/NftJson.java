@@ -99,6 +99,11 @@ public final class NftJson {
         String name = s.path("name").asText();
         boolean interval = List.ofAll(s.path("flags")).exists(f -> f.asText().equals("interval"));
         NftSet.KeyType declared = keyType(s.path("type").asText(), map && !"verdict".equals(s.path("map").asText()));
+        long timeout = s.path("timeout").asLong(0);
+        if (timeout > 0 && declared == NftSet.KeyType.IPV4 && !map && !interval) {
+            out.add(NftSet.dynamic(table, name, timeout));   // its elements are the traffic's
+            return;
+        }
         List<Option<NftElement>> elements = List.ofAll(s.path("elem")).map(e -> element(table, name, declared, map, e));
         NftSet.KeyType type = elements.exists(Option::isEmpty) ? NftSet.KeyType.OTHER : declared;
         out.add(new NftSet(table, name, type, map, interval && type != NftSet.KeyType.OTHER));
@@ -247,8 +252,20 @@ public final class NftJson {
         if (s.has("drop") && s.get("drop").isNull()) return Option.some(new NftRule.Drop());
         if (s.has("ct helper") && s.get("ct helper").isTextual()) return Option.some(new NftRule.SetHelper(s.get("ct helper").asText()));
         if (s.has("vmap")) return vmap(s.get("vmap"));
+        if (s.has("set")) return remember(s.get("set"));
         if (s.has("mangle")) return mark(s.get("mangle"));
         return Option.none();
+    }
+
+    /** `update @set { ip saddr }`. */
+    private static Option<NftRule.Statement> remember(JsonNode s) {
+        JsonNode payload = s.path("elem").path("payload");
+        String set = s.path("set").asText("");
+        if (!"update".equals(s.path("op").asText()) || !set.startsWith("@") || !"ip".equals(payload.path("protocol").asText())
+                || !"saddr".equals(payload.path("field").asText())) {
+            return Option.none();
+        }
+        return Option.some(new NftRule.Remember(set.substring(1)));
     }
 
     private static Option<NftRule.Statement> vmap(JsonNode v) {

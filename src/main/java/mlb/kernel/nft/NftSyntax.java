@@ -109,8 +109,10 @@ final class NftSyntax {
             case SLOT -> s.interval() ? "typeof numgen random mod 65536" : "typeof numgen inc mod 65536";
             case OTHER -> throw new Unsafe("a set of a type mlb does not make cannot be written: " + s.name());
         };
+        String flags = s.dynamic() ? " size " + NftSet.DYNAMIC_SIZE + " ; flags dynamic,timeout ; timeout " + s.timeout() + "s ;"
+                : s.interval() ? " flags interval ;" : "";
         return "add " + setWord(s) + " " + where(s) + " " + s.name() + " { " + key + (s.map() ? " : verdict" : "")
-                + " ;" + (s.interval() ? " flags interval ;" : "") + " }";
+                + " ;" + flags + " }";
     }
 
     private static String chain(NftChain c) {
@@ -158,6 +160,7 @@ final class NftSyntax {
         if (s instanceof NftRule.Masquerade) return "masquerade";
         if (s instanceof NftRule.Drop) return "drop";
         if (s instanceof NftRule.SetHelper h) return "ct helper set \"" + h.helper() + "\"";
+        if (s instanceof NftRule.Remember r) return "update @" + r.set() + " { ip saddr }";
         if (s instanceof NftRule.Unknown u) throw new Unsafe("a rule mlb does not write cannot be written: " + u.words());
         NftRule.SetMark m = (NftRule.SetMark) s;
         String what = m.connection() ? "ct mark" : "meta mark";

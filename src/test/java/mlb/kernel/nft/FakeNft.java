@@ -219,7 +219,8 @@ public final class FakeNft implements Driver {
             NftSet.KeyType type = def.contains("ipv4_addr") ? NftSet.KeyType.IPV4 : def.contains("ipv6_addr") ? NftSet.KeyType.IPV6
                     : def.contains("type mark") ? NftSet.KeyType.MARK : def.contains("numgen") ? NftSet.KeyType.SLOT : null;
             if (type == null) throw new Refused("syntax error: " + text);
-            NftSet set = new NftSet(table, w[4], type, map, def.contains("flags interval"));
+            java.util.regex.Matcher timeout = java.util.regex.Pattern.compile("flags dynamic,timeout ; timeout (\\d+)s").matcher(def);
+            NftSet set = new NftSet(table, w[4], type, map, def.contains("flags interval"), timeout.find() ? Long.parseLong(timeout.group(1)) : 0);
             Option<NftObject> old = s.get(set.key());
             if (old.isDefined() && !old.get().equals(set)) throw new Refused("File exists (set " + w[4] + " with another definition)");
             s = s.put(set.key(), set);
@@ -233,6 +234,7 @@ public final class FakeNft implements Driver {
 
         private static boolean uses(NftRule r, String set) {
             return r.statement() instanceof NftRule.MapJump m && m.map().equals(set)
+                    || r.statement() instanceof NftRule.Remember x && x.set().equals(set)
                     || r.matches().exists(m -> m instanceof NftRule.Address a && a.set().equals(set));
         }
 
@@ -293,6 +295,7 @@ public final class FakeNft implements Driver {
             if (r.statement() instanceof NftRule.Jump j) chain(c.table(), j.chain());
             if (r.statement() instanceof NftRule.Goto g) chain(c.table(), g.chain());
             if (r.statement() instanceof NftRule.MapJump m) set(c.table(), m.map());
+            if (r.statement() instanceof NftRule.Remember x) set(c.table(), x.set());
             if (r.statement() instanceof NftRule.SetHelper h && !s.containsKey(new ObjectKey(Kind.NFT_HELPER, c.table() + " " + h.helper()))) {
                 throw new Refused("No such file or directory (helper " + h.helper() + ")");
             }

@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The driver's two texts against files: the script it writes for the sample table, and the sample table as nft
  * 1.0.6 listed it in a namespace (`nft -j list table inet mlbt` after that script), which it reads back as the
- * same objects. Without root, this is what holds the reader to real nft output.
+ * same objects. Without root, this is what holds the reader to real nft output. The listing was taken after one
+ * address was put into sticky_b as a packet would (`nft add element`): a set with a timeout is the traffic's, and
+ * its elements are not read.
  */
 class NftFilesTest {
     private static final Path DIR = Path.of("src/test/resources/fixtures/nft");

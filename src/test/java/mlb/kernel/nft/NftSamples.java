@@ -14,7 +14,7 @@ import mlb.model.Scope;
 
 /**
  * A table of the shape connmark mode makes (two links, a lan set, marks and slots maps, a pin's list of /24s and
- * /32s), for driver tests.
+ * /32s, link b's sticky sources), for driver tests.
  */
 final class NftSamples {
     static final String TABLE = "mlbt";
@@ -48,6 +48,9 @@ final class NftSamples {
                 NftElement.of(TABLE, "pin1_dst_24", new NftElement.Prefix("10.77.9.0")),
                 new NftSet(TABLE, "pin1_dst_32", NftSet.KeyType.IPV4, false, false),
                 NftElement.of(TABLE, "pin1_dst_32", new NftElement.Prefix("198.18.9.9")),
+                NftSet.dynamic(TABLE, "sticky_b", 600),
+                NftChain.regular(TABLE, "stick_b", List.of(NftRule.of(new NftRule.Remember("sticky_b")),
+                        NftRule.of(new NftRule.Goto("link_b")))),
                 link("a", 0x00010000L), link("b", 0x00020000L),
                 NftChain.base(TABLE, "prerouting", new NftChain.Hook(NftChain.Hook.Type.FILTER, NftChain.Hook.Point.PREROUTING,
                         NftChain.Hook.MANGLE), List.of(
@@ -60,6 +63,8 @@ final class NftSamples {
                                 new NftRule.Address(false, 4, "pin1_dst_24", 24)),
                         NftRule.of(new NftRule.Goto("link_b"), new NftRule.CtState(TreeSet.of("new")), new NftRule.Address(true, 4, "lan"),
                                 new NftRule.Address(false, 4, "pin1_dst_32", 32)),
+                        NftRule.of(new NftRule.Goto("stick_b"), new NftRule.CtState(TreeSet.of("new")), new NftRule.Address(true, 4, "lan"),
+                                new NftRule.Address(true, 4, "sticky_b")),
                         NftRule.of(new NftRule.MapJump(new NftRule.Counter(6), "slots"), new NftRule.CtState(TreeSet.of("new")),
                                 new NftRule.Address(true, 4, "lan")))),
                 NftChain.base(TABLE, "postrouting", new NftChain.Hook(NftChain.Hook.Type.NAT, NftChain.Hook.Point.POSTROUTING,
