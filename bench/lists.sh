@@ -7,7 +7,9 @@
 #      separate `nft monitor` running in the namespace during the apply (not from mlb's output);
 #   4. the plan of 2. beside the same in a second namespace with 1 000 000 foreign routes in main (made with
 #      ip -batch; their time is printed), the two plans interleaved;
-#   5. where the plan's time goes (bench/PlanPhases.java, one cold JVM).
+#   5. where the plan's time goes (bench/PlanPhases.java, one cold JVM);
+#   6. the failover of the pinned list: mlb monitor running, isp2's carrier lost, what the kernel saw (counted by a
+#      separate ip monitor and nft monitor) until the monitor took isp2 out.
 # The list: 65 536 host addresses filling 10.77.0.0/16 and 34 464 in 198.19.0.0/16; the change drops the first 500
 # and adds the next 500 of 198.19.0.0/16. The foreign routes: the 131 072 host addresses of 10.77.0.0/16 and
 # 198.19.0.0/16, each with metrics 1..8 (distinct routes), minus 48 576, via wan1.
@@ -18,12 +20,12 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-5}"
 size="${2:-100000}"   # the list's length (at most 131 072); a change replaces size/200 of them
 step=$((size / 200))
-ns="mlbl-$$" ns2="mlbl-$$-f"
+ns="mlbl-$$" ns2="mlbl-$$-f" isp2="mlbl-$$-i"
 work="$(mktemp -d)"
-monitor=
+monitor= follower= ipmon=
 cleanup() {
-  if [ -n "$monitor" ]; then kill "$monitor" 2>/dev/null || true; fi
-  ip netns del "$ns" 2>/dev/null || true; ip netns del "$ns2" 2>/dev/null || true; rm -rf "$work"
+  for pid in $monitor $follower $ipmon; do kill "$pid" 2>/dev/null || true; done
+  for n in "$ns" "$ns2" "$isp2"; do ip netns del "$n" 2>/dev/null || true; done; rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 mlb() { "$here/mlb" --state "$work/state" "$@"; }
@@ -40,8 +42,8 @@ list() {  # list FROM TO: the host addresses FROM..TO-1 of 10.77.0.0/16 and then
   awk -v a="$1" -v b="$2" 'BEGIN { print "# bench/lists.sh: " b - a " host addresses"
     for (i = a; i < b; i++) printf "%s.%d.%d\n", (i < 65536 ? "10.77" : "198.19"), int((i % 65536) / 256), i % 256 }'
 }
-spec() {  # the 5 links of bench/lib.sh in connmark mode, and a pin of the list to isp2, else balanced
-  bench_connmark_spec
+spec() {  # the 5 links of bench/lib.sh in connmark mode, isp2 probed at its gateway, a pin of the list to isp2
+  bench_connmark_spec | awk '{ print } /^table = 302$/ { print "[link.check]\ntargets = [\"198.18.2.1\"]" }'
   printf '\n[[pin]]\nname = "listed"\ndst_file = "list.txt"\nlinks = ["isp2", "balance"]\n'
 }
 # nft monitor's own sentinel: a table of its own added and deleted around the apply, so the count starts once the
@@ -63,6 +65,10 @@ between() {  # the monitor's lines after the (last) start sentinel's transaction
 }
 
 bench_netns "$ns"
+# isp2's far end in a namespace of its own, as its gateway, so that the monitor's probes of isp2 are answered
+ip netns add "$isp2"
+ip -n "$ns" link set up2 netns "$isp2"
+ip -n "$isp2" addr add 198.18.2.1/24 dev up2; ip -n "$isp2" link set up2 up; ip -n "$isp2" link set lo up
 bench_connmark_spec > "$work/five.toml"
 # The launcher learns each command's classes on its first run (a class-data archive, ~1-2 s once): learned here on
 # the 5-link spec, so the first apply of the list is measured as every later apply runs.
@@ -101,6 +107,34 @@ row "  kernel (nft monitor): set elements added / removed" "$added / $removed"
 row "  kernel (nft monitor): other objects changed / transactions" "$(wc -l < "$work/other.txt") / $generations"
 while read -r line; do notes+=("other kernel event: $line"); done < <(head -5 "$work/other.txt")
 row "mlb plan, no changes (after the change)" "$(median mlb plan -f "$work/spec.toml" --netns "$ns") ms"
+
+# Failover of the pinned list: mlb monitor runs on the spec (its links have no checks, so only carrier counts), the
+# far end of isp2's line goes down, and a separate ip monitor and nft monitor count what changes in the kernel
+# until the monitor has taken isp2 out (the kernel's own deletions on a carrier loss print nothing).
+mlb monitor -f "$work/spec.toml" --netns "$ns" > "$work/mlb-monitor.log" 2>&1 &
+follower=$!
+for _ in $(seq 300); do grep -q 'taking over\|balancing over' "$work/mlb-monitor.log" && break; sleep 0.1; done
+: > "$work/monitor.txt"
+ip netns exec "$ns" nft monitor > "$work/monitor.txt" 2>&1 &
+monitor=$!
+ip -n "$ns" monitor link route rule nexthop > "$work/ipmon.txt" 2>&1 &
+ipmon=$!
+sentinel mlbbenchstart
+s=$(date +%s%N)
+ip -n "$isp2" link set up2 down
+for _ in $(seq 600); do grep -q 'balancing over isp1, isp3, isp4, isp5' "$work/mlb-monitor.log" && break; sleep 0.05; done
+e=$(date +%s%N)
+sentinel mlbbenchend
+kill "$monitor" "$ipmon"; wait "$monitor" "$ipmon" 2>/dev/null || true; monitor=
+kill "$follower"; wait "$follower" 2>/dev/null || true; follower= ipmon=
+ip -n "$isp2" link set up2 up
+between > "$work/seen.txt"
+nftchanges=$(grep -c -v '^# new generation\|^$' "$work/seen.txt" || true)
+ipchanges=$(grep -v 'wan2\|^ \|^$' "$work/ipmon.txt" | grep -c . || true)
+row "failover of the pinned list (isp2's carrier lost, mlb monitor)" "$(( (e - s) / 1000000 )) ms"
+row "  kernel: nft changes / ip changes (aim: not the list's length)" "$nftchanges / $ipchanges"
+notes+=("the monitor's change: $(grep 'balancing over isp1, isp3' "$work/mlb-monitor.log" | head -1 | cut -c26-)")
+while read -r line; do notes+=("failover, nft: $line"); done < <(grep -v '^# new generation\|^$' "$work/seen.txt" | head -8)
 
 # The same spec in a second namespace with 1 000 000 foreign routes in main; the plans of the two run interleaved
 # (one here, one there, RUNS times), so a machine whose load changes meanwhile slows both alike.
