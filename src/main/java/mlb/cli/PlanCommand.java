@@ -4,8 +4,10 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import mlb.engine.Assumption;
+import mlb.engine.Engine;
 import mlb.engine.Inputs;
 import mlb.proc.Target;
+import mlb.spec.SpecFile;
 import mlb.view.Exit;
 import mlb.view.View;
 import picocli.CommandLine.Command;
@@ -54,7 +56,10 @@ final class PlanCommand implements Callable<Integer> {
         Either<String, Assumption> assumed = Assumption.parse(assume == null ? List.empty() : List.ofAll(assume))
                 .filterOrElse(a -> a.up().isEmpty() || out == null, a -> "--assume plans a what-if: it cannot be saved with -o");
         if (assumed.isLeft()) throw new picocli.CommandLine.ParameterException(command.commandLine(), assumed.getLeft());
-        return Main.render(Inputs.spec(file.path()).flatMap(spec -> main.engine(t, view, state).plan(spec, file.path(),
+        Engine engine = main.engine(t, view, state);
+        // nft lists a big list's set in half a second: while the spec is parsed, not after
+        if (SpecFile.looksConnmark(file.path())) engine.prefetch();
+        return Main.render(Inputs.spec(file.path()).flatMap(spec -> engine.plan(spec, file.path(),
                         Option.of(out), assumed.get())),
                 view, view::plan, r -> detailed && !r.plan().isEmpty() ? Exit.CHANGES_PENDING : Exit.OK);
     }

@@ -68,6 +68,18 @@ public final class Engine {
         return Interrupts.requestedNow();
     }
 
+    /**
+     * Starts the target's slow reads now (see Driver.prefetch), for a plan whose spec is still to be parsed. A
+     * target that cannot be read is said so by the plan's own read: nothing here can fail.
+     */
+    public void prefetch() {
+        try {
+            ws.kernels().apply(target).prefetch();
+        } catch (RuntimeException e) {
+            // the plan's read meets the same problem and reports it
+        }
+    }
+
     /** The plan toward a spec, drift since the last apply, and (with saveTo) the plan saved for `apply`. */
     public Either<Refusal, PlanResult> plan(Spec spec, Path specFile, Option<Path> saveTo) {
         return plan(spec, specFile, saveTo, Assumption.NONE);

@@ -51,6 +51,14 @@ public interface Driver {
     }
 
     /**
+     * Starts the read a plan will make, where it is slow and does not depend on the scope (nft lists the whole
+     * ruleset), so that the caller can parse the spec meanwhile; the next read takes it if it is fresh and no write
+     * came between. Drivers whose reads are quick or need the scope do nothing.
+     */
+    default void prefetch() {
+    }
+
+    /**
      * How many changes one write may carry at most: between writes the engine can stop at a safe point (an
      * interrupt). A transactional driver writes a whole run at once, so that it stays all or nothing.
      */

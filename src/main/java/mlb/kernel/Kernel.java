@@ -89,6 +89,11 @@ public final class Kernel {
         return done;
     }
 
+    /** See Driver.prefetch. */
+    public void prefetch() {
+        drivers.forEach(Driver::prefetch);
+    }
+
     /** See Driver.rehearse: nothing in the kernel changes. */
     public void rehearse(List<Change> changes) {
         if (commands(changes).isLeft()) return;

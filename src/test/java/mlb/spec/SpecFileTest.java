@@ -38,6 +38,16 @@ class SpecFileTest {
     }
 
     @Test
+    void aConnmarkSpecIsSeenByALookAtItsLines(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("spec.toml");
+        Files.writeString(file, "[balancer]\n  mode = \"connmark\"\n" + Specs.LINK);
+        assertEquals(true, SpecFile.looksConnmark(file));
+        Files.writeString(file, "[balancer]\n# mode = \"connmark\"\nmode = \"route\"\n" + Specs.LINK);
+        assertEquals(false, SpecFile.looksConnmark(file));
+        assertEquals(false, SpecFile.looksConnmark(dir.resolve("nope.toml")), "no file, no guess");
+    }
+
+    @Test
     void aMissingFileIsMissing(@TempDir Path dir) throws IOException {
         assertEquals(new InputProblem(Kind.MISSING, "No such file or directory",
                 "check the path given with -f and its permissions"), problem(dir.resolve("nope.toml")));
