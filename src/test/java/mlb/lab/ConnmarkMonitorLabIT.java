@@ -10,8 +10,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +41,7 @@ class ConnmarkMonitorLabIT {
         t = TestLabs.topology();
         session = LabSession.open(TestLabs.RUNNER, t, true);
         m = new Measurements(session);
-        Path specFile = LabProcesses.stateDir(t.prefix()).resolve("connmark.toml");
-        Files.writeString(specFile, spec(List.of(1, 1, 1)).toml());
-        assertEquals(0, new RouterMlb(t).apply(specFile).code());
-        monitor = LabMonitor.start(t, specFile);
+        monitor = TestLabs.monitored(t, "connmark", spec(List.of(1, 1, 1)).toml());
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,10 +38,8 @@ class StickyLabIT {
         session = LabSession.open(TestLabs.RUNNER, t, true);
         m = new Measurements(session);
         spec = LabSpec.of(t).withMode("connmark").withWeights(List.of(1, 1, 1));
+        monitor = TestLabs.monitored(t, "sticky", spec.toml().replace("[balancer]\n", "[balancer]\nsticky = \"4s\"\n"));
         file = LabProcesses.stateDir(t.prefix()).resolve("sticky.toml");
-        Files.writeString(file, spec.toml().replace("[balancer]\n", "[balancer]\nsticky = \"4s\"\n"));
-        assertEquals(0, new RouterMlb(t).apply(file).code());
-        monitor = LabMonitor.start(t, file);
     }
 
     @AfterAll

@@ -31,6 +31,15 @@ final class TestLabs {
         return Topology.of(prefix(), RATES);
     }
 
+    /** Writes a spec into the lab's state folder, applies it (or fails the test) and starts mlb monitor on it. */
+    static LabMonitor monitored(Topology t, String name, String toml) throws java.io.IOException {
+        java.nio.file.Path file = LabProcesses.stateDir(t.prefix()).resolve(name + ".toml");
+        java.nio.file.Files.writeString(file, toml);
+        RouterMlb.Result applied = new RouterMlb(t).apply(file);
+        org.junit.jupiter.api.Assertions.assertEquals(0, applied.code(), applied.out() + applied.err());
+        return LabMonitor.start(t, file);
+    }
+
     /** Points the router's main default route at one ISP (what a one-link router has; no mlb involved). */
     static void routeVia(Topology t, Isp isp) {
         Runner.Result r = RUNNER.run(List.of("ip", "-n", t.routerNs(), "route", "replace", "default", "via",
