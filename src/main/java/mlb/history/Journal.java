@@ -17,10 +17,14 @@ import java.util.regex.Pattern;
  * committed. Entries never overwrite each other; the sequence (next after the highest present, under the
  * target's lock) keeps their order. Whatever stops an apply between those steps, the next mlb run on the
  * target commits what is here, oldest first, so no kernel change goes unrecorded. The single
- * `record.pending.json` of earlier versions is read as the oldest entry.
+ * `record.pending.json` of earlier versions is read as the oldest entry. A set's long list is a file of the
+ * journal named by its hash (set-SHA256.txt, as in a commit), written once while entries name it: the monitor's
+ * changes beside a 100 000-prefix list journal a few kilobytes, not three copies of the list each time. The
+ * files go when the last entry does.
  */
 public record Journal(Path dir, Path legacy) {
     private static final Pattern NAME = Pattern.compile("(\\d{10})\\.json");
+    private static final Pattern LIST = Pattern.compile("set-[0-9a-f]{64}\\.txt");
 
     public static Journal of(Path stateDir, String target) {
         Path t = stateDir.resolve(target);
@@ -41,12 +45,19 @@ public record Journal(Path dir, Path legacy) {
 
     /** Replaces an entry's record (with its outcome), atomically. */
     public void write(Entry e, Record r) throws IOException {
-        Private.write(e.file(), RecordJson.journal(r));
+        java.util.Map<String, String> lists = new java.util.TreeMap<>();
+        String text = RecordJson.journal(r, Option.some(lists));
+        for (java.util.Map.Entry<String, String> l : lists.entrySet()) {
+            Path f = dir.resolve(l.getKey());
+            // named by its content's hash: a file already there holds exactly this list
+            if (Owners.lstatIfAny(f) == null) Private.write(f, l.getValue());
+        }
+        Private.write(e.file(), text);
     }
 
     /** The text an entry of this record would hold, written nowhere (see Recorder.rehearse). */
     public static String text(Record r) {
-        return RecordJson.journal(r);
+        return RecordJson.journal(r, Option.some(new java.util.TreeMap<>()));
     }
 
     /** The entries present, oldest first. */
@@ -66,7 +77,16 @@ public record Journal(Path dir, Path legacy) {
 
     /** An entry's record; one that cannot be parsed is reported, never silently dropped. */
     public Record read(Entry e) throws IOException {
-        return RecordJson.parseJournal(Private.read(e.file()));
+        return RecordJson.parseJournal(Private.read(e.file()), this::list);
+    }
+
+    private Option<String> list(String name) {
+        if (!LIST.matcher(name).matches()) return Option.none();
+        try {
+            return Option.some(Private.read(dir.resolve(name)));
+        } catch (IOException ex) {
+            return Option.none();
+        }
     }
 
     public boolean pending() {
@@ -80,6 +100,11 @@ public record Journal(Path dir, Path legacy) {
     public void remove(Entry e) throws IOException {
         Files.deleteIfExists(held(e));
         Files.deleteIfExists(e.file());
+        if (entries().isEmpty() && Owners.lstatIfAny(dir) != null) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                for (Path f : files) if (LIST.matcher(f.getFileName().toString()).matches()) Files.deleteIfExists(f);
+            }
+        }
         Private.syncDir(e.file().getParent());
     }
 

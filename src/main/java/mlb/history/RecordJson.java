@@ -26,29 +26,31 @@ final class RecordJson {
         return text(metaNode(r));
     }
 
-    static String journal(Record r) {
+    /** With lists: a set's long list goes there by name (set-SHA256.txt), as in a commit, and the entry names it. */
+    static String journal(Record r, Option<java.util.Map<String, String>> lists) {
         ObjectNode n = metaNode(r);
         r.specText().forEach(t -> n.put("spec", t));
-        n.set("desired", StateJson.encode(r.desired()));
-        n.set("before", StateJson.encode(r.before()));
-        n.set("after", StateJson.encode(r.after()));
+        n.set("desired", StateJson.encode(r.desired(), lists));
+        n.set("before", StateJson.encode(r.before(), lists));
+        n.set("after", StateJson.encode(r.after(), lists));
         ArrayNode cmds = n.putArray("commands");
         r.commands().forEach(cmds::add);
         n.put("plan", r.planText());
         return text(n);
     }
 
-    static Record parseJournal(String json) throws IOException {
+    /** lists: the files an entry's states name for their long lists (entries before those files inline them). */
+    static Record parseJournal(String json, java.util.function.Function<String, Option<String>> lists) throws IOException {
         JsonNode n = StateJson.MAPPER.readTree(json);
         Option<Provenance> prov = n.hasNonNull("spec_commit")
                 ? Option.some(new Provenance(n.get("spec_commit").asText(), n.path("spec_dirty").asBoolean()))
                 : Option.none();
         return new Record(Record.Kind.valueOf(n.path("kind").asText().toUpperCase()), n.path("title").asText(),
-                n.path("target").asText(), scope(n, StateJson.decode(n.path("after"))),
+                n.path("target").asText(), scope(n, StateJson.decode(n.path("after"), lists)),
                 Record.Outcome.valueOf(n.path("outcome").asText().toUpperCase()),
                 text(n, "spec_file"), text(n, "spec"), prov,
-                StateJson.decode(n.path("desired")), StateJson.decode(n.path("before")),
-                StateJson.decode(n.path("after")), List.ofAll(n.path("commands")).map(JsonNode::asText),
+                StateJson.decode(n.path("desired"), lists), StateJson.decode(n.path("before"), lists),
+                StateJson.decode(n.path("after"), lists), List.ofAll(n.path("commands")).map(JsonNode::asText),
                 n.path("plan").asText(), text(n, "failure"), text(n, "rollback_of"),
                 Instant.parse(n.path("time").asText()), n.path("user").asText(), n.path("host").asText(),
                 mlbVersion(n));

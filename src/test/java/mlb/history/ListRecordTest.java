@@ -91,6 +91,27 @@ class ListRecordTest {
     }
 
     @Test
+    void theJournalKeepsAListOnceBesideItsEntriesUntilTheLastOneGoes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Journal j = Journal.of(dir, "netns-t");
+        NetState was = state(0, 1500);
+        NetState now = state(10, 1500);
+        Journal.Entry first = j.add(record(now, was, now));
+        Journal.Entry second = j.add(record(now, now, now));
+        List<String> lists = List.ofAll(java.nio.file.Files.list(j.dir()).map(p -> p.getFileName().toString())
+                .filter(n -> n.startsWith("set-")).sorted().toList());
+        assertEquals(2, lists.size(), "the two lists, once each for both entries: " + lists);
+        assertTrue(java.nio.file.Files.size(first.file()) < 10_000, "the entry names its lists: " + java.nio.file.Files.size(first.file()));
+        assertEquals(record(now, was, now), j.read(first));
+        assertEquals(now, j.read(second).before());
+        j.remove(first);
+        assertEquals(2, java.nio.file.Files.list(j.dir()).filter(p -> p.getFileName().toString().startsWith("set-")).count(),
+                "kept while an entry is left");
+        j.remove(second);
+        assertEquals(0, java.nio.file.Files.list(j.dir()).count(), "gone with the last entry");
+    }
+
+    @Test
     void aListFileThatIsMissingOrChangedIsAnErrorNamingIt() {
         java.util.Map<String, String> files = new java.util.TreeMap<>();
         String doc = StateJson.text(state(0, 1200), Option.some(files));

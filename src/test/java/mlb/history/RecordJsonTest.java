@@ -33,15 +33,15 @@ class RecordJsonTest {
 
     @Test
     void aJournalRoundTripKeepsTheNftTableAndTheVersion() throws Exception {
-        Record back = RecordJson.parseJournal(RecordJson.journal(record()));
+        Record back = RecordJson.parseJournal(RecordJson.journal(record(), io.vavr.control.Option.none()), n -> io.vavr.control.Option.none());
         assertEquals(record(), back);
     }
 
     @Test
     void anEntryOfFormatOneReadsMlbsVersionFromItsOverwrittenKey() throws Exception {
-        var old = (com.fasterxml.jackson.databind.node.ObjectNode) StateJson.MAPPER.readTree(RecordJson.journal(record()));
+        var old = (com.fasterxml.jackson.databind.node.ObjectNode) StateJson.MAPPER.readTree(RecordJson.journal(record(), io.vavr.control.Option.none()));
         old.remove("mlb_version");
         old.put("version", "0.8.1");
-        assertEquals("0.8.1", RecordJson.parseJournal(StateJson.MAPPER.writeValueAsString(old)).version());
+        assertEquals("0.8.1", RecordJson.parseJournal(StateJson.MAPPER.writeValueAsString(old), n -> io.vavr.control.Option.none()).version());
     }
 }
