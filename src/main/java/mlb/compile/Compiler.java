@@ -71,7 +71,7 @@ public final class Compiler {
             return Either.right(NetState.of(RouteMode.objects(layout, written, facts, sources, members, spec.pins())));
         }
         return Marks.assign(spec.linksByName(), spec.balancer().connmark().markMask())
-                .map(marks -> NetState.of(ConnmarkMode.objects(layout, written, facts, sources, members, marks, spec.pins())));
+                .map(marks -> ConnmarkMode.objects(layout, written, facts, sources, members, marks, spec.pins()));
     }
 
     private static Compiled compiled(Spec spec, NetState desired, Facts facts, List<Link> idle) {

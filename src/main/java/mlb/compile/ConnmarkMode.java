@@ -5,6 +5,7 @@ import io.vavr.collection.Map;
 import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
 import mlb.model.KernelObject;
+import mlb.model.NetState;
 import mlb.model.NftChain;
 import mlb.model.NftChain.Hook;
 import mlb.model.NftElement;
@@ -40,8 +41,8 @@ final class ConnmarkMode {
     }
 
     /** balancing: the links that take new connections (all of them unless the monitor took some out). */
-    static List<KernelObject> objects(Layout layout, List<Link> links, Facts facts, List<String> sources,
-                                      List<Link> balancing, Map<String, Long> marks, List<Pin> pins) {
+    static NetState objects(Layout layout, List<Link> links, Facts facts, List<String> sources,
+                            List<Link> balancing, Map<String, Long> marks, List<Pin> pins) {
         Connmark c = layout.balancer().connmark();
         String t = c.nftTable();
         int p = layout.balancer().protocol();
@@ -63,13 +64,15 @@ final class ConnmarkMode {
         }
         int slots = c.lan().isEmpty() ? 0 : lan(layout, links, balancing, out);
         List<Link> live = RouteMode.members(layout, links, balancing);
-        List<NftRule> pinned = pins.zipWithIndex().flatMap(x -> pin(t, x._1, x._2 + 1, live, out));
+        PinSets sets = PinSets.of(t, pins);
+        List<NftRule> pinned = pins.zip(sets.lookups()).flatMap(x -> pin(x._1, x._2, live));
         List<NftRule> sticky = slots == 0 || c.sticky().isZero() ? List.empty() : sticky(t, live, c.sticky().toSeconds(), out);
         out.add(NftChain.base(t, "prerouting", PREROUTING, prerouting(c, links, pinned.appendAll(sticky), slots)));
         if (c.local()) out.add(NftChain.base(t, "output", OUTPUT, output(c, links)));
         List<NftRule> nat = links.filter(Link::nat).map(l -> NftRule.of(new NftRule.Masquerade(), new NftRule.OutDevice(l.dev())));
         if (!nat.isEmpty()) out.add(NftChain.base(t, "postrouting", POSTROUTING, nat));
-        return List.ofAll(out);
+        // the few objects into the pins' sets, not their many elements into a new state
+        return NetState.of(out).merge(sets.state());
     }
 
     /** The lan set and the slots map over the links that take new connections; how many slots it has. */
@@ -139,44 +142,21 @@ final class ConnmarkMode {
     /**
      * A pin's rules for new connections from the lan: to the first of its links that takes connections now, or a
      * drop when none does and it has no "balance"; none when "balance" comes first (the slots decide). Its
-     * address lists are sets of their own, one per prefix length (pinN_dst_24: the /24s of its destinations), so
-     * a changed list changes elements only; a rule for each pair of its destination and source sets.
+     * address lists are sets of their own (see PinSets), so a changed list changes elements only; a rule for each
+     * pair of its destination and source sets.
      */
-    private static List<NftRule> pin(String t, Pin p, int n, List<Link> live, java.util.List<KernelObject> out) {
+    private static List<NftRule> pin(Pin p, PinSets.Lookups sets, List<Link> live) {
         java.util.List<NftRule.Match> m = new java.util.ArrayList<>(java.util.List.of(fresh(), new NftRule.Address(true, 4, LAN)));
         if (!p.proto().isEmpty()) m.add(new NftRule.Protocol(p.proto()));
         if (!p.dport().isEmpty()) m.add(new NftRule.Port(false, p.proto(), ranges(p.dport())));
         if (!p.sport().isEmpty()) m.add(new NftRule.Port(true, p.proto(), ranges(p.sport())));
-        List<Option<NftRule.Address>> dst = addressSets(t, "pin" + n + "_dst", false, p.dst(), out);
-        List<Option<NftRule.Address>> src = addressSets(t, "pin" + n + "_src", true, p.src(), out);
+        List<Option<NftRule.Address>> dst = sets.dst();
+        List<Option<NftRule.Address>> src = sets.src();
         Option<String> first = p.links().find(l -> l.equals(Pin.BALANCE) || live.exists(x -> x.name().equals(l)));
         if (first.contains(Pin.BALANCE)) return List.empty();
         // goto, not jump: the pin's link is the decision; the slots below must not see the connection
         NftRule.Statement to = first.map(l -> (NftRule.Statement) new NftRule.Goto(chain(l))).getOrElse(new NftRule.Drop());
         return dst.flatMap(d -> src.map(s -> new NftRule(List.ofAll(m).appendAll(d).appendAll(s), to)));
-    }
-
-    /**
-     * The sets of a list, one per prefix length, each holding the network addresses of its prefixes, and the
-     * lookup of each: a single none for an empty list (no address match), and for 0.0.0.0/0 (every address).
-     */
-    private static List<Option<NftRule.Address>> addressSets(String t, String name, boolean source, List<String> prefixes,
-                                                             java.util.List<KernelObject> out) {
-        java.util.Map<Integer, java.util.List<String>> byLength = new java.util.TreeMap<>();
-        for (String prefix : prefixes) {
-            int slash = prefix.indexOf('/');
-            int length = slash < 0 ? 32 : Integer.parseInt(prefix.substring(slash + 1));
-            byLength.computeIfAbsent(length, k -> new java.util.ArrayList<>()).add(slash < 0 ? prefix : prefix.substring(0, slash));
-        }
-        if (byLength.isEmpty() || byLength.containsKey(0)) return List.of(Option.none());
-        java.util.List<Option<NftRule.Address>> lookups = new java.util.ArrayList<>();
-        byLength.forEach((length, networks) -> {
-            String set = name + "_" + length;
-            out.add(new NftSet(t, set, NftSet.KeyType.IPV4, false, false));
-            networks.forEach(x -> out.add(NftElement.of(t, set, new NftElement.Prefix(x))));
-            lookups.add(Option.some(new NftRule.Address(source, 4, set, length)));
-        });
-        return List.ofAll(lookups);
     }
 
     private static List<NftRule.PortRange> ranges(List<Pin.Ports> ports) {
