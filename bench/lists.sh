@@ -119,7 +119,9 @@ monitor=$!
 ip -n "$ns" monitor link route rule nexthop > "$work/ipmon.txt" 2>&1 &
 ipmon=$!
 sentinel mlbbenchstart
-mlb monitor -f "$work/spec.toml" --netns "$ns" > "$work/mlb-monitor.log" 2>&1 &
+# the launcher itself, not the mlb function: $! is then the monitor's own pid (the launcher execs it), which the
+# kill below and the trap end; a function would run in a subshell and leave the monitor behind
+"$here/mlb" --state "$work/state" monitor -f "$work/spec.toml" --netns "$ns" > "$work/mlb-monitor.log" 2>&1 &
 follower=$!
 for _ in $(seq 300); do grep -q 'taking over\|balancing over' "$work/mlb-monitor.log" && break; sleep 0.1; done
 sleep 2
