@@ -94,10 +94,9 @@ public final class Kernel {
         drivers.forEach(Driver::prefetch);
     }
 
-    /** See Driver.rehearse: nothing in the kernel changes. */
+    /** See Driver.rehearse: nothing in the kernel changes; a run no driver takes is skipped, as one that cannot render. */
     public void rehearse(List<Change> changes) {
-        if (commands(changes).isLeft()) return;
-        for (List<Change> run : runs(changes, Integer.MAX_VALUE)) driverOf(run.head()).get().rehearse(run);
+        for (List<Change> run : runs(changes, Integer.MAX_VALUE)) driverOf(run.head()).forEach(d -> d.rehearse(run));
     }
 
     /** Consecutive changes of one driver, at most limit of them (0: as many as that driver takes at once). */

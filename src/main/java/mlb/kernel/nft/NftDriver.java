@@ -109,7 +109,7 @@ public final class NftDriver implements Driver {
     /** The kernel checks the transaction (nft -c) and applies none of it: see Driver.rehearse. */
     @Override
     public void rehearse(List<Change> changes) {
-        nft.check(NftSyntax.script(changes).get().map(l -> l + "\n").mkString());
+        NftSyntax.script(changes).forEach(lines -> nft.check(lines.map(l -> l + "\n").mkString()));
     }
 
     /** The whole run at once: it must stay one transaction. */
