@@ -58,7 +58,7 @@ final class PlanCommand implements Callable<Integer> {
         if (assumed.isLeft()) throw new picocli.CommandLine.ParameterException(command.commandLine(), assumed.getLeft());
         Engine engine = main.engine(t, view, state);
         // nft lists a big list's set in half a second: while the spec is parsed, not after
-        if (SpecFile.looksConnmark(file.path())) engine.prefetch();
+        if (SpecFile.looksNftables(file.path())) engine.prefetch();
         return Main.render(Inputs.spec(file.path()).flatMap(spec -> engine.plan(spec, file.path(),
                         Option.of(out), assumed.get())),
                 view, view::plan, r -> detailed && !r.plan().isEmpty() ? Exit.CHANGES_PENDING : Exit.OK);

@@ -68,7 +68,10 @@ public final class Compiler {
     private static Either<String, NetState> objects(Spec spec, Layout layout, List<Link> written, Facts facts,
                                                     List<String> sources, List<Link> members) {
         if (spec.balancer().mode() == Balancer.Mode.ROUTE) {
-            return Either.right(NetState.of(RouteMode.objects(layout, written, facts, sources, members, spec.pins())));
+            // the lists' marks first: the pins' rules select them
+            Either<String, NetState> lists = RouteLists.needed(spec.pins())
+                    ? RouteLists.objects(spec.balancer().connmark(), spec.pins()) : Either.right(NetState.empty());
+            return lists.map(nft -> NetState.of(RouteMode.objects(layout, written, facts, sources, members, spec.pins())).merge(nft));
         }
         return Marks.assign(spec.linksByName(), spec.balancer().connmark().markMask())
                 .map(marks -> ConnmarkMode.objects(layout, written, facts, sources, members, marks, spec.pins()));

@@ -64,7 +64,7 @@ final class ConnmarkMode {
         }
         int slots = c.lan().isEmpty() ? 0 : lan(layout, links, balancing, out);
         List<Link> live = RouteMode.members(layout, links, balancing);
-        PinSets sets = PinSets.of(t, pins);
+        PinSets sets = PinSets.of(t, pins, false);
         List<NftRule> pinned = pins.zip(sets.lookups()).flatMap(x -> pin(x._1, x._2, live));
         List<NftRule> sticky = slots == 0 || c.sticky().isZero() ? List.empty() : sticky(t, live, c.sticky().toSeconds(), out);
         out.add(NftChain.base(t, "prerouting", PREROUTING, prerouting(c, links, pinned.appendAll(sticky), slots)));
@@ -146,17 +146,23 @@ final class ConnmarkMode {
      * pair of its destination and source sets.
      */
     private static List<NftRule> pin(Pin p, PinSets.Lookups sets, List<Link> live) {
-        java.util.List<NftRule.Match> m = new java.util.ArrayList<>(java.util.List.of(fresh(), new NftRule.Address(true, 4, LAN)));
-        if (!p.proto().isEmpty()) m.add(new NftRule.Protocol(p.proto()));
-        if (!p.dport().isEmpty()) m.add(new NftRule.Port(false, p.proto(), ranges(p.dport())));
-        if (!p.sport().isEmpty()) m.add(new NftRule.Port(true, p.proto(), ranges(p.sport())));
+        List<NftRule.Match> m = List.<NftRule.Match>of(fresh(), new NftRule.Address(true, 4, LAN)).appendAll(portMatches(p));
         List<Option<NftRule.Address>> dst = sets.dst();
         List<Option<NftRule.Address>> src = sets.src();
         Option<String> first = p.links().find(l -> l.equals(Pin.BALANCE) || live.exists(x -> x.name().equals(l)));
         if (first.contains(Pin.BALANCE)) return List.empty();
         // goto, not jump: the pin's link is the decision; the slots below must not see the connection
         NftRule.Statement to = first.map(l -> (NftRule.Statement) new NftRule.Goto(chain(l))).getOrElse(new NftRule.Drop());
-        return dst.flatMap(d -> src.map(s -> new NftRule(List.ofAll(m).appendAll(d).appendAll(s), to)));
+        return dst.flatMap(d -> src.map(s -> new NftRule(m.appendAll(d).appendAll(s), to)));
+    }
+
+    /** A pin's protocol and ports as nft matches (its addresses are set lookups, see PinSets). */
+    static List<NftRule.Match> portMatches(Pin p) {
+        List<NftRule.Match> m = List.empty();
+        if (!p.proto().isEmpty()) m = m.append(new NftRule.Protocol(p.proto()));
+        if (!p.dport().isEmpty()) m = m.append(new NftRule.Port(false, p.proto(), ranges(p.dport())));
+        if (!p.sport().isEmpty()) m = m.append(new NftRule.Port(true, p.proto(), ranges(p.sport())));
+        return m;
     }
 
     private static List<NftRule.PortRange> ranges(List<Pin.Ports> ports) {

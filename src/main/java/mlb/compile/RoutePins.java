@@ -12,22 +12,30 @@ import mlb.spec.Pin;
  * file), one rule per combination of its sources, destinations and port ranges (the kernel's rule matches one
  * of each), each sending the traffic to the table of the pin's first live link. With "balance" first among the
  * live ones the pin has no rules (the balancing below decides); with none live and no "balance", blackhole rules
- * drop the traffic rather than leak it through another link.
+ * drop the traffic rather than leak it through another link. A pin with a list file has one rule, for the mark
+ * nftables gives its packets (RouteLists).
  */
 final class RoutePins {
     private RoutePins() {
     }
 
     static void objects(Layout layout, List<Pin> pins, List<Link> live, java.util.List<KernelObject> out) {
-        for (int i = 0; i < pins.size(); i++) pin(layout, layout.pinPriority(i), pins.get(i), live, out);
+        for (int i = 0; i < pins.size(); i++) pin(layout, i, pins.get(i), live, out);
     }
 
-    private static void pin(Layout layout, int priority, Pin p, List<Link> live, java.util.List<KernelObject> out) {
+    private static void pin(Layout layout, int i, Pin p, List<Link> live, java.util.List<KernelObject> out) {
+        int priority = layout.pinPriority(i);
         Option<String> first = p.links().find(l -> l.equals(Pin.BALANCE) || live.exists(x -> x.name().equals(l)));
         if (first.contains(Pin.BALANCE)) return;
         Option<Link> link = first.flatMap(name -> live.find(x -> x.name().equals(name)));
         Rule.Action action = link.isDefined() ? Rule.Action.LOOKUP : Rule.Action.BLACKHOLE;
         int table = link.map(layout::table).getOrElse(0);
+        if (p.listed()) {
+            // nftables marks what the pin matches (RouteLists): one rule, whatever the list's length
+            out.add(new Rule(priority, Option.none(), Option.none(), Option.some(RouteLists.selector(layout.balancer().connmark(), i)),
+                    Rule.Match.ANY, action, table, Option.none(), layout.balancer().protocol()));
+            return;
+        }
         Option<Integer> ipproto = p.proto().isEmpty() ? Option.none() : Option.some(p.protocolNumber());
         for (Option<String> from : each(prefixes(p.src())))
             for (Option<String> to : each(prefixes(p.dst())))

@@ -9,6 +9,8 @@ import java.util.Locale;
 /** The [balancer] keys of mode "connmark", read whatever the mode, so that a mistake is found either way. */
 final class ConnmarkRules {
     static final List<String> KEYS = List.of("distribution", "lan", "local", "mark_mask", "nft_table", "helpers", "sticky");
+    /** The keys of mlb's nftables table, which route mode has too when a pin has a list file. */
+    private static final List<String> NFTABLES = List.of("mark_mask", "nft_table");
     private static final String LAN = "[\"10.77.0.0/16\"]";
     private static final String TABLE_HINT = "use 1-32 characters from a-z, 0-9 and _, starting with a letter, e.g. \"mlb\"";
 
@@ -32,7 +34,7 @@ final class ConnmarkRules {
 
     /** The connmark keys written in a route-mode [balancer]: each is a mistake of its own. */
     static List<Diagnostic> outOfMode(Node t) {
-        return KEYS.flatMap(t::get).map(ConnmarkRules::keyOutOfMode);
+        return KEYS.removeAll(NFTABLES).flatMap(t::get).map(ConnmarkRules::keyOutOfMode);
     }
 
     /** A key of mode "connmark" written where the mode is "route". */

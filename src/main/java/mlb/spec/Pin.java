@@ -9,12 +9,19 @@ import io.vavr.collection.List;
  *
  * @param proto a protocol name or number, or empty
  * @param dport destination port ranges (each first..last), only with tcp or udp
+ * @param listed whether it has a list file (dst_file, src_file): route mode matches such a pin with nftables
  */
 public record Pin(String name, String proto, List<Ports> dport, List<Ports> sport, List<String> dst, List<String> src,
-                  List<String> links) {
+                  List<String> links, boolean listed) {
     public static final String BALANCE = "balance";
     /** Route mode gives each pin a rule priority of its own: priority_base + 40 .. + 89. */
     public static final int ROUTE_MODE_LIMIT = 50;
+
+    /** A pin without a list file. */
+    public Pin(String name, String proto, List<Ports> dport, List<Ports> sport, List<String> dst, List<String> src,
+               List<String> links) {
+        this(name, proto, dport, sport, dst, src, links, false);
+    }
 
     /** A port range, first..last (one port: first == last). */
     public record Ports(int first, int last) {

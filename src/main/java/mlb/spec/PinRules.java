@@ -45,9 +45,13 @@ final class PinRules {
                         ports(t, "dport"), ports(t, "sport"),
                         prefixes(t, "dst", files), prefixes(t, "src", files),
                         links(t, linkNames))
-                .ap(Pin::new).mapError(List::ofAll).mapError(ls -> ls.flatMap(x -> x));
+                .ap((n, pr, dp, sp, d, s, l) -> new Pin(n, pr, dp, sp, d, s, l, listed(t))).mapError(List::ofAll).mapError(ls -> ls.flatMap(x -> x));
         List<Diagnostic> extra = Keys.unknown(t, KEYS).appendAll(portsNeedProto(t, proto));
         return Problems.with(extra, pin).flatMap(x -> matchesSomething(t, x));
+    }
+
+    private static boolean listed(Node t) {
+        return t.get("dst_file").isDefined() || t.get("src_file").isDefined();
     }
 
     private static Validation<Diagnostic, String> proto(Node n) {

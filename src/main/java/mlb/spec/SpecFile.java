@@ -24,7 +24,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class SpecFile {
     /** Far above any spec (a million pinned prefixes is about 40 MiB), far below what hurts the heap. */
     public static final long MAX_BYTES = 64L << 20;
-    private static final java.util.regex.Pattern CONNMARK = java.util.regex.Pattern.compile("(?m)^\\s*mode\\s*=\\s*\"connmark\"");
+    /** Connmark mode, or a pin's list file (which route mode marks with nftables too). */
+    private static final java.util.regex.Pattern NFTABLES =
+            java.util.regex.Pattern.compile("(?m)^\\s*(mode\\s*=\\s*\"connmark\"|(dst|src)_file\\s*=)");
     private static final String CHECK_PATH = "check the path given with -f and its permissions";
 
     private SpecFile() {
@@ -52,15 +54,15 @@ public final class SpecFile {
         }
     }
 
-    /** The OS's words where Java hides them: NoSuchFileException's message is only the path. */
     /**
-     * Whether the file seems to ask for mode "connmark", by a look at its lines, not a parse: a hint for reading
-     * ahead (the launcher greps the same way), never a decision about the spec.
+     * Whether the file seems to need mlb's nftables table (mode "connmark", or a pin's list file), by a look at its
+     * lines, not a parse: a hint for reading ahead (the launcher greps the same way), never a decision about the spec.
      */
-    public static boolean looksConnmark(Path file) {
-        return read(file).exists(text -> CONNMARK.matcher(text).find());
+    public static boolean looksNftables(Path file) {
+        return read(file).exists(text -> NFTABLES.matcher(text).find());
     }
 
+    /** The OS's words where Java hides them: NoSuchFileException's message is only the path. */
     static InputProblem problem(IOException e) {
         if (e instanceof NoSuchFileException) return new InputProblem(Kind.MISSING, "No such file or directory", CHECK_PATH);
         if (e instanceof AccessDeniedException) return new InputProblem(Kind.NOT_PERMITTED, "Permission denied", CHECK_PATH);

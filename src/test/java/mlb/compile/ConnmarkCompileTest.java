@@ -120,12 +120,12 @@ class ConnmarkCompileTest {
         Spec spec = parsed(SPEC + "[[pin]]\ndst = [\"198.51.100.0/24\", \"203.0.113.7\"]\nlinks = [\"isp1\", \"balance\"]\n");
         var all = Compiler.compile(spec, TestFacts.fourLinks(true), Option.none()).get().desired();
         var fewer = Compiler.compile(spec, TestFacts.fourLinks(true), Option.some(HashSet.of("isp2", "isp3"))).get().desired();
-        PinSets kept = PinSets.of("mlb", spec.pins());
-        org.junit.jupiter.api.Assertions.assertSame(kept, PinSets.of("mlb", spec.pins()));
+        PinSets kept = PinSets.of("mlb", spec.pins(), false);
+        org.junit.jupiter.api.Assertions.assertSame(kept, PinSets.of("mlb", spec.pins(), false));
         assertEquals(List.of("203.0.113.7"), elements(fewer, "pin1_dst_32"));
         assertEquals(elements(all, "pin1_dst_24"), elements(fewer, "pin1_dst_24"));
         Spec other = parsed(SPEC + "[[pin]]\ndst = [\"198.51.100.0/24\"]\nlinks = [\"isp1\"]\n");
-        assertTrue(PinSets.of("mlb", other.pins()) != kept, "other pins, other sets");
+        assertTrue(PinSets.of("mlb", other.pins(), false) != kept, "other pins, other sets");
         assertEquals(List.empty(), elements(compiled(SPEC + "[[pin]]\ndst = [\"198.51.100.0/24\"]\nlinks = [\"isp1\"]\n",
                 Option.none()), "pin1_dst_32"), "and nothing of the pins before");
     }

@@ -2,7 +2,8 @@ package mlb.it;
 
 import mlb.cli.CliRunner;
 import mlb.cli.Env;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,15 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A connmark pin's dst_file on a real kernel: its 1 000 host addresses become one set (of /32s), and a changed file (10
- * removed, 10 added) changes exactly those 20 elements and nothing else. Root and namespaces only.
+ * A pin's dst_file on a real kernel, in both modes: its 1 000 host addresses become one set (of /32s), and a changed
+ * file (10 removed, 10 added) changes exactly those 20 elements and nothing else. Root and namespaces only.
  */
 class PinListIT extends NetnsTest {
-    private static final String SPEC = """
+    private static final String CONNMARK = """
             [balancer]
             mode = "connmark"
             lan = ["10.77.0.0/24"]
-            """ + Netns.LINKS + """
+            """;
+    private static final String PIN = Netns.LINKS + """
             [[pin]]
             name = "listed"
             dst_file = "list.txt"
@@ -35,10 +37,11 @@ class PinListIT extends NetnsTest {
         return Files.writeString(tmp.resolve("list.txt"), lines);
     }
 
-    @Test
-    void aChangedListChangesOnlyItsAddedAndRemovedElements() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"connmark", "route"})
+    void aChangedListChangesOnlyItsAddedAndRemovedElements(String mode) throws IOException {
         CliRunner mlb = new CliRunner(Env.system(), tmp.resolve("state"));
-        Path spec = Files.writeString(tmp.resolve("spec.toml"), SPEC);
+        Path spec = Files.writeString(tmp.resolve("spec.toml"), (mode.equals("route") ? "" : CONNMARK) + PIN);
         list(0, 1000);
         mlb.expect(0, "apply", "-f", spec.toString(), "--netns", ns.name, "--yes");
         String set = ns.exec("nft", "list", "set", "inet", "mlb", "pin1_dst_32");

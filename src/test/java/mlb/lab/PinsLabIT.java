@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A pin in each mode, judged by real packets: every new connection to the pinned server leaves by the pin's first
+ * A pin in each mode, and in route mode also by a list file (marked by nftables), judged by real packets: every new connection to the pinned server leaves by the pin's first
  * link whatever the weights, and with that link cut and `mlb monitor` running, by the next link of the pin once
  * the monitor has taken the cut one out; after the heal, by the first again. The other servers stay balanced.
  */
@@ -59,12 +59,16 @@ class PinsLabIT {
         assertTrue(monitor.lines().stream().anyMatch(l -> l.contains(text)), () -> String.join("\n", monitor.lines()));
     }
 
+    /** key: how the pin names the server, dst (an ip rule in route mode) or dst_file (nftables in both modes). */
     @ParameterizedTest
-    @ValueSource(strings = {"route", "connmark"})
-    void pinnedConnectionsTakeTheFirstLiveLinkOfThePin(String mode) throws IOException {
+    @CsvSource({"route,dst", "connmark,dst", "route,dst_file"})
+    void pinnedConnectionsTakeTheFirstLiveLinkOfThePin(String mode, String key) throws IOException {
         LabSpec spec = LabSpec.of(t).withMode(mode).withWeights(List.of(1, 1, 1));
-        Path file = mlb.write(spec, "pinned-" + mode);
-        Files.writeString(file, Files.readString(file) + "\n[[pin]]\nname = \"server2\"\ndst = [\"" + pinned() + "/32\"]\n"
+        Path file = mlb.write(spec, "pinned-" + mode + "-" + key);
+        String list = file.getFileName() + ".list";
+        Files.writeString(file.resolveSibling(list), "# the pinned server\n" + pinned() + "\n");
+        String match = key.equals("dst") ? "dst = [\"" + pinned() + "/32\"]" : "dst_file = \"" + list + "\"";
+        Files.writeString(file, Files.readString(file) + "\n[[pin]]\nname = \"server2\"\n" + match + "\n"
                 + "links = [\"isp3\", \"isp1\"]\n");
         assertEquals(0, mlb.apply(file).code());
         assertEquals(Map.of("isp1", 0, "isp2", 0, "isp3", 100), pinnedShares(spec, 100));

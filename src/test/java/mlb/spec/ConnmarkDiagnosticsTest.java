@@ -45,6 +45,14 @@ class ConnmarkDiagnosticsTest {
     }
 
     @Test
+    void routeModeHasMlbsNftablesKeysForPinsWithListFiles() {
+        var spec = SpecParser.parse("[balancer]\nmark_mask = 0x0000ff00\nnft_table = \"wan\"\n" + LINK, "spec.toml");
+        assertEquals(List.of(), spec.isInvalid() ? spec.getError() : List.empty());
+        assertEquals(0xff00L, spec.get().balancer().connmark().markMask());
+        assertEquals("wan", spec.get().balancer().connmark().nftTable());
+    }
+
+    @Test
     void aConnmarkBalancerWithAnotherMistakeDoesNotCallItsKeysOutOfMode() {
         only("[balancer]\nmode = \"connmark\"\nlocal = true\nhash = \"l5\"\n" + LINK,
                 "4:8 balancer.hash: must be \"l4\" or \"l3\" or \"source\", found \"l5\"");

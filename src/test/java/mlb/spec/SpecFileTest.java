@@ -38,13 +38,15 @@ class SpecFileTest {
     }
 
     @Test
-    void aConnmarkSpecIsSeenByALookAtItsLines(@TempDir Path dir) throws IOException {
+    void aSpecThatNeedsNftablesIsSeenByALookAtItsLines(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("spec.toml");
         Files.writeString(file, "[balancer]\n  mode = \"connmark\"\n" + Specs.LINK);
-        assertEquals(true, SpecFile.looksConnmark(file));
+        assertEquals(true, SpecFile.looksNftables(file));
         Files.writeString(file, "[balancer]\n# mode = \"connmark\"\nmode = \"route\"\n" + Specs.LINK);
-        assertEquals(false, SpecFile.looksConnmark(file));
-        assertEquals(false, SpecFile.looksConnmark(dir.resolve("nope.toml")), "no file, no guess");
+        assertEquals(false, SpecFile.looksNftables(file));
+        Files.writeString(file, Specs.LINK + "[[pin]]\ndst_file = \"list.txt\"\nlinks = [\"a\"]\n");
+        assertEquals(true, SpecFile.looksNftables(file), "route mode marks a list file's pin with nftables");
+        assertEquals(false, SpecFile.looksNftables(dir.resolve("nope.toml")), "no file, no guess");
     }
 
     @Test
