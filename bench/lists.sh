@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark: a connmark-mode pin whose dst_file holds 100 000 prefixes (one nftables interval set), whole processes
-# through the launcher:
+# Benchmark: a pin whose dst_file holds 100 000 prefixes (nftables sets in both modes; route mode marks the pin's
+# packets and has one ip rule for the mark), whole processes through the launcher:
 #   1. the first apply of the list (100 000 set elements);
 #   2. `mlb plan` with no changes (median of RUNS);
 #   3. a 1 % change (500 prefixes removed, 500 added): the apply's wall time, and what the kernel saw, counted by a
@@ -14,12 +14,15 @@
 # and adds the next 500 of 198.19.0.0/16. The foreign routes: the 131 072 host addresses of 10.77.0.0/16 and
 # 198.19.0.0/16, each with metrics 1..8 (distinct routes), minus 48 576, via wan1.
 # Everything runs in a namespace this script creates and deletes; nothing is sent anywhere.
-# Usage (root): bench/lists.sh [RUNS] [SIZE]   (default 5 runs per plan row, the median reported; 100 000 prefixes)
+# Usage (root): bench/lists.sh [RUNS] [SIZE] [MODE]   (default 5 runs per plan row, the median reported; 100 000
+# prefixes; connmark, or route)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-5}"
 size="${2:-100000}"   # the list's length (at most 131 072); a change replaces size/200 of them
 step=$((size / 200))
+mode="${3:-connmark}"
+case "$mode" in connmark|route) ;; *) echo "bench/lists.sh: MODE must be connmark or route, not $mode" >&2; exit 64 ;; esac
 ns="mlbl-$$" ns2="mlbl-$$-f" isp2="mlbl-$$-i"
 work="$(mktemp -d)"
 monitor= follower= ipmon=
@@ -42,8 +45,10 @@ list() {  # list FROM TO: the host addresses FROM..TO-1 of 10.77.0.0/16 and then
   awk -v a="$1" -v b="$2" 'BEGIN { print "# bench/lists.sh: " b - a " host addresses"
     for (i = a; i < b; i++) printf "%s.%d.%d\n", (i < 65536 ? "10.77" : "198.19"), int((i % 65536) / 256), i % 256 }'
 }
-spec() {  # the 5 links of bench/lib.sh in connmark mode, isp2 probed at its gateway, a pin of the list to isp2
-  bench_connmark_spec | awk '{ print } /^table = 302$/ { print "[link.check]\ntargets = [\"198.18.2.1\"]" }'
+spec() {  # the 5 links of bench/lib.sh in $mode, isp2 probed at its gateway, a pin of the list to isp2
+  bench_connmark_spec | awk -v route="$([ "$mode" = route ] && echo 1)" '
+    route && /^(mode|lan|helpers) = / { next }
+    { print } /^table = 302$/ { print "[link.check]\ntargets = [\"198.18.2.1\"]" }'
   printf '\n[[pin]]\nname = "listed"\ndst_file = "list.txt"\nlinks = ["isp2", "balance"]\n'
 }
 # nft monitor's own sentinel: a table of its own added and deleted around the apply, so the count starts once the
@@ -69,16 +74,17 @@ bench_netns "$ns"
 ip netns add "$isp2"
 ip -n "$ns" link set up2 netns "$isp2"
 ip -n "$isp2" addr add 198.18.2.1/24 dev up2; ip -n "$isp2" link set up2 up; ip -n "$isp2" link set lo up
-bench_connmark_spec > "$work/five.toml"
 # The launcher learns each command's classes on its first run (a class-data archive, ~1-2 s once): learned here on
-# the 5-link spec, so the first apply of the list is measured as every later apply runs.
+# the 5-link spec with a list of one address, so the first apply of the list is measured as every later apply runs.
+spec | sed 's/"list.txt"/"one.txt"/' > "$work/five.toml"
+echo 198.18.99.1 > "$work/one.txt"
 mlb apply -f "$work/five.toml" --netns "$ns" --yes >/dev/null
 mlb plan -f "$work/five.toml" --netns "$ns" >/dev/null
 spec > "$work/spec.toml"
 list 0 "$size" > "$work/list.txt"
 notes=()
 
-echo "connmark mode, a pin's dst_file of $size prefixes; plans: median of $runs runs ($(nproc) cores, $(uname -r))"
+echo "$mode mode, a pin's dst_file of $size prefixes; plans: median of $runs runs ($(nproc) cores, $(uname -r))"
 echo
 printf '| %-70s | %12s |\n' "case" "wall time"; printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..72})" "$(printf -- '-%.0s' {1..14})"
 row "first apply of the list ($size set elements)" "$(timed mlb apply -f "$work/spec.toml" --netns "$ns" --yes) ms"
