@@ -8,7 +8,9 @@ import io.vavr.control.Validation;
 import mlb.model.NetState;
 import mlb.model.Scope;
 import mlb.spec.Balancer;
+import mlb.spec.Code;
 import mlb.spec.Connmark;
+import mlb.spec.Diagnostic;
 import mlb.spec.Link;
 import mlb.spec.Spec;
 
@@ -33,7 +35,7 @@ public final class Compiler {
         return Marks.assign(spec.linksByName(), spec.balancer().connmark().markMask()).toOption();
     }
 
-    public static Validation<List<String>, Compiled> compile(Spec spec, Facts facts) {
+    public static Validation<List<Diagnostic>, Compiled> compile(Spec spec, Facts facts) {
         return compile(spec, facts, Option.none());
     }
 
@@ -41,7 +43,7 @@ public final class Compiler {
      * With the links that carry balanced traffic, when the monitor took some out (none: all of them). A name
      * that is not a link of the spec is ignored.
      */
-    public static Validation<List<String>, Compiled> compile(Spec spec, Facts facts, Option<Set<String>> balancing) {
+    public static Validation<List<Diagnostic>, Compiled> compile(Spec spec, Facts facts, Option<Set<String>> balancing) {
         List<Link> links = spec.linksByName();
         Layout layout = Layout.of(spec.balancer(), links);
         List<Link> members = balancing.map(in -> links.filter(l -> in.contains(l.name()))).getOrElse(links);
@@ -49,32 +51,42 @@ public final class Compiler {
         // deleted its nexthops and would refuse new ones; they come back with the device.
         List<Link> idle = links.filter(l -> !members.contains(l) && !facts.device(l.dev()).exists(d -> d.usable()));
         List<Link> written = links.removeAll(idle);
-        List<String> errors = written.flatMap(l -> LinkChecks.problems(l, facts));
+        List<Diagnostic> errors = written.flatMap(l -> LinkChecks.problems(l, at(spec, l), facts));
         if (spec.balancer().mode() == Balancer.Mode.CONNMARK) {
             errors = errors.appendAll(LinkChecks.lanOverlaps(written, spec.balancer().connmark().lan(), facts));
         }
         errors = errors.appendAll(layout.tables().filter(t -> t._2 >= Layout.PLAIN_GROUP_OFFSET)
-                .map(t -> "link " + t._1 + ": table " + t._2 + " is too large for mlb's nexthop ids (use a table below "
-                        + Layout.PLAIN_GROUP_OFFSET + ")"));
+                .map(t -> LinkChecks.problem(Code.TABLE_TOO_LARGE, at(spec, t._1) + ".table", "link " + t._1 + ": table " + t._2
+                        + " is too large for mlb's nexthop ids", "use a table below " + Layout.PLAIN_GROUP_OFFSET)));
         if (!errors.isEmpty()) return Validation.invalid(errors);
         List<String> sources = written.map(l -> LinkChecks.source(l, facts).get());
         errors = LinkChecks.sharedSources(written, sources);
         if (!errors.isEmpty()) return Validation.invalid(errors);
-        Either<String, NetState> desired = objects(spec, layout, written, facts, sources, members);
+        Either<Diagnostic, NetState> desired = objects(spec, layout, written, facts, sources, members);
         if (desired.isLeft()) return Validation.invalid(List.of(desired.getLeft()));
         return Validation.valid(compiled(spec, desired.get(), facts, idle));
     }
 
-    private static Either<String, NetState> objects(Spec spec, Layout layout, List<Link> written, Facts facts,
+    private static Either<Diagnostic, NetState> objects(Spec spec, Layout layout, List<Link> written, Facts facts,
                                                     List<String> sources, List<Link> members) {
         if (spec.balancer().mode() == Balancer.Mode.ROUTE) {
             // the lists' marks first: the pins' rules select them
-            Either<String, NetState> lists = RouteLists.needed(spec.pins())
+            Either<Diagnostic, NetState> lists = RouteLists.needed(spec.pins())
                     ? RouteLists.objects(spec.balancer().connmark(), spec.pins()) : Either.right(NetState.empty());
             return lists.map(nft -> NetState.of(RouteMode.objects(layout, written, facts, sources, members, spec.pins())).merge(nft));
         }
         return Marks.assign(spec.linksByName(), spec.balancer().connmark().markMask())
+                .mapLeft(full -> LinkChecks.problem(Code.NO_MARK_ROOM, at(spec, full._1) + ".mark", full._2, "give it a wider mask"))
                 .map(marks -> ConnmarkMode.objects(layout, written, facts, sources, members, marks, spec.pins()));
+    }
+
+    /** Where a link is in the spec: link[i], i its place in the file. */
+    private static String at(Spec spec, Link l) {
+        return at(spec, l.name());
+    }
+
+    private static String at(Spec spec, String link) {
+        return "link[" + spec.links().indexWhere(l -> l.name().equals(link)) + "]";
     }
 
     private static Compiled compiled(Spec spec, NetState desired, Facts facts, List<Link> idle) {

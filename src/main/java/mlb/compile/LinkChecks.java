@@ -1,8 +1,12 @@
 package mlb.compile;
 
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import mlb.model.Device;
+import mlb.spec.Code;
+import mlb.spec.Diagnostic;
 import mlb.spec.Ipv4;
 import mlb.spec.Link;
 
@@ -15,39 +19,51 @@ final class LinkChecks {
     private LinkChecks() {
     }
 
-    static List<String> problems(Link l, Facts facts) {
+    /** at: the link's place in the spec, as in link[1]. */
+    static List<Diagnostic> problems(Link l, String at, Facts facts) {
         Option<Device> found = facts.device(l.dev());
         if (found.isEmpty()) {
-            return List.of(at(l) + "device " + l.dev() + " does not exist (check dev, or bring the interface up first)");
+            return List.of(problem(Code.NO_DEVICE, at + ".dev", "link " + l.name() + ": device " + l.dev() + " does not exist",
+                    "check dev, or bring the interface up first"));
         }
         Device d = found.get();
         Option<String> unusable = d.unusableBecause();
-        if (unusable.isDefined()) return List.of(at(l) + "device " + l.dev() + " " + unusable.get());
-        if (source(l, facts).isEmpty()) {
-            return List.of(at(l) + "device " + l.dev() + " has no IPv4 address (set source = \"ADDRESS\" in the link)");
+        if (unusable.isDefined()) {
+            return List.of(problem(Code.DEVICE_UNUSABLE, at + ".dev", "link " + l.name() + ": device " + l.dev() + " " + unusable.get(), ""));
         }
-        return gateway(l, d).map(why -> at(l) + "gateway " + l.gateway() + " " + why).toList();
+        if (source(l, facts).isEmpty()) {
+            return List.of(problem(Code.NO_SOURCE, at + ".source", "link " + l.name() + ": device " + l.dev() + " has no IPv4 address",
+                    "set source = \"ADDRESS\" in the link"));
+        }
+        return gateway(l, d).map(why -> problem(Code.BAD_GATEWAY, at + ".gateway",
+                "link " + l.name() + ": gateway " + l.gateway() + " " + why._1, why._2)).toList();
     }
 
     /**
      * Two links with one source address (one given, the other read from its device, say): the rules that send
      * each link's replies back through it could not tell them apart.
      */
-    static List<String> sharedSources(List<Link> links, List<String> sources) {
+    static List<Diagnostic> sharedSources(List<Link> links, List<String> sources) {
         return links.zip(sources).groupBy(t -> t._2).filter(g -> g._2.size() > 1).toList().sortBy(g -> g._1)
-                .map(g -> "links " + g._2.map(t -> t._1.name()).mkString(" and ") + " have one source address, " + g._1
-                        + ": each link needs its own (set source = \"ADDRESS\" to the address each link has)");
+                .map(g -> problem(Code.SHARED_SOURCE, "link", "links " + g._2.map(t -> t._1.name()).mkString(" and ")
+                        + " have one source address, " + g._1 + ": each link needs its own",
+                        "set source = \"ADDRESS\" to the address each link has"));
     }
 
     /**
      * Connmark mode: a lan prefix that overlaps a link's own network would balance what arrives from that ISP's
      * side as if it came from the LAN (and mark replies of the link's neighbours to other links).
      */
-    static List<String> lanOverlaps(List<Link> links, List<String> lan, Facts facts) {
+    static List<Diagnostic> lanOverlaps(List<Link> links, List<String> lan, Facts facts) {
         return links.flatMap(l -> facts.device(l.dev()).toList().flatMap(Device::addresses)
-                .flatMap(a -> lan.filter(p -> overlap(p, a)).map(p -> at(l) + "lan " + p + " overlaps "
-                        + Ipv4.network(a.reaches(), a.prefix()) + " on " + l.dev()
-                        + " (list only the networks behind this router in lan)")));
+                .flatMap(a -> lan.filter(p -> overlap(p, a)).map(p -> problem(Code.LAN_OVERLAP, "balancer.lan",
+                        "link " + l.name() + ": lan " + p + " overlaps " + Ipv4.network(a.reaches(), a.prefix()) + " on " + l.dev(),
+                        "list only the networks behind this router in lan"))));
+    }
+
+    /** A problem the spec has with this host: no file position (the kernel's facts, not the text, show it). */
+    static Diagnostic problem(Code code, String path, String message, String hint) {
+        return new Diagnostic(code, "", 0, 0, path, message, hint);
     }
 
     private static boolean overlap(String prefix, Device.Address a) {
@@ -60,15 +76,17 @@ final class LinkChecks {
         return l.source().orElse(() -> facts.device(l.dev()).flatMap(Device::firstAddress));
     }
 
-    private static Option<String> gateway(Link l, Device d) {
+    /** Why the gateway cannot be the link's router, and what to write instead. */
+    private static Option<Tuple2<String, String>> gateway(Link l, Device d) {
+        String router = "write the address of the ISP's router on this link";
         if (d.addresses().exists(a -> a.address().equals(l.gateway()))) {
-            return Option.some("is " + d.name() + "'s own address (write the address of the ISP's router on this link)");
+            return Option.some(Tuple.of("is " + d.name() + "'s own address", router));
         }
         for (Device.Address a : d.addresses()) {
             String net = Ipv4.network(a.reaches(), a.prefix());
             switch (Ipv4.place(l.gateway(), a.reaches(), a.prefix())) {
-                case NETWORK -> { return Option.some("is the network address of " + net + " on " + d.name() + ", not a router"); }
-                case BROADCAST -> { return Option.some("is the broadcast address of " + net + " on " + d.name() + ", not a router"); }
+                case NETWORK -> { return Option.some(Tuple.of("is the network address of " + net + " on " + d.name() + ", not a router", "")); }
+                case BROADCAST -> { return Option.some(Tuple.of("is the broadcast address of " + net + " on " + d.name() + ", not a router", "")); }
                 case HOST -> { return Option.none(); }
                 case OUTSIDE -> { }
             }
@@ -76,11 +94,7 @@ final class LinkChecks {
         if (l.onlink()) return Option.none();
         String nets = d.addresses().isEmpty() ? "it has no IPv4 network"
                 : "its networks: " + d.addresses().map(a -> Ipv4.network(a.reaches(), a.prefix())).mkString(", ");
-        return Option.some("is not on a network of " + d.name() + " (" + nets + "), so the kernel would refuse it"
-                + " (correct the gateway, or set onlink = true if the ISP's router answers on this link anyway)");
-    }
-
-    private static String at(Link l) {
-        return "link " + l.name() + ": ";
+        return Option.some(Tuple.of("is not on a network of " + d.name() + " (" + nets + "), so the kernel would refuse it",
+                "correct the gateway, or set onlink = true if the ISP's router answers on this link anyway"));
     }
 }

@@ -1,5 +1,7 @@
 package mlb.compile;
 
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -14,7 +16,8 @@ final class Marks {
     private Marks() {
     }
 
-    static Either<String, Map<String, Long>> assign(List<Link> byName, long mask) {
+    /** The marks, or the link left without one and why. */
+    static Either<Tuple2<String, String>, Map<String, Long>> assign(List<Link> byName, long mask) {
         long unit = Long.lowestOneBit(mask);
         java.util.Set<Long> taken = new java.util.HashSet<>(byName.flatMap(Link::mark).asJava());
         Map<String, Long> out = LinkedHashMap.empty();
@@ -26,8 +29,7 @@ final class Marks {
             }
             while (taken.contains(next)) next += unit;
             if ((next & ~mask) != 0) {
-                return Either.left(String.format("link %s: mark_mask 0x%08x has no free mark left (give it a wider mask)",
-                        l.name(), mask));
+                return Either.left(Tuple.of(l.name(), String.format("link %s: mark_mask 0x%08x has no free mark left", l.name(), mask)));
             }
             out = out.put(l.name(), next);
             taken.add(next);

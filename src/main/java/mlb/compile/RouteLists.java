@@ -10,7 +10,9 @@ import mlb.model.NftChain.Hook;
 import mlb.model.NftRule;
 import mlb.model.NftTable;
 import mlb.model.Rule;
+import mlb.spec.Code;
 import mlb.spec.Connmark;
+import mlb.spec.Diagnostic;
 import mlb.spec.Pin;
 
 /**
@@ -33,15 +35,15 @@ final class RouteLists {
     }
 
     /** The mark of the pin at index i (in file order): the i+1-th multiple of the mask's lowest bit. */
-    static Either<String, Long> mark(Connmark c, int i) {
+    static Either<Diagnostic, Long> mark(Connmark c, int i) {
         long mark = (i + 1) * Long.lowestOneBit(c.markMask());
         if ((mark & ~c.markMask()) == 0) return Either.right(mark);
-        return Either.left(String.format("pin %d: mark_mask 0x%08x has no room for its mark (give it a wider mask)",
-                i + 1, c.markMask()));
+        return Either.left(LinkChecks.problem(Code.NO_MARK_ROOM, "pin[" + i + "]",
+                String.format("pin %d: mark_mask 0x%08x has no room for its mark", i + 1, c.markMask()), "give it a wider mask"));
     }
 
     /** The table, the pins' sets, a chain per listed pin that marks, and prerouting sending each pin's packets there. */
-    static Either<String, NetState> objects(Connmark c, List<Pin> pins) {
+    static Either<Diagnostic, NetState> objects(Connmark c, List<Pin> pins) {
         String t = c.nftTable();
         PinSets sets = PinSets.of(t, pins, true);
         java.util.List<KernelObject> out = new java.util.ArrayList<>();
@@ -50,7 +52,7 @@ final class RouteLists {
         for (int i = 0; i < pins.size(); i++) {
             Pin p = pins.get(i);
             if (!p.listed()) continue;
-            Either<String, Long> mark = mark(c, i);
+            Either<Diagnostic, Long> mark = mark(c, i);
             if (mark.isLeft()) return Either.left(mark.getLeft());
             out.add(NftChain.regular(t, chain(i), List.of(NftRule.of(new NftRule.SetMark(false, mark.get(), c.markMask())))));
             List<NftRule.Match> ports = ConnmarkMode.portMatches(p);

@@ -70,8 +70,7 @@ final class Applies {
         String name = saved.specFile().isEmpty() ? file.toString() : saved.specFile();
         Plan made = saved.plan();
         Either<Refusal, Spec> spec = SpecParser.parse(saved.specText(), name).toEither().mapLeft(problems ->
-                Refusal.of(Refusal.Reason.INVALID_SPEC, "the spec inside the saved plan " + file + " is invalid",
-                        problems.map(Diagnostic::toString)));
+                Refusal.problems(Refusal.Reason.INVALID_SPEC, "the spec inside the saved plan " + file + " is invalid", problems));
         return spec.flatMap(sp -> Plans.toward(s, sp)).flatMap(p -> p.plan().desired().equals(made.desired())
                 && p.plan().scope().equals(made.scope()) ? Either.right(p.plan())
                 : Either.left(Refusal.of(Refusal.Reason.INVALID_SPEC, "the saved plan " + file + " is not what its spec"

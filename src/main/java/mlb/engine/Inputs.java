@@ -40,8 +40,8 @@ public final class Inputs {
     private static Either<Refusal, Spec> parsed(Path file, Validation<List<Diagnostic>, Spec> v) {
         if (v.isValid()) return Either.right(v.get());
         int n = v.getError().size();
-        return Either.left(Refusal.of(Refusal.Reason.INVALID_SPEC, file + " is invalid (" + n + (n == 1 ? " problem" : " problems") + ")",
-                v.getError().map(Diagnostic::toString)));
+        return Either.left(Refusal.problems(Refusal.Reason.INVALID_SPEC, file + " is invalid (" + n + (n == 1 ? " problem" : " problems") + ")",
+                v.getError()));
     }
 
     /** A saved plan as `mlb plan -o` wrote it; what it says is checked again when it is applied. */

@@ -8,6 +8,7 @@ import mlb.history.LastRecord;
 import mlb.model.Scope;
 import mlb.plan.Plan;
 import mlb.plan.SavedPlan;
+import mlb.spec.Diagnostic;
 import mlb.spec.Spec;
 
 import java.io.IOException;
@@ -51,8 +52,8 @@ final class Plans {
         return fits(s, s.reconciler.compile(spec, balancing));
     }
 
-    static Either<Refusal, Compiler.Compiled> fits(Session s, io.vavr.control.Validation<List<String>, Compiler.Compiled> compiled) {
-        return compiled.toEither().mapLeft(problems -> Refusal.of(Refusal.Reason.INVALID_SPEC,
+    static Either<Refusal, Compiler.Compiled> fits(Session s, io.vavr.control.Validation<List<Diagnostic>, Compiler.Compiled> compiled) {
+        return compiled.toEither().mapLeft(problems -> Refusal.problems(Refusal.Reason.INVALID_SPEC,
                 "the spec does not fit " + s.target + " (" + problems.size() + (problems.size() == 1 ? " problem)" : " problems)"),
                 problems));
     }

@@ -16,6 +16,7 @@ import mlb.plan.Diff;
 import mlb.plan.Plan;
 import mlb.plan.Planner;
 import mlb.spec.Link;
+import mlb.spec.Diagnostic;
 import mlb.spec.Spec;
 
 import java.util.function.BooleanSupplier;
@@ -38,16 +39,16 @@ public final class Reconciler {
         return kernel;
     }
 
-    public Validation<List<String>, Compiler.Compiled> compile(Spec spec) {
+    public Validation<List<Diagnostic>, Compiler.Compiled> compile(Spec spec) {
         return Compiler.compile(spec, facts(spec));
     }
 
     /** With only these links carrying balanced traffic (the monitor's view), none meaning all. */
-    Validation<List<String>, Compiler.Compiled> compile(Spec spec, Option<io.vavr.collection.Set<String>> balancing) {
+    Validation<List<Diagnostic>, Compiler.Compiled> compile(Spec spec, Option<io.vavr.collection.Set<String>> balancing) {
         return compile(spec, balancing, facts(spec));
     }
 
-    Validation<List<String>, Compiler.Compiled> compile(Spec spec, Option<io.vavr.collection.Set<String>> balancing, Facts facts) {
+    Validation<List<Diagnostic>, Compiler.Compiled> compile(Spec spec, Option<io.vavr.collection.Set<String>> balancing, Facts facts) {
         return Compiler.compile(spec, facts, balancing);
     }
 
@@ -58,12 +59,12 @@ public final class Reconciler {
     }
 
     /** Plans toward a desired state (compiled from a spec, recorded in history, or empty for destroy). */
-    public Validation<List<String>, Plan> plan(NetState desired, Scope scope, List<String> notes) {
+    public Validation<List<Diagnostic>, Plan> plan(NetState desired, Scope scope, List<String> notes) {
         return plan(desired, scope, notes, kernel::read);
     }
 
     /** The same, with the owned state of the scope read (covering desired) coming from read. */
-    Validation<List<String>, Plan> plan(NetState desired, Scope scope, List<String> notes, Function<Scope, Observed> read) {
+    Validation<List<Diagnostic>, Plan> plan(NetState desired, Scope scope, List<String> notes, Function<Scope, Observed> read) {
         Scope reading = reading(desired, scope);
         return Planner.plan(read.apply(reading), desired, reading, notes);
     }

@@ -1,12 +1,14 @@
 package mlb.engine;
 
 import io.vavr.collection.List;
+import mlb.spec.Diagnostic;
 
 /**
  * Why an operation did not run (or stopped before changing anything): one message, context lines, and a reason
- * the CLI maps to its exit code. A refusal is an outcome like any other, not an exception.
+ * the CLI maps to its exit code. A refusal is an outcome like any other, not an exception. When the spec is what
+ * is wrong, its problems come as values too (code, place, message, fix), and the context lines are their text.
  */
-public record Refusal(Reason reason, String message, List<String> context) {
+public record Refusal(Reason reason, String message, List<String> context, List<Diagnostic> problems) {
     public enum Reason {
         /** The command was used wrongly (an unknown revision, nothing to roll back to). */
         USAGE,
@@ -34,10 +36,20 @@ public record Refusal(Reason reason, String message, List<String> context) {
     }
 
     public static Refusal of(Reason reason, String message) {
-        return new Refusal(reason, message, List.empty());
+        return of(reason, message, List.empty());
     }
 
     public static Refusal of(Reason reason, String message, List<String> context) {
-        return new Refusal(reason, message, context);
+        return new Refusal(reason, message, context, List.empty());
+    }
+
+    /** The spec's (or the host's) problems, each as a value and, for a person, as a context line. */
+    public static Refusal problems(Reason reason, String message, List<Diagnostic> problems) {
+        return new Refusal(reason, message, problems.map(Diagnostic::toString), problems);
+    }
+
+    /** The same refusal, its text passed through edit (the problems keep their own). */
+    public Refusal edited(java.util.function.UnaryOperator<String> edit) {
+        return new Refusal(reason, edit.apply(message), context.map(edit), problems);
     }
 }

@@ -296,7 +296,7 @@ final class Session {
 
     /** Plans toward desired, or refuses when that would take over foreign objects. */
     Either<Refusal, Plan> plan(mlb.model.NetState desired, Scope scope, List<String> notes) {
-        return reconciler.plan(desired, scope, notes, this::observed).toEither().mapLeft(conflicts -> Refusal.of(Refusal.Reason.FAILED,
+        return reconciler.plan(desired, scope, notes, this::observed).toEither().mapLeft(conflicts -> Refusal.problems(Refusal.Reason.FAILED,
                 "mlb would take over objects that are not its own on " + target, conflicts));
     }
 }

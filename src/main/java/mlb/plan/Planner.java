@@ -11,15 +11,17 @@ import mlb.model.ObjectKey;
 import mlb.model.Observed;
 import mlb.model.Rule;
 import mlb.model.Scope;
+import mlb.spec.Code;
+import mlb.spec.Diagnostic;
 
 /** Turns one read of the kernel and a desired state into a plan, refusing to take over foreign objects. */
 public final class Planner {
     private Planner() {
     }
 
-    public static Validation<List<String>, Plan> plan(Observed observed, NetState desired, Scope scope, List<String> notes) {
+    public static Validation<List<Diagnostic>, Plan> plan(Observed observed, NetState desired, Scope scope, List<String> notes) {
         Foreign f = observed.foreign();
-        List<String> conflicts = f.colliding().isEmpty() && f.odd().isEmpty() ? List.empty() : desired.objects().iterator()
+        List<Diagnostic> conflicts = f.colliding().isEmpty() && f.odd().isEmpty() ? List.empty() : desired.objects().iterator()
                 .filter(e -> e._1.kind() != Kind.RULE)
                 .flatMap(e -> colliding(f, e._1, e._2).map(Planner::conflict).orElse(() -> odd(f, e._1, e._2)))
                 .toList();
@@ -40,18 +42,22 @@ public final class Planner {
     }
 
     /** An object of a shape mlb does not read has the identity o wants. */
-    private static Option<String> odd(Foreign f, ObjectKey key, KernelObject o) {
+    private static Option<Diagnostic> odd(Foreign f, ObjectKey key, KernelObject o) {
         Option<String> same = f.odd().get(key);
         if (same.isEmpty() && (o.kind() == Kind.NEXTHOP || o.kind() == Kind.GROUP)) {
             same = f.odd().get(new ObjectKey(o.kind() == Kind.NEXTHOP ? Kind.GROUP : Kind.NEXTHOP, key.id()));
         }
-        return same.map(theirs -> o.kind().label() + " " + Describe.of(o) + " cannot be made: the kernel already has `"
-                + theirs + "` there, in a form mlb does not make: remove it, or move mlb elsewhere (table_base/table in the spec)");
+        return same.map(theirs -> problem(Code.FOREIGN_ODD, o.kind().label() + " " + Describe.of(o)
+                + " cannot be made: the kernel already has `" + theirs + "` there, in a form mlb does not make"));
     }
 
-    private static String conflict(KernelObject theirs) {
-        return theirs.kind().label() + " " + Describe.of(theirs) + " already exists and is not mlb's: remove it, or"
-                + " move mlb elsewhere (table_base/table in the spec)";
+    private static Diagnostic conflict(KernelObject theirs) {
+        return problem(Code.FOREIGN_HOLDS, theirs.kind().label() + " " + Describe.of(theirs) + " already exists and is not mlb's");
+    }
+
+    /** An object that is not mlb's where the plan needs one of its own: no place in the spec, but a fix. */
+    private static Diagnostic problem(Code code, String message) {
+        return new Diagnostic(code, "", 0, 0, "", message, "remove it, or move mlb elsewhere with table_base or table in the spec");
     }
 
     private static List<String> foreignNote(Foreign f) {

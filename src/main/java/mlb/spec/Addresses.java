@@ -38,14 +38,14 @@ final class Addresses {
      */
     static Validation<Diagnostic, String> host(Node n, String example, String hint) {
         return address(n, example).flatMap(a -> unusable(a, true)
-                .map(why -> Validation.<Diagnostic, String>invalid(n.problem(Problems.quote(a) + " is " + why, hint)))
+                .map(why -> Validation.<Diagnostic, String>invalid(n.problem(Code.BAD_ADDRESS, Problems.quote(a) + " is " + why, hint)))
                 .getOrElse(Validation.valid(a)));
     }
 
     /** A probe target: as host, but link-local is fine (a modem's own address answers through its link). */
     static Validation<Diagnostic, String> target(Node n, String example, String hint) {
         return address(n, example).flatMap(a -> unusable(a, false)
-                .map(why -> Validation.<Diagnostic, String>invalid(n.problem(Problems.quote(a) + " is " + why, hint)))
+                .map(why -> Validation.<Diagnostic, String>invalid(n.problem(Code.BAD_ADDRESS, Problems.quote(a) + " is " + why, hint)))
                 .getOrElse(Validation.valid(a)));
     }
 
@@ -64,20 +64,20 @@ final class Addresses {
     }
 
     private static Diagnostic badAddress(Node n, String s, String example) {
-        if (Ipv4.isIpv6(s)) return n.problem(IPV6, "write an IPv4 address, e.g. " + example);
+        if (Ipv4.isIpv6(s)) return n.problem(Code.BAD_ADDRESS, IPV6, "write an IPv4 address, e.g. " + example);
         return Ipv4.parse(s, true)
-                .map(a -> n.problem("not an IPv4 address: " + Problems.quote(s), leadingZeros(Ipv4.format(a))))
-                .getOrElse(() -> n.problem("not an IPv4 address: " + Problems.quote(s),
+                .map(a -> n.problem(Code.BAD_ADDRESS, "not an IPv4 address: " + Problems.quote(s), leadingZeros(Ipv4.format(a))))
+                .getOrElse(() -> n.problem(Code.BAD_ADDRESS, "not an IPv4 address: " + Problems.quote(s),
                         "write four numbers 0-255 separated by dots, e.g. " + example));
     }
 
     private static Diagnostic badPrefix(Node n, String s, String example) {
-        if (Ipv4.isIpv6(s)) return n.problem(IPV6, "write an IPv4 prefix, e.g. " + example);
+        if (Ipv4.isIpv6(s)) return n.problem(Code.BAD_ADDRESS, IPV6, "write an IPv4 prefix, e.g. " + example);
         return Ipv4.parsePrefix(s, false)
-                .map(p -> n.problem("host bits are set in " + Problems.quote(s), "write \"" + p.network() + "\""))
+                .map(p -> n.problem(Code.BAD_ADDRESS, "host bits are set in " + Problems.quote(s), "write \"" + p.network() + "\""))
                 .orElse(() -> Ipv4.parsePrefix(s, true).map(p ->
-                        n.problem("not an IPv4 prefix: " + Problems.quote(s), leadingZeros(p.network().toString()))))
-                .getOrElse(() -> n.problem("not an IPv4 prefix: " + Problems.quote(s),
+                        n.problem(Code.BAD_ADDRESS, "not an IPv4 prefix: " + Problems.quote(s), leadingZeros(p.network().toString()))))
+                .getOrElse(() -> n.problem(Code.BAD_ADDRESS, "not an IPv4 prefix: " + Problems.quote(s),
                         "write address/length with the host bits zero, e.g. " + example));
     }
 

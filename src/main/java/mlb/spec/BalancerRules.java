@@ -26,7 +26,7 @@ final class BalancerRules {
     static Validation<List<Diagnostic>, Balancer> read(Option<Node> node) {
         if (node.isEmpty()) return Validation.valid(Balancer.defaults());
         Node t = node.get();
-        if (!t.isTable()) return Validation.invalid(List.of(t.problem("expected a table, found " + t.typeName(),
+        if (!t.isTable()) return Validation.invalid(List.of(t.problem(Code.WRONG_TYPE, "expected a table, found " + t.typeName(),
                 "write [balancer] on a line of its own, then its keys below it")));
         Balancer d = Balancer.defaults();
         List<Diagnostic> unknown = Keys.unknown(t, Keys.BALANCER);
@@ -82,7 +82,7 @@ final class BalancerRules {
             if (Fields.within(base, LOWEST_PRIORITY, HIGHEST_PRIORITY - Balancer.PRIORITY_SPAN + 1)) {
                 return Validation.valid(base.intValue());
             }
-            return Validation.invalid(n.problem(
+            return Validation.invalid(n.problem(Code.OUT_OF_RANGE,
                     "owned rule priorities " + base + ".." + last + " must lie within "
                             + LOWEST_PRIORITY + ".." + HIGHEST_PRIORITY,
                     "use priority_base = " + Balancer.DEFAULT_PRIORITY_BASE
@@ -93,11 +93,11 @@ final class BalancerRules {
     private static Validation<Diagnostic, Integer> protocol(Node n) {
         return Fields.integer(n, "250").flatMap(p -> {
             if (!Fields.within(p, 0, 255)) {
-                return Validation.invalid(n.problem("must be " + LOWEST_FREE_PROTOCOL + "..255, found " + p,
+                return Validation.invalid(n.problem(Code.OUT_OF_RANGE, "must be " + LOWEST_FREE_PROTOCOL + "..255, found " + p,
                         PROTOCOL_HINT));
             }
             return RouteProtocols.named(p.intValue())
-                    .map(named -> Validation.<Diagnostic, Integer>invalid(n.problem(named.why(), PROTOCOL_HINT)))
+                    .map(named -> Validation.<Diagnostic, Integer>invalid(n.problem(Code.BAD_VALUE, named.why(), PROTOCOL_HINT)))
                     .getOrElse(() -> Validation.valid(p.intValue()));
         });
     }

@@ -55,7 +55,7 @@ final class CheckRules {
         if (node.isEmpty()) return Validation.valid(Check.none());
         Node t = node.get();
         if (!t.isTable()) {
-            return Validation.invalid(List.of(t.problem("expected a table, found " + t.typeName(),
+            return Validation.invalid(List.of(t.problem(Code.WRONG_TYPE, "expected a table, found " + t.typeName(),
                     "write [link.check] on a line of its own, with targets = " + TARGETS + " below it")));
         }
         Validation<List<Diagnostic>, List<String>> targets =
@@ -87,7 +87,7 @@ final class CheckRules {
         }
         Kind k = kind.get();
         List<Diagnostic> misplaced = SPECIFIC.toList().filter(s -> !k.keys.contains(s._1))
-                .flatMap(s -> t.get(s._1).map(n -> n.keyProblem(s._1 + " is not used by method \"" + k.word() + "\"",
+                .flatMap(s -> t.get(s._1).map(n -> n.keyProblem(Code.NOT_HERE, s._1 + " is not used by method \"" + k.word() + "\"",
                         "remove " + s._1 + ", or write method = \"" + s._2.method() + "\"")));
         return Problems.with(misplaced, switch (k) {
             case ICMP -> Validation.valid(new Method.Icmp());
@@ -129,15 +129,15 @@ final class CheckRules {
         return Fields.string(n, "\"/health\"").flatMap(s -> {
             if (Names.isHttpPath(s)) return Validation.valid(s);
             if (s.length() > Names.MAX_PATH) {
-                return Validation.invalid(n.problem("longer than " + Names.MAX_PATH + " characters",
+                return Validation.invalid(n.problem(Code.BAD_VALUE, "longer than " + Names.MAX_PATH + " characters",
                         "write a shorter path, e.g. path = \"/health\""));
             }
             String fixed = Problems.quote((s.startsWith("/") ? "" : "/") + percentEncoded(s));
             if (!s.startsWith("/")) {
-                return Validation.invalid(n.problem("an HTTP path starts with \"/\", found " + Problems.quote(s),
+                return Validation.invalid(n.problem(Code.BAD_VALUE, "an HTTP path starts with \"/\", found " + Problems.quote(s),
                         "write path = " + fixed));
             }
-            return Validation.invalid(n.problem("not an HTTP path: " + Problems.quote(s),
+            return Validation.invalid(n.problem(Code.BAD_VALUE, "not an HTTP path: " + Problems.quote(s),
                     "write printable ASCII without spaces, percent-encoding the rest, e.g. path = " + fixed));
         });
     }
@@ -154,7 +154,7 @@ final class CheckRules {
 
     private static Validation<Diagnostic, String> host(Node n) {
         return Fields.string(n, "\"example.com\"").flatMap(s -> Names.isHost(s) ? Validation.valid(s)
-                : Validation.invalid(n.problem("not a host name: " + Problems.quote(s),
+                : Validation.invalid(n.problem(Code.BAD_VALUE, "not a host name: " + Problems.quote(s),
                 "write the name the server expects, e.g. host = \"example.com\", "
                         + "or leave host out to send the target's address")));
     }
@@ -163,11 +163,11 @@ final class CheckRules {
         return Fields.string(n, "\"example.com\"").flatMap(s -> {
             if (Names.isDnsName(s)) return Validation.valid(s);
             if (s.equals(".")) {
-                return Validation.invalid(n.problem("not a name to look up: \".\" is the root",
+                return Validation.invalid(n.problem(Code.BAD_VALUE, "not a name to look up: \".\" is the root",
                         "write the name the target should answer for, e.g. name = \"example.com\""));
             }
             boolean ascii = s.chars().allMatch(c -> c < 0x80);
-            return Validation.invalid(n.problem("not a DNS name: " + Problems.quote(s),
+            return Validation.invalid(n.problem(Code.BAD_VALUE, "not a DNS name: " + Problems.quote(s),
                     "write labels of letters, digits and inner hyphens, 1-63 each, separated by dots, "
                             + "e.g. name = \"example.com\"" + (ascii ? "" : "; an internationalized name in its xn-- form")));
         });
@@ -180,7 +180,7 @@ final class CheckRules {
     /** An empty list would probe nothing yet mark the link down: leaving [link.check] out says that better. */
     private static Validation<List<Diagnostic>, List<String>> targets(Node n) {
         return Problems.one(Fields.array(n, "write targets = " + TARGETS)).flatMap(items -> items.isEmpty()
-                ? Validation.invalid(List.of(n.problem("at least one target is required",
+                ? Validation.invalid(List.of(n.problem(Code.MISSING_KEY, "at least one target is required",
                 "write targets = " + TARGETS + ", or remove [link.check] to not probe this link")))
                 : Fields.unique(items, "target", i -> Addresses.target(i, TARGET, TARGET_HINT)));
     }
@@ -191,9 +191,9 @@ final class CheckRules {
             int most = targets.map(List::size).getOrElse(Integer.MAX_VALUE);
             if (Fields.within(v, 1, most)) return Validation.valid(v.intValue());
             if (targets.isInvalid()) {
-                return Validation.invalid(n.problem("must be at least 1, found " + v, "write reliability = 1"));
+                return Validation.invalid(n.problem(Code.OUT_OF_RANGE, "must be at least 1, found " + v, "write reliability = 1"));
             }
-            return Validation.invalid(n.problem("must be 1.." + most + ", the number of targets, found " + v,
+            return Validation.invalid(n.problem(Code.OUT_OF_RANGE, "must be 1.." + most + ", the number of targets, found " + v,
                     v.signum() <= 0 || most == 1 ? "write reliability = 1" + (most == 1 ? ", or list more targets" : "")
                             : "write reliability = " + most + " or less, or list more targets"));
         })).map(o -> o.getOrElse(Check.DEFAULT_RELIABILITY));

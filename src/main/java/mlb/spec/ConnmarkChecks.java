@@ -18,15 +18,15 @@ final class ConnmarkChecks {
         Node balancer = root.get("balancer").get();
         List<Diagnostic> out = List.empty();
         if (c.lan().isEmpty() && !c.local()) {
-            out = out.append(balancer.problem("mode \"connmark\" balances nothing: no lan and local = false",
+            out = out.append(balancer.problem(Code.CONFLICT, "mode \"connmark\" balances nothing: no lan and local = false",
                     "add lan = [\"10.77.0.0/16\"] (the networks behind this router) or local = true (this host's own connections)"));
         }
         if (c.lan().isEmpty() && root.get("pin").isDefined()) {
-            out = out.append(root.get("pin").get().keyProblem("[[pin]] steers new connections from lan, and lan is empty",
+            out = out.append(root.get("pin").get().keyProblem(Code.CONFLICT, "[[pin]] steers new connections from lan, and lan is empty",
                     "add lan = [\"10.77.0.0/16\"] (the networks behind this router) to [balancer]"));
         }
         if (b.lastResort() == Balancer.LastResort.UNREACHABLE) {
-            out = out.append(balancer.get("last_resort").get().problem(
+            out = out.append(balancer.get("last_resort").get().problem(Code.NOT_HERE,
                     "last_resort = \"unreachable\" is not supported in mode \"connmark\" in this version",
                     "use last_resort = \"keep\" or \"main\""));
         }
@@ -39,7 +39,7 @@ final class ConnmarkChecks {
     }
 
     private static List<Diagnostic> pins(LinkDraft l) {
-        return l.routes().getOrElse(List.empty()).take(1).map(p -> p.node().problem(
+        return l.routes().getOrElse(List.empty()).take(1).map(p -> p.node().problem(Code.NOT_HERE,
                 "[[link.route]] is not supported in mode \"connmark\" in this version",
                 "remove the [[link.route]] tables, or use mode = \"route\""));
     }
@@ -47,7 +47,7 @@ final class ConnmarkChecks {
     private static List<Diagnostic> mark(LinkDraft l, long mask) {
         Option<Long> mark = l.mark().getOrElse(Option.none());
         if (mark.isEmpty() || (mark.get() & ~mask) == 0) return List.empty();
-        return List.of(l.at("mark").problem(String.format("mark 0x%x has bits outside mark_mask 0x%08x", mark.get(), mask),
+        return List.of(l.at("mark").problem(Code.CONFLICT, String.format("mark 0x%x has bits outside mark_mask 0x%08x", mark.get(), mask),
                 String.format("use a mark within the mask, e.g. mark = 0x%08x, or leave mark out to have one assigned",
                         Long.lowestOneBit(mask))));
     }
@@ -60,7 +60,7 @@ final class ConnmarkChecks {
             if (mark.isEmpty()) continue;
             LinkDraft earlier = first.putIfAbsent(mark.get(), l);
             if (earlier != null) {
-                out = out.append(l.at("mark").problem(String.format("duplicate mark 0x%x, first used by link %s",
+                out = out.append(l.at("mark").problem(Code.DUPLICATE, String.format("duplicate mark 0x%x, first used by link %s",
                         mark.get(), earlier.name().getOrElse("?")), "give each link its own mark"));
             }
         }

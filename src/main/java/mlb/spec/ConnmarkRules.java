@@ -39,7 +39,7 @@ final class ConnmarkRules {
 
     /** A key of mode "connmark" written where the mode is "route". */
     static Diagnostic keyOutOfMode(Node n) {
-        return n.keyProblem(n.name() + " only applies to mode = \"connmark\"",
+        return n.keyProblem(Code.NOT_HERE, n.name() + " only applies to mode = \"connmark\"",
                 "add mode = \"connmark\" to [balancer], or remove " + n.name());
     }
 
@@ -52,7 +52,7 @@ final class ConnmarkRules {
         return Problems.one(Fields.array(n, "write lan = " + LAN))
                 .flatMap(items -> Fields.unique(items, "prefix", i -> Addresses.prefix(i, "\"10.77.0.0/16\"")))
                 .flatMap(prefixes -> Problems.one(prefixes.find(p -> p.equals("0.0.0.0/0"))
-                        .map(p -> Validation.<Diagnostic, List<String>>invalid(n.problem(
+                        .map(p -> Validation.<Diagnostic, List<String>>invalid(n.problem(Code.BAD_VALUE,
                                 "lan 0.0.0.0/0 would balance the links' own incoming connections too",
                                 "list the prefixes of the networks behind this router, e.g. " + LAN)))
                         .getOrElse(Validation.valid(prefixes))));
@@ -64,21 +64,21 @@ final class ConnmarkRules {
             long m = v.signum() > 0 && v.bitLength() <= 32 ? v.longValue() : 0;
             long shifted = m >>> Long.numberOfTrailingZeros(m | (1L << 32));
             if (m != 0 && (shifted & (shifted + 1)) == 0 && Long.bitCount(m) >= 2) return Validation.valid(m);
-            return Validation.invalid(n.problem("not a mark mask: 0x" + v.toString(16),
+            return Validation.invalid(n.problem(Code.BAD_VALUE, "not a mark mask: 0x" + v.toString(16),
                     "use contiguous bits within 32 bits, at least 2 of them, e.g. mark_mask = 0x00ff0000"));
         });
     }
 
     private static Validation<Diagnostic, String> table(Node n) {
         return Fields.string(n, "\"mlb\"").flatMap(s -> s.matches("[a-z][a-z0-9_]{0,31}") ? Validation.valid(s)
-                : Validation.invalid(n.problem("not a valid nftables table name: " + Problems.quote(s), TABLE_HINT)));
+                : Validation.invalid(n.problem(Code.BAD_VALUE, "not a valid nftables table name: " + Problems.quote(s), TABLE_HINT)));
     }
 
     private static Validation<List<Diagnostic>, List<Connmark.Helper>> helpers(Node n) {
         String known = Connmark.Helper.KNOWN.map(h -> "\"" + h.name() + "\"").mkString(", ");
         return Problems.one(Fields.array(n, "write helpers = [\"ftp\"]"))
                 .flatMap(items -> Fields.unique(items, "helper", i -> Fields.string(i, "\"ftp\"").flatMap(s -> Connmark.Helper.named(s)
-                        .map(Connmark.Helper::name).toValidation(() -> i.problem("not a conntrack helper mlb knows: "
+                        .map(Connmark.Helper::name).toValidation(() -> i.problem(Code.BAD_VALUE, "not a conntrack helper mlb knows: "
                                 + Problems.quote(s), "use one of " + known)))))
                 .map(names -> names.map(name -> Connmark.Helper.named(name).get()));
     }

@@ -37,16 +37,16 @@ final class Durations {
     /** A duration key within min..max; the hint repeats the key's example, since a range alone does not say what fits. */
     static Validation<Diagnostic, Duration> read(Node n, String example, Duration min, Duration max) {
         return Fields.string(n, example).flatMap(s -> parse(s)
-                .toValidation(() -> n.problem("not a duration: " + Problems.quote(s), SYNTAX))
+                .toValidation(() -> n.problem(Code.BAD_VALUE, "not a duration: " + Problems.quote(s), SYNTAX))
                 .flatMap(d -> d.compareTo(min) >= 0 && d.compareTo(max) <= 0 ? Validation.valid(d)
-                        : Validation.invalid(n.problem("must be " + format(min) + ".." + format(max)
+                        : Validation.invalid(n.problem(Code.OUT_OF_RANGE, "must be " + format(min) + ".." + format(max)
                         + ", found " + Problems.quote(s), "write " + n.name() + " = " + example))));
     }
 
     /** As read, in whole seconds: for the kernel's timers, which count seconds. */
     static Validation<Diagnostic, Duration> seconds(Node n, String example, Duration min, Duration max) {
         return read(n, example, min, max).flatMap(d -> d.toMillis() % 1000 == 0 ? Validation.valid(d)
-                : Validation.invalid(n.problem("must be a whole number of seconds, found "
+                : Validation.invalid(n.problem(Code.BAD_VALUE, "must be a whole number of seconds, found "
                         + Problems.quote((String) n.value()),
                 "the kernel counts " + n.name() + " in seconds: write " + n.name() + " = \""
                         + Math.round(d.toMillis() / 1000.0) + "s\"")));

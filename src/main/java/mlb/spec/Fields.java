@@ -40,7 +40,7 @@ final class Fields {
     static Validation<Diagnostic, Boolean> bool(Node n, String example) {
         if (n.value() instanceof Boolean b) return Validation.valid(b);
         if (n.value() instanceof String s && (s.trim().equals("true") || s.trim().equals("false"))) {
-            return Validation.invalid(n.problem("expected a boolean, found a string",
+            return Validation.invalid(n.problem(Code.WRONG_TYPE, "expected a boolean, found a string",
                     "write " + n.name() + " = " + s.trim() + ", without quotes"));
         }
         return Validation.invalid(typeError(n, "a boolean", example));
@@ -49,7 +49,7 @@ final class Fields {
     static Validation<Diagnostic, BigInteger> integer(Node n, String example) {
         if (n.value() instanceof BigInteger v) return Validation.valid(v);
         if (n.value() instanceof String s && s.trim().matches("-?\\d{1,18}")) {
-            return Validation.invalid(n.problem("expected an integer, found a string",
+            return Validation.invalid(n.problem(Code.WRONG_TYPE, "expected an integer, found a string",
                     "write " + n.name() + " = " + s.trim() + ", a number without quotes"));
         }
         return Validation.invalid(typeError(n, "an integer", example));
@@ -59,7 +59,7 @@ final class Fields {
     static Validation<Diagnostic, Integer> integer(Node n, String example, long min, long max) {
         return integer(n, example).flatMap(v -> within(v, min, max)
                 ? Validation.valid(v.intValue())
-                : Validation.invalid(n.problem("must be " + min + ".." + max + ", found " + v,
+                : Validation.invalid(n.problem(Code.OUT_OF_RANGE, "must be " + min + ".." + max + ", found " + v,
                 "write " + n.name() + " = " + example)));
     }
 
@@ -68,7 +68,7 @@ final class Fields {
         return string(n, example).flatMap(s -> {
             if (choices.contains(s)) return Validation.valid(s);
             String word = Suggest.closest(s, choices).map(c -> '"' + c + '"').getOrElse(example);
-            return Validation.invalid(n.problem(
+            return Validation.invalid(n.problem(Code.BAD_VALUE,
                     "must be " + choices.map(c -> '"' + c + '"').mkString(" or ") + ", found " + Problems.quote(s),
                     n.path().endsWith("]") ? "write " + word + " instead" : "write " + n.name() + " = " + word));
         });
@@ -76,12 +76,12 @@ final class Fields {
 
     static Validation<Diagnostic, Node> table(Node n, String hint) {
         return n.isTable() ? Validation.valid(n) : Validation.invalid(
-                n.problem("expected a table, found " + n.typeName(), hint));
+                n.problem(Code.WRONG_TYPE, "expected a table, found " + n.typeName(), hint));
     }
 
     static Validation<Diagnostic, List<Node>> array(Node n, String hint) {
         return n.value() instanceof List ? Validation.valid(n.array()) : Validation.invalid(
-                n.problem("expected an array, found " + n.typeName(), hint));
+                n.problem(Code.WRONG_TYPE, "expected an array, found " + n.typeName(), hint));
     }
 
     /** Each item read by rule; a value given twice is a problem at its second place, even when others are wrong. */
@@ -94,7 +94,7 @@ final class Fields {
             if (v.isInvalid()) {
                 problems = problems.append(v.getError());
             } else if (seen.contains(v.get())) {
-                problems = problems.append(item.problem("duplicate " + what + " " + Problems.quote(v.get()),
+                problems = problems.append(item.problem(Code.DUPLICATE, "duplicate " + what + " " + Problems.quote(v.get()),
                         "list each " + what + " once"));
             }
             seen = seen.addAll(v.toOption());
@@ -104,7 +104,7 @@ final class Fields {
 
     static Diagnostic typeError(Node n, String expected, String example) {
         String value = n.path().endsWith("]") ? "[" + example + "]" : example;
-        return n.problem("expected " + expected + ", found " + n.typeName(), "write " + n.name() + " = " + value);
+        return n.problem(Code.WRONG_TYPE, "expected " + expected + ", found " + n.typeName(), "write " + n.name() + " = " + value);
     }
 
     static boolean within(BigInteger v, long min, long max) {

@@ -24,7 +24,7 @@ final class HookRules {
         if (hooks.isEmpty()) return Validation.valid(List.empty());
         Node h = hooks.get();
         if (!(h.value() instanceof List)) {
-            return Validation.invalid(List.of(h.problem("expected [[hook]] tables, found " + h.typeName(),
+            return Validation.invalid(List.of(h.problem(Code.WRONG_TYPE, "expected [[hook]] tables, found " + h.typeName(),
                     "write [[hook]], with double brackets, above each hook's keys")));
         }
         return Problems.all(Validation.sequence(h.array().map(e -> hook(e, linkNames)))).map(List::ofAll);
@@ -32,7 +32,7 @@ final class HookRules {
 
     private static Validation<List<Diagnostic>, Hook> hook(Node e, Option<List<String>> linkNames) {
         if (!e.isTable()) {
-            return Validation.invalid(List.of(e.problem("expected a table, found " + e.typeName(),
+            return Validation.invalid(List.of(e.problem(Code.WRONG_TYPE, "expected a table, found " + e.typeName(),
                     "write each hook as a [[hook]] table")));
         }
         return Problems.with(Keys.unknown(e, Keys.HOOK), Problems.flat(Validation.combine(
@@ -53,12 +53,12 @@ final class HookRules {
     private static Validation<Diagnostic, String> argument(Node n, boolean program) {
         return Fields.string(n, PROGRAM).flatMap(s -> {
             if (s.indexOf('\0') >= 0) {
-                return Validation.invalid(n.problem("contains a NUL character",
+                return Validation.invalid(n.problem(Code.BAD_VALUE, "contains a NUL character",
                         "remove it: a program's arguments cannot hold NUL"));
             }
             if (program && !s.startsWith("/")) {
                 String example = s.matches("[A-Za-z0-9._-]{1,64}") ? "\"/usr/local/bin/" + s + "\"" : PROGRAM;
-                return Validation.invalid(n.problem("not an absolute path: " + Problems.quote(s),
+                return Validation.invalid(n.problem(Code.BAD_VALUE, "not an absolute path: " + Problems.quote(s),
                         "write the program's full path, e.g. " + example + "; hooks do not search PATH"));
             }
             return Validation.valid(s);
@@ -81,7 +81,7 @@ final class HookRules {
 
     private static Validation<Diagnostic, String> linkName(Node n, Option<List<String>> known) {
         return Fields.string(n, "\"isp1\"").flatMap(s -> known.filter(names -> !names.contains(s))
-                .map(names -> Validation.<Diagnostic, String>invalid(n.problem("no [[link]] is named "
+                .map(names -> Validation.<Diagnostic, String>invalid(n.problem(Code.UNKNOWN_LINK, "no [[link]] is named "
                         + Problems.quote(s) + Suggest.closest(s, names).map(c -> " (did you mean \"" + c + "\"?)")
                         .getOrElse(""), "write one of the links in this spec: "
                         + names.map(Problems::quote).mkString(", "))))
@@ -91,7 +91,7 @@ final class HookRules {
     private static Validation<List<Diagnostic>, List<Node>> nonEmpty(Node n, String arrayHint, String emptyMessage,
                                                                    String emptyHint) {
         return Problems.one(Fields.array(n, arrayHint)).flatMap(items -> items.isEmpty()
-                ? Validation.invalid(List.of(n.problem(emptyMessage, emptyHint)))
+                ? Validation.invalid(List.of(n.problem(Code.MISSING_KEY, emptyMessage, emptyHint)))
                 : Validation.valid(items));
     }
 

@@ -22,6 +22,6 @@ public record InputProblem(Kind kind, String message, String hint) {
 
     /** This problem as the one diagnostic of a spec that could not be read. */
     public Diagnostic diagnostic(Path file) {
-        return new Diagnostic(file.toString(), 0, 0, "", "cannot read the spec: " + message, hint);
+        return new Diagnostic(Code.UNREADABLE, file.toString(), 0, 0, "", "cannot read the spec: " + message, hint);
     }
 }

@@ -22,7 +22,7 @@ final class Keys {
     static List<Diagnostic> unknown(Node table, List<String> valid) {
         return table.table().toList()
                 .filter(entry -> !valid.contains(entry._1))
-                .map(entry -> entry._2.keyProblem(
+                .map(entry -> entry._2.keyProblem(Code.UNKNOWN_KEY,
                         Suggest.closest(entry._1, valid).map(s -> "unknown key (did you mean \"" + s + "\"?)")
                                 .getOrElse("unknown key"),
                         "valid keys here: " + valid.mkString(", ")));

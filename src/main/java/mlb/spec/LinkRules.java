@@ -45,7 +45,7 @@ final class LinkRules {
 
     private static Validation<Diagnostic, String> name(Node n) {
         return Fields.string(n, "\"isp1\"").flatMap(s -> NAME.matcher(s).matches() ? Validation.valid(s)
-                : Validation.invalid(n.problem("not a valid link name: " + Problems.quote(s),
+                : Validation.invalid(n.problem(Code.BAD_VALUE, "not a valid link name: " + Problems.quote(s),
                 "use 1-15 characters from a-z, 0-9, _ and -, starting with a letter or digit, e.g. \""
                         + tamed(s) + "\"")));
     }
@@ -59,7 +59,7 @@ final class LinkRules {
 
     private static Validation<Diagnostic, String> dev(Node n) {
         return Fields.string(n, "\"eth1\"").flatMap(s -> DEV.matcher(s).matches() ? Validation.valid(s)
-                : Validation.invalid(n.problem("not a valid interface name: " + Problems.quote(s),
+                : Validation.invalid(n.problem(Code.BAD_VALUE, "not a valid interface name: " + Problems.quote(s),
                 "use 1-15 characters from A-Z, a-z, 0-9, _, . and -, not starting with . or -, e.g. \"eth1\"")));
     }
 
@@ -69,11 +69,11 @@ final class LinkRules {
         boolean ipv4Gateway = gatewayNode.map(Node::value).filter(String.class::isInstance)
                 .flatMap(g -> Ipv4.address((String) g)).isDefined();
         if (ipv4Gateway && n.value() instanceof String s && Ipv4.isIpv6(s)) {
-            return Validation.invalid(n.problem("source is IPv6 but gateway is IPv4",
+            return Validation.invalid(n.problem(Code.CONFLICT, "source is IPv6 but gateway is IPv4",
                     "write this link's own IPv4 address, e.g. " + SOURCE + ", or leave source out to read it from dev"));
         }
         return Addresses.host(n, SOURCE, SOURCE_HINT).flatMap(s -> gateway.filter(s::equals).isDefined()
-                ? Validation.invalid(n.problem("source is the gateway's address, " + Problems.quote(s),
+                ? Validation.invalid(n.problem(Code.CONFLICT, "source is the gateway's address, " + Problems.quote(s),
                 "write this link's own address, which is not its gateway's, or leave source out to read it from dev"))
                 : Validation.valid(s));
     }
@@ -81,7 +81,7 @@ final class LinkRules {
     private static Validation<Diagnostic, Share> share(Node t) {
         Option<Node> weight = t.get("weight"), bandwidth = t.get("bandwidth");
         if (weight.isDefined() && bandwidth.isDefined()) {
-            return Validation.invalid(bandwidth.get().keyProblem("give either weight or bandwidth, not both",
+            return Validation.invalid(bandwidth.get().keyProblem(Code.CONFLICT, "give either weight or bandwidth, not both",
                     "remove weight or bandwidth"));
         }
         if (bandwidth.isDefined()) return bandwidth(bandwidth.get()).map(Share.Rate::new);
@@ -93,12 +93,12 @@ final class LinkRules {
         String units = "write a number and a unit: " + Bandwidth.UNIT_WORDS + ", e.g. \"100mbit\"";
         return Fields.string(n, "\"100mbit\"").flatMap(s -> Bandwidth.bitsPerSecond(s)
                 .fold(problem -> Validation.<Diagnostic, BigInteger>invalid(switch (problem) {
-                    case NOT_A_RATE -> n.problem("not a bandwidth: " + Problems.quote(s), units);
-                    case FRACTIONAL_BITS -> n.problem("not a whole number of bits per second: " + Problems.quote(s),
+                    case NOT_A_RATE -> n.problem(Code.BAD_VALUE, "not a bandwidth: " + Problems.quote(s), units);
+                    case FRACTIONAL_BITS -> n.problem(Code.BAD_VALUE, "not a whole number of bits per second: " + Problems.quote(s),
                             "write bandwidth = \"" + Bandwidth.rounded(s) + "\"");
                 }), Validation::<Diagnostic, BigInteger>valid)
                 .flatMap(bits -> bits.signum() > 0 ? Validation.valid(bits)
-                        : Validation.invalid(n.problem("must be more than 0, found " + Problems.quote(s),
+                        : Validation.invalid(n.problem(Code.OUT_OF_RANGE, "must be more than 0, found " + Problems.quote(s),
                         "write the link's real rate, e.g. \"100mbit\""))));
     }
 
@@ -106,15 +106,15 @@ final class LinkRules {
         if (route.isEmpty()) return Validation.valid(List.empty());
         Node r = route.get();
         if (!(r.value() instanceof List)) {
-            return Validation.invalid(List.of(r.problem("expected [[link.route]] tables, found " + r.typeName(), PIN_HINT)));
+            return Validation.invalid(List.of(r.problem(Code.WRONG_TYPE, "expected [[link.route]] tables, found " + r.typeName(), PIN_HINT)));
         }
         return Problems.all(Validation.sequence(r.array().map(LinkRules::pin))).map(List::ofAll);
     }
 
     private static Validation<List<Diagnostic>, Pin> pin(Node e) {
-        if (!e.isTable()) return Validation.invalid(List.of(e.problem("expected a table, found " + e.typeName(), PIN_HINT)));
+        if (!e.isTable()) return Validation.invalid(List.of(e.problem(Code.WRONG_TYPE, "expected a table, found " + e.typeName(), PIN_HINT)));
         return Problems.with(Keys.unknown(e, Keys.ROUTE), Problems.one(Fields.required(e, "to", PIN)
-                .flatMap(n -> Addresses.prefix(n, PIN).flatMap(p -> p.equals(DEFAULT) ? Validation.invalid(n.problem(
+                .flatMap(n -> Addresses.prefix(n, PIN).flatMap(p -> p.equals(DEFAULT) ? Validation.invalid(n.problem(Code.CONFLICT,
                                 "a pinned default route would collide with the balancing default route",
                                 "leave this [[link.route]] out: everything not pinned is balanced already"))
                         : Validation.valid(new Pin(p, n))))));

@@ -55,7 +55,7 @@ final class LinkSet {
         for (Tuple2<?, Node> item : items) {
             Option<Node> earlier = first.get(item._1);
             if (earlier.isDefined()) {
-                found = found.append(item._2.problem("duplicate " + what + " " + shown(item._1)
+                found = found.append(item._2.problem(Code.DUPLICATE, "duplicate " + what + " " + shown(item._1)
                         + ", first used by " + where(earlier.get()), hint));
             } else {
                 first = first.put(item._1, item._2);
@@ -67,7 +67,7 @@ final class LinkSet {
     private static List<Diagnostic> balancingTable(List<LinkDraft> links, Validation<Diagnostic, Integer> tableBase) {
         return links.flatMap(l -> l.table().toOption().flatMap(t -> t)
                 .filter(t -> tableBase.isValid() && t.equals(tableBase.get()))
-                .map(t -> l.at("table").problem("table " + t + " is balancer.table_base, the balancing table",
+                .map(t -> l.at("table").problem(Code.CONFLICT, "table " + t + " is balancer.table_base, the balancing table",
                         "use another table, or leave table out to have one assigned")));
     }
 
@@ -79,7 +79,7 @@ final class LinkSet {
         return links.flatMap(l -> l.share().toOption()
                 .filter(Share.Weight.class::isInstance).map(Share.Weight.class::cast)
                 .map(w -> w.given()
-                        ? l.at("weight").keyProblem("weight and bandwidth are mixed: " + other + " uses bandwidth", MIX_HINT)
+                        ? l.at("weight").keyProblem(Code.CONFLICT, "weight and bandwidth are mixed: " + other + " uses bandwidth", MIX_HINT)
                         : l.node().missing("bandwidth",
                         "missing bandwidth: " + other + " uses bandwidth, so every link needs one", MIX_HINT)));
     }

@@ -22,7 +22,7 @@ final class MonitorRules {
         if (node.isEmpty()) return Validation.valid(Monitor.DEFAULT_CONNTRACK_GRACE);
         Node t = node.get();
         if (!t.isTable()) {
-            return Validation.invalid(List.of(t.problem("expected a table, found " + t.typeName(),
+            return Validation.invalid(List.of(t.problem(Code.WRONG_TYPE, "expected a table, found " + t.typeName(),
                     "write [monitor] on a line of its own, then its keys below it")));
         }
         return Problems.with(Keys.unknown(t, Keys.MONITOR), Problems.one(Fields.optional(t, "conntrack_grace",

@@ -67,17 +67,17 @@ record Node(String path, Object value, Pos at, Pos key) {
     }
 
     /** A problem with this value. The file is filled in by SpecParser, the only place that knows it. */
-    Diagnostic problem(String message, String hint) {
-        return new Diagnostic("", at.line(), at.column(), path, message, hint);
+    Diagnostic problem(Code code, String message, String hint) {
+        return new Diagnostic(code, "", at.line(), at.column(), path, message, hint);
     }
 
     /** A problem with the key itself (unknown, misplaced). */
-    Diagnostic keyProblem(String message, String hint) {
-        return new Diagnostic("", key.line(), key.column(), path, message, hint);
+    Diagnostic keyProblem(Code code, String message, String hint) {
+        return new Diagnostic(code, "", key.line(), key.column(), path, message, hint);
     }
 
     /** A problem with a key of this table that is absent: placed at the table's header. */
     Diagnostic missing(String key, String message, String hint) {
-        return new Diagnostic("", at.line(), at.column(), child(key), message, hint);
+        return new Diagnostic(Code.MISSING_KEY, "", at.line(), at.column(), child(key), message, hint);
     }
 }

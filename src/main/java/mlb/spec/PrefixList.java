@@ -22,7 +22,7 @@ final class PrefixList {
     /** key: the dst_file / src_file node, whose value names the file. */
     static Validation<List<Diagnostic>, List<String>> read(Node key, ListFiles files) {
         return Problems.one(Fields.string(key, "\"lists/banks.txt\"")).flatMap(name -> files.text(name)
-                .fold(p -> Validation.invalid(List.of(key.problem("cannot read " + files.shown(name) + ": " + p.message(),
+                .fold(p -> Validation.invalid(List.of(key.problem(Code.UNREADABLE, "cannot read " + files.shown(name) + ": " + p.message(),
                                 "give the list's path relative to the spec's folder"))),
                         text -> parse(text, files.shown(name), key.path())));
     }
@@ -41,11 +41,11 @@ final class PrefixList {
             if (prefix.isDefined()) {
                 prefixes.add(prefix.get());
             } else if (++badLines <= SHOWN) {
-                bad.add(new Diagnostic(file, line, 1, keyPath, "not an IPv4 prefix: " + Problems.quote(entry), hint(entry)));
+                bad.add(new Diagnostic(Code.BAD_LIST_LINE, file, line, 1, keyPath, "not an IPv4 prefix: " + Problems.quote(entry), hint(entry)));
             }
         }
         if (badLines > SHOWN) {
-            bad.add(new Diagnostic(file, 0, 0, keyPath, (badLines - SHOWN) + " more lines that are not IPv4 prefixes", ""));
+            bad.add(new Diagnostic(Code.BAD_LIST_LINE, file, 0, 0, keyPath, (badLines - SHOWN) + " more lines that are not IPv4 prefixes", ""));
         }
         return bad.isEmpty() ? Validation.valid(List.ofAll(prefixes)) : Validation.invalid(List.ofAll(bad));
     }

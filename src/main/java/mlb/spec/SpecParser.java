@@ -24,7 +24,7 @@ public final class SpecParser {
                         root -> SpecRules.check(root, text, files))
                 // the spec's own problems by position, then those of list files, each file by line
                 .mapError(problems -> problems.sortBy(d -> d.file() + "\0" + String.format("%010d", d.line() > 0
-                        ? (long) d.line() << 20 | d.column() : Long.MAX_VALUE >> 24)).map(d -> inFile(d, fileName)));
+                        ? (long) d.line() << 20 | d.column() : Long.MAX_VALUE >> 24)).map(d -> d.inFile(fileName)));
     }
 
     /** The file through SpecFile.read; a file that cannot be read is one diagnostic without a position. */
@@ -33,9 +33,4 @@ public final class SpecParser {
                 text -> parse(text, file.toString()));
     }
 
-    /** Rules build diagnostics of the spec without a file name; only this edge knows it (a list file's have theirs). */
-    private static Diagnostic inFile(Diagnostic d, String fileName) {
-        if (!d.file().isEmpty()) return d;
-        return new Diagnostic(fileName, d.line(), d.column(), d.keyPath(), d.message(), d.hint());
-    }
 }

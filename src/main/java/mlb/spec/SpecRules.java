@@ -44,11 +44,11 @@ final class SpecRules {
         if (link.isEmpty()) return List.of(root.missing("link", "at least one [[link]] is required", ADD_LINK));
         Node l = link.get();
         if (!(l.value() instanceof List)) {
-            return List.of(l.problem("expected [[link]] tables, found " + l.typeName(),
+            return List.of(l.problem(Code.WRONG_TYPE, "expected [[link]] tables, found " + l.typeName(),
                     "write [[link]], with double brackets, above each link's keys"));
         }
-        if (l.array().isEmpty()) return List.of(l.problem("at least one [[link]] is required", ADD_LINK));
+        if (l.array().isEmpty()) return List.of(l.problem(Code.MISSING_KEY, "at least one [[link]] is required", ADD_LINK));
         return l.array().filter(e -> !e.isTable())
-                .map(e -> e.problem("expected a table, found " + e.typeName(), "write each link as a [[link]] table"));
+                .map(e -> e.problem(Code.WRONG_TYPE, "expected a table, found " + e.typeName(), "write each link as a [[link]] table"));
     }
 }

@@ -56,7 +56,7 @@ public final class Tables {
 
     static Validation<Diagnostic, Integer> table(Node n, String example) {
         return Fields.integer(n, example).flatMap(v -> problem(v)
-                .map(why -> Validation.<Diagnostic, Integer>invalid(n.problem(why,
+                .map(why -> Validation.<Diagnostic, Integer>invalid(n.problem(Code.BAD_VALUE, why,
                         "use a number from 1 to 252 or above 255, e.g. " + n.name() + " = " + example)))
                 .getOrElse(() -> Validation.valid(v.intValue())));
     }

@@ -23,11 +23,11 @@ final class Timing {
         if (timeout.isInvalid() || interval.isInvalid() || timeout.get().compareTo(every) < 0) return timeout;
         Option<Node> given = t.get("timeout");
         if (given.isDefined()) {
-            return Validation.invalid(given.get().problem("must be shorter than interval " + shown(t, "interval", every)
+            return Validation.invalid(given.get().problem(Code.CONFLICT, "must be shorter than interval " + shown(t, "interval", every)
                             + ", found " + Problems.quote((String) given.get().value()),
                     "write timeout = " + example + ", or a longer interval"));
         }
-        return Validation.invalid(t.get("interval").get().problem("must be longer than timeout "
+        return Validation.invalid(t.get("interval").get().problem(Code.CONFLICT, "must be longer than timeout "
                         + shown(t, "timeout", Check.DEFAULT_TIMEOUT) + ", found " + shown(t, "interval", every),
                 "write timeout = " + example + " as well, or interval = \""
                         + Durations.format(Check.DEFAULT_INTERVAL) + "\""));
@@ -37,7 +37,7 @@ final class Timing {
     static Validation<List<Diagnostic>, Option<Quality>> quality(Node t, Validation<Diagnostic, Duration> timeout) {
         Option<Node> window = t.get("window");
         if (t.get("max_loss").isEmpty() && t.get("max_rtt").isEmpty()) {
-            return window.map(w -> Validation.<List<Diagnostic>, Option<Quality>>invalid(List.of(w.keyProblem(
+            return window.map(w -> Validation.<List<Diagnostic>, Option<Quality>>invalid(List.of(w.keyProblem(Code.NOT_HERE,
                             "window does nothing without max_loss or max_rtt",
                             "add max_loss = 10 or max_rtt = \"150ms\", or remove window"))))
                     .getOrElse(Validation.valid(Option.none()));
@@ -55,7 +55,7 @@ final class Timing {
         String example = "\"" + Durations.format(below(timeout.getOrElse(Check.DEFAULT_TIMEOUT),
                 Duration.ofMillis(150))) + "\"";
         return atLeast(n, example, Quality.MIN_RTT).flatMap(rtt -> timeout.filter(limit -> rtt.compareTo(limit) >= 0)
-                .map(limit -> Validation.<Diagnostic, Duration>invalid(n.problem("must be shorter than timeout "
+                .map(limit -> Validation.<Diagnostic, Duration>invalid(n.problem(Code.CONFLICT, "must be shorter than timeout "
                                 + shown(t, "timeout", limit) + ", found " + Problems.quote((String) n.value()),
                         "a probe slower than the timeout is lost already: write max_rtt = " + example)))
                 .getOrElse(Validation.valid(rtt)));
@@ -63,9 +63,9 @@ final class Timing {
 
     private static Validation<Diagnostic, Duration> atLeast(Node n, String example, Duration min) {
         return Fields.string(n, example).flatMap(s -> Durations.parse(s)
-                .toValidation(() -> n.problem("not a duration: " + Problems.quote(s), Durations.SYNTAX))
+                .toValidation(() -> n.problem(Code.BAD_VALUE, "not a duration: " + Problems.quote(s), Durations.SYNTAX))
                 .flatMap(d -> d.compareTo(min) >= 0 ? Validation.valid(d)
-                        : Validation.invalid(n.problem("must be at least " + Durations.format(min) + ", found "
+                        : Validation.invalid(n.problem(Code.OUT_OF_RANGE, "must be at least " + Durations.format(min) + ", found "
                         + Problems.quote(s), "write " + n.name() + " = " + example))));
     }
 

@@ -60,7 +60,7 @@ final class TomlTree {
     }
 
     private static Diagnostic tooDeep(SourceMap.Deep deep) {
-        return new Diagnostic("", deep.at().line(), deep.at().column(), deep.path(),
+        return new Diagnostic(Code.NOT_HERE, "", deep.at().line(), deep.at().column(), deep.path(),
                 "nested more than " + SourceMap.MAX_DEPTH + " levels deep",
                 "a spec nests at most five levels, as in link[0].route[0].to: write this value without the extra "
                         + "arrays, tables or dotted keys");
@@ -94,7 +94,7 @@ final class TomlTree {
         JsonLocation where = e.getLocation();
         long offset = where == null ? -1 : where.getCharOffset();
         String message = cleaned(e.getOriginalMessage());
-        if (offset < 0) return new Diagnostic("", 0, 0, "", "invalid TOML: " + message, syntaxHint(message));
+        if (offset < 0) return new Diagnostic(Code.TOML_SYNTAX, "", 0, 0, "", "invalid TOML: " + message, syntaxHint(message));
         Pos at = Lines.of(text).at((int) Math.min(offset + skipped, text.length()));
         int line = at.line(), column = at.column();
         // These two are reported after the newline that ends the offending line; point at that line instead.
@@ -103,7 +103,7 @@ final class TomlTree {
             line--;
             column = lines[line - 1].replaceAll("\r$", "").length() + 1;
         }
-        return new Diagnostic("", line, column, "", "invalid TOML: " + message, syntaxHint(message));
+        return new Diagnostic(Code.TOML_SYNTAX, "", line, column, "", "invalid TOML: " + message, syntaxHint(message));
     }
 
     /** The parser's words without Java: its token names become what the user typed, API references go. */

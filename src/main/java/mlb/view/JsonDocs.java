@@ -16,6 +16,7 @@ import mlb.model.KernelObject;
 import mlb.model.StateJson;
 import mlb.plan.Plan;
 import mlb.proc.Target;
+import mlb.spec.Diagnostic;
 
 /**
  * The JSON documents of mlb's results. Every document starts with format_version (raised only when a field
@@ -38,7 +39,18 @@ final class JsonDocs {
         ObjectNode e = doc.putObject("error");
         e.put("reason", r.reason().name().toLowerCase()).put("exit_code", Exit.of(r)).put("message", r.message());
         r.context().forEach(e.putArray("context")::add);
+        if (!r.problems().isEmpty()) r.problems().forEach(p -> problem(e.withArray("problems").addObject(), p));
         return doc;
+    }
+
+    /** A problem as a value: what kind (code), where (file, line and column when known; the key's path), what, the fix. */
+    private static void problem(ObjectNode n, Diagnostic p) {
+        n.put("code", p.code().id());
+        if (!p.file().isEmpty()) n.put("file", p.file());
+        if (p.line() > 0) n.put("line", p.line()).put("column", p.column());
+        if (!p.keyPath().isEmpty()) n.put("path", p.keyPath());
+        n.put("message", p.message());
+        if (!p.hint().isEmpty()) n.put("fix", p.hint());
     }
 
     /** The plan's counts, notes and changes in order, each with its action, symbol, kind and objects. */

@@ -78,7 +78,7 @@ public final class JsonView implements View {
     @Override
     public void refused(Refusal r) {
         stderr.refused(r);
-        print(JsonDocs.error(doc(), new Refusal(r.reason(), state.complete(r.message()), r.context().map(state::complete))));
+        print(JsonDocs.error(doc(), r.edited(state::complete)));
     }
 
     @Override

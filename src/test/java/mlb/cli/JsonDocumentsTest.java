@@ -165,6 +165,33 @@ class JsonDocumentsTest {
         assertTrue(m.at("/error/context/0").asText().startsWith("name the spec with -f SPEC"));
     }
 
+    /** A spec's problems, and the host's, are values: a code for scripts, the place, the message and the fix. */
+    @Test
+    void problemsAreValues() throws IOException {
+        String bad = java.nio.file.Files.writeString(tmp.resolve("bad.toml"),
+                "[[link]]\nname = \"isp1\"\ndev = \"wan1\"\ngateway = \"010.0.0.1\"\n").toString();
+        JsonNode n = json(Exit.INVALID_SPEC, "validate", null, "validate", "-f", bad, "--json");
+        JsonNode p = n.at("/error/problems/0");
+        assertEquals("bad_address", p.get("code").asText(), n::toString);
+        assertEquals(bad, p.get("file").asText());
+        assertEquals(4, p.get("line").asInt());
+        assertEquals(11, p.get("column").asInt());
+        assertEquals("link[0].gateway", p.get("path").asText());
+        assertEquals("not an IPv4 address: \"010.0.0.1\"", p.get("message").asText());
+        assertTrue(p.get("fix").asText().startsWith("write \"10.0.0.1\""), p::toString);
+        assertEquals(1, n.at("/error/problems").size());
+
+        String elsewhere = java.nio.file.Files.writeString(tmp.resolve("wan9.toml"),
+                java.nio.file.Files.readString(Path.of(spec)).replace("\"wan2\"", "\"wan9\"")).toString();
+        JsonNode m = json(Exit.INVALID_SPEC, "plan", "netns-lab", "plan", "-f", elsewhere, "--netns", "lab", "--json");
+        JsonNode q = m.at("/error/problems/0");
+        assertEquals("no_device", q.get("code").asText(), m::toString);
+        assertEquals("link[1].dev", q.get("path").asText());
+        assertEquals("link isp2: device wan9 does not exist", q.get("message").asText());
+        assertEquals("check dev, or bring the interface up first", q.get("fix").asText());
+        assertFalse(q.has("line"), "the host's facts have no place in the file");
+    }
+
     @Test
     void withJsonOnATerminalAChangeNeedsYes() throws IOException {
         cli.interactive = true;

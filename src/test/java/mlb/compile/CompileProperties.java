@@ -241,8 +241,10 @@ class CompileProperties {
     @Test
     void aTableTooLargeForNexthopIdsIsAnError() {
         Link a = new Link("isp1", "wan1", "198.18.1.1", 1, Option.some(Layout.PLAIN_GROUP_OFFSET), Option.none(), List.empty(), Check.none());
-        List<String> errors = new Reconciler(kernel(true).kernel()).compile(new Spec(Balancer.defaults(), List.of(a), "")).getError();
+        List<mlb.spec.Diagnostic> errors = new Reconciler(kernel(true).kernel()).compile(new Spec(Balancer.defaults(), List.of(a), "")).getError();
         assertEquals(1, errors.size());
-        assertTrue(errors.head().startsWith("link isp1: table 1000000 is too large"), errors.head());
+        assertTrue(errors.head().toString().startsWith("link isp1: table 1000000 is too large"), errors.head().toString());
+        assertEquals(mlb.spec.Code.TABLE_TOO_LARGE, errors.head().code());
+        assertEquals("link[0].table", errors.head().keyPath());
     }
 }

@@ -158,7 +158,8 @@ class ConnmarkCompileTest {
         var refused = Compiler.compile(parsed(SPEC.replace("10.77.0.0/16", "198.18.2.0/23")), TestFacts.fourLinks(true));
         assertEquals(List.of("link isp2: lan 198.18.2.0/23 overlaps 198.18.2.0/24 on wan2 (list only the networks behind this router in lan)",
                 "link isp3: lan 198.18.2.0/23 overlaps 198.18.3.0/24 on wan3 (list only the networks behind this router in lan)"),
-                refused.getError());
+                refused.getError().map(Object::toString));
+        assertEquals(List.of("balancer.lan"), refused.getError().map(mlb.spec.Diagnostic::keyPath).distinct());
         var notes = Compiler.compile(parsed(SPEC), TestFacts.fourLinks(true)).get().notes();
         assertEquals(List.of("link isp1 has nat = false: connections from 10.77.0.0/16 leave by it with their own addresses,"
                 + " so its ISP must route them back to this router"), notes);

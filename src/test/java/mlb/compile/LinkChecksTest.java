@@ -10,6 +10,8 @@ import mlb.model.Nexthop;
 import mlb.model.Rule;
 import mlb.spec.Balancer;
 import mlb.spec.Check;
+import mlb.spec.Code;
+import mlb.spec.Diagnostic;
 import mlb.spec.Link;
 import mlb.spec.Spec;
 import org.junit.jupiter.api.Test;
@@ -26,23 +28,25 @@ class LinkChecksTest {
         return new Link(name, dev, gateway, onlink, 1, Option.none(), Option.none(), List.empty(), Check.none());
     }
 
-    private static Validation<List<String>, Compiler.Compiled> compile(Option<io.vavr.collection.Set<String>> balancing,
+    private static Validation<List<Diagnostic>, Compiler.Compiled> compile(Option<io.vavr.collection.Set<String>> balancing,
                                                                        Link... links) {
         return compile(balancing, WAN1, links);
     }
 
-    private static Validation<List<String>, Compiler.Compiled> compile(Option<io.vavr.collection.Set<String>> balancing,
+    private static Validation<List<Diagnostic>, Compiler.Compiled> compile(Option<io.vavr.collection.Set<String>> balancing,
                                                                        Device wan1, Link... links) {
         Facts facts = new Facts(TreeMap.of("wan1", wan1, "wan2", WAN2), true);
         return Compiler.compile(new Spec(Balancer.defaults(), List.of(links), ""), facts, balancing);
     }
 
     private static String onlyError(String gateway, boolean onlink) {
-        Validation<List<String>, Compiler.Compiled> v = compile(Option.none(), link("isp1", "wan1", gateway, onlink),
+        Validation<List<Diagnostic>, Compiler.Compiled> v = compile(Option.none(), link("isp1", "wan1", gateway, onlink),
                 link("isp2", "wan2", "198.18.2.1", false));
         assertTrue(v.isInvalid(), () -> gateway + " was accepted");
         assertEquals(1, v.getError().size(), v.getError()::toString);
-        return v.getError().head();
+        assertEquals(Code.BAD_GATEWAY, v.getError().head().code());
+        assertEquals("link[0].gateway", v.getError().head().keyPath(), "its place in the spec, for --json");
+        return v.getError().head().toString();
     }
 
     @Test
@@ -70,11 +74,12 @@ class LinkChecksTest {
     @Test
     void aDeviceThatIsDownOrWithoutCarrierIsRefusedWhileItsLinkCarriesTraffic() {
         Device down = new Device("wan1", false, false, WAN1.addresses());
-        Validation<List<String>, Compiler.Compiled> v = compile(Option.none(), down, link("isp1", "wan1", "198.18.1.1", false));
-        assertEquals(List.of("link isp1: device wan1 is down (bring it up: ip link set wan1 up)"), v.getError());
+        Validation<List<Diagnostic>, Compiler.Compiled> v = compile(Option.none(), down, link("isp1", "wan1", "198.18.1.1", false));
+        assertEquals(List.of("link isp1: device wan1 is down (bring it up: ip link set wan1 up)"), v.getError().map(Object::toString));
+        assertEquals(Code.DEVICE_UNUSABLE, v.getError().head().code());
         Device unplugged = new Device("wan1", true, false, WAN1.addresses());
         v = compile(Option.none(), unplugged, link("isp1", "wan1", "198.18.1.1", false));
-        assertEquals(List.of("link isp1: device wan1 has no carrier (is the cable in and the modem on?)"), v.getError());
+        assertEquals(List.of("link isp1: device wan1 has no carrier (is the cable in and the modem on?)"), v.getError().map(Object::toString));
     }
 
     @Test

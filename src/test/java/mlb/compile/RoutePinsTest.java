@@ -139,6 +139,7 @@ class RoutePinsTest {
         var parsed = SpecParser.parse("[balancer]\nmark_mask = 0x3\n" + LINKS + PINS
                 + "[[pin]]\nname = \"smtp\"\nproto = \"tcp\"\ndport = [25]\nlinks = [\"isp1\"]\n" + LISTED, "spec.toml", LIST);
         var c = Compiler.compile(parsed.get(), TestFacts.fourLinks(true), Option.none());
-        assertEquals(List.of("pin 4: mark_mask 0x00000003 has no room for its mark (give it a wider mask)"), c.getError());
+        assertEquals(List.of("pin 4: mark_mask 0x00000003 has no room for its mark (give it a wider mask)"), c.getError().map(Object::toString));
+        assertEquals("pin[3]", c.getError().head().keyPath());
     }
 }

@@ -79,11 +79,11 @@ class GoldenCasesTest {
         Target host = Target.host();
         Reconciler reconciler = new Reconciler(new Kernel(List.of(new SysctlDriver(runner, host), new IpDriver(runner, host)),
                 new IpDevices(runner, host, () -> kernelRelease)));
-        Validation<List<String>, Compiler.Compiled> compiled = reconciler.compile(spec);
-        if (compiled.isInvalid()) return errors(compiled.getError());
-        Validation<List<String>, Plan> plan = reconciler.plan(compiled.get().desired(), compiled.get().scope(),
+        Validation<List<mlb.spec.Diagnostic>, Compiler.Compiled> compiled = reconciler.compile(spec);
+        if (compiled.isInvalid()) return errors(compiled.getError().map(mlb.spec.Diagnostic::toString));
+        Validation<List<mlb.spec.Diagnostic>, Plan> plan = reconciler.plan(compiled.get().desired(), compiled.get().scope(),
                 compiled.get().notes());
-        if (plan.isInvalid()) return errors(plan.getError());
+        if (plan.isInvalid()) return errors(plan.getError().map(mlb.spec.Diagnostic::toString));
         return PlanText.render(plan.get());
     }
 

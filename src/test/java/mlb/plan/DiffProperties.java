@@ -236,7 +236,7 @@ class DiffProperties {
     }
 
     private static Plan planFor(Spec spec, Facts facts, NetState current) {
-        Validation<List<String>, Compiler.Compiled> c = Compiler.compile(spec, facts);
+        Validation<List<mlb.spec.Diagnostic>, Compiler.Compiled> c = Compiler.compile(spec, facts);
         if (c.isInvalid()) fail("does not compile: " + c.getError());
         return Plan.of(current, c.get().desired(), c.get().notes(), c.get().scope());
     }

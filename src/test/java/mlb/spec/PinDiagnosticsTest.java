@@ -29,15 +29,20 @@ class PinDiagnosticsTest {
     void mistakes() {
         Diagnostic unknown = only(CONNMARK + "[[pin]]\nproto = \"tcp\"\nlinks = [\"isp3\"]\n", "14:10 pin[0].links[0]: no link named \"isp3\"");
         assertEquals("did you mean \"isp1\"? links: isp1, isp2, or \"balance\" last", unknown.hint());
+        assertEquals(Code.UNKNOWN_LINK, unknown.code());
         only(CONNMARK + "[[pin]]\nproto = \"tcp\"\nlinks = [\"balance\", \"isp1\"]\n",
                 "14:10 pin[0].links[0]: \"balance\" must be the last of links");
-        only(CONNMARK + "[[pin]]\ndport = [22]\nlinks = [\"isp1\"]\n", "13:1 pin[0].dport: ports need proto = \"tcp\" or \"udp\"");
-        only(CONNMARK + "[[pin]]\nproto = \"tcp\"\ndport = [\"99-9\"]\nlinks = [\"isp1\"]\n",
-                "14:10 pin[0].dport[0]: reversed port range \"99-9\"");
-        only(CONNMARK + "[[pin]]\nproto = \"tcp\"\ndport = [70000]\nlinks = [\"isp1\"]\n", "14:10 pin[0].dport[0]: not a port: 70000");
-        only(CONNMARK + "[[pin]]\nproto = \"tcp\"\ndport = [80, \"70-90\"]\nlinks = [\"isp1\"]\n",
-                "14:14 pin[0].dport[1]: range \"70-90\" overlaps port 80 before it");
-        only(CONNMARK + "[[pin]]\nlinks = [\"isp1\"]\n", "12:1 pin[0]: pin pin1 matches every connection");
+        assertEquals(Code.MISSING_KEY, only(CONNMARK + "[[pin]]\ndport = [22]\nlinks = [\"isp1\"]\n",
+                "13:1 pin[0].dport: ports need proto = \"tcp\" or \"udp\"").code());
+        assertEquals(Code.CONFLICT, only(CONNMARK + "[[pin]]\nproto = \"icmp\"\ndport = [22]\nlinks = [\"isp1\"]\n",
+                "14:1 pin[0].dport: ports need proto = \"tcp\" or \"udp\", not \"icmp\"").code());
+        assertEquals(Code.BAD_VALUE, only(CONNMARK + "[[pin]]\nproto = \"tcp\"\ndport = [\"99-9\"]\nlinks = [\"isp1\"]\n",
+                "14:10 pin[0].dport[0]: reversed port range \"99-9\"").code());
+        assertEquals(Code.OUT_OF_RANGE, only(CONNMARK + "[[pin]]\nproto = \"tcp\"\ndport = [70000]\nlinks = [\"isp1\"]\n",
+                "14:10 pin[0].dport[0]: not a port: 70000").code());
+        assertEquals(Code.OVERLAP, only(CONNMARK + "[[pin]]\nproto = \"tcp\"\ndport = [80, \"70-90\"]\nlinks = [\"isp1\"]\n",
+                "14:14 pin[0].dport[1]: range \"70-90\" overlaps port 80 before it").code());
+        assertEquals(Code.MATCHES_ALL, only(CONNMARK + "[[pin]]\nlinks = [\"isp1\"]\n", "12:1 pin[0]: pin pin1 matches every connection").code());
         only(CONNMARK + "[[pin]]\nproto = \"tcp\"\n", "12:1 pin[0].links: missing required key");
     }
 

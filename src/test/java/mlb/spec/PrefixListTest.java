@@ -52,6 +52,7 @@ class PrefixListTest {
         assertEquals("lists/banks.txt:4:1: pin[0].dst_file: not an IPv4 prefix: \"nonsense\" (one prefix a line, e.g."
                 + " 198.51.100.0/24, or an address; # starts a comment)", all.get(2).toString());
         assertEquals("lists/banks.txt: pin[0].dst_file: 2 more lines that are not IPv4 prefixes", all.last().toString());
+        assertEquals(List.of(Code.BAD_LIST_LINE), all.map(Diagnostic::code).distinct());
     }
 
     @Test

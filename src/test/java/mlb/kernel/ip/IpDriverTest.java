@@ -133,10 +133,11 @@ class IpDriverTest {
         Observed o = read(fixtures(), TreeSet.of(300), TreeSet.empty());
         Route wanted = new Route(300, "default", 0, new RouteTarget.Gateway("198.18.2.1", "wan2"), 250);
         NetState desired = o.owned().with(wanted);
-        Validation<List<String>, Plan> v = Planner.plan(o, desired, scope(), List.empty());
+        var v = Planner.plan(o, desired, scope(), List.empty());
         assertTrue(v.isInvalid());
         assertEquals(1, v.getError().size());
-        String msg = v.getError().head();
+        assertEquals(mlb.spec.Code.FOREIGN_HOLDS, v.getError().head().code());
+        String msg = v.getError().head().toString();
         assertTrue(msg.startsWith("route default table 300 via 198.18.1.1 dev wan1 already exists and is not mlb's"), msg);
         assertTrue(msg.contains("table_base"), "says what to do: " + msg);
         // Without the conflicting route the same read plans, and the note counts what is left alone.
@@ -148,9 +149,9 @@ class IpDriverTest {
     @Test
     void aForeignNexthopWithAnIdMlbWantsIsAConflict() {
         Observed o = read(fixtures(), TreeSet.empty(), TreeSet.empty());
-        Validation<List<String>, Plan> v = Planner.plan(o, o.owned().with(new Nexthop(7, "198.18.2.1", "wan2", 250)), scope(), List.empty());
+        var v = Planner.plan(o, o.owned().with(new Nexthop(7, "198.18.2.1", "wan2", 250)), scope(), List.empty());
         assertTrue(v.isInvalid());
-        assertTrue(v.getError().head().contains("id 7 via 198.18.1.1 dev wan1"), v.getError().head());
+        assertTrue(v.getError().head().toString().contains("id 7 via 198.18.1.1 dev wan1"), v.getError().head().toString());
     }
 
     @Test
@@ -158,23 +159,24 @@ class IpDriverTest {
         Observed o = read(fixtures(), TreeSet.empty(), TreeSet.empty());
         // Foreign nexthop 7 is a single nexthop; mlb wanting a GROUP with id 7 collides just the same.
         NexthopGroup wanted = new NexthopGroup(7, List.of(new NexthopGroup.Member(201, 1)), true, 512, 250);
-        Validation<List<String>, Plan> v = Planner.plan(o, o.owned().with(wanted), scope(), List.empty());
+        var v = Planner.plan(o, o.owned().with(wanted), scope(), List.empty());
         assertTrue(v.isInvalid(), "planned `nexthop add id 7 group ...` over someone's nexthop 7");
-        assertTrue(v.getError().head().startsWith("nexthop id 7 via 198.18.1.1 dev wan1 already exists"), v.getError().head());
+        assertTrue(v.getError().head().message().startsWith("nexthop id 7 via 198.18.1.1 dev wan1 already exists"), v.getError().head().message());
         // and the other way round: foreign group 8, mlb wanting nexthop 8
-        Validation<List<String>, Plan> w = Planner.plan(o, o.owned().with(new Nexthop(8, "198.18.2.1", "wan2", 250)), scope(), List.empty());
+        var w = Planner.plan(o, o.owned().with(new Nexthop(8, "198.18.2.1", "wan2", 250)), scope(), List.empty());
         assertTrue(w.isInvalid());
     }
 
     @Test
     void anObjectOfAnotherShapeWithTheIdentityMlbWantsIsAConflictNotAFailedApply() {
         Observed o = read(fixtures(), TreeSet.empty(), TreeSet.empty());
-        Validation<List<String>, Plan> v = Planner.plan(o, o.owned().with(new Nexthop(9, "198.18.1.1", "wan1", 250)), scope(), List.empty());
+        var v = Planner.plan(o, o.owned().with(new Nexthop(9, "198.18.1.1", "wan1", 250)), scope(), List.empty());
         assertEquals(List.of("nexthop id 9 via 198.18.1.1 dev wan1 cannot be made: the kernel already has `nexthop id 9"
-                + " blackhole proto 0` there, in a form mlb does not make: remove it, or move mlb elsewhere (table_base/table"
-                + " in the spec)"), v.getError());
+                + " blackhole proto 0` there, in a form mlb does not make (remove it, or move mlb elsewhere with table_base"
+                + " or table in the spec)"), v.getError().map(Object::toString));
+        assertEquals(mlb.spec.Code.FOREIGN_ODD, v.getError().head().code());
         Route over = new Route(200, "10.77.8.0/24", 0, new RouteTarget.Gateway("198.18.1.1", "wan1"), 250);
-        assertTrue(Planner.plan(o, o.owned().with(over), scope(), List.empty()).getError().head()
+        assertTrue(Planner.plan(o, o.owned().with(over), scope(), List.empty()).getError().head().message()
                 .contains("`route type 6 10.77.8.0/24 table 200 proto 250`"));
     }
 
