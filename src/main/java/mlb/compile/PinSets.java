@@ -4,7 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import mlb.model.KernelObject;
 import mlb.model.NetState;
-import mlb.model.NftElement;
+import mlb.model.NftAddresses;
 import mlb.model.NftRule;
 import mlb.model.NftSet;
 import mlb.spec.Pin;
@@ -55,7 +55,9 @@ record PinSets(String table, List<Pin> pins, boolean listedOnly, NetState state,
         byLength.forEach((length, networks) -> {
             String set = name + "_" + length;
             out.add(new NftSet(t, set, NftSet.KeyType.IPV4, false, false));
-            networks.forEach(x -> out.add(NftElement.of(t, set, new NftElement.Prefix(x))));
+            int[] addresses = new int[networks.size()];
+            for (int i = 0; i < addresses.length; i++) addresses[i] = (int) NftAddresses.parse(networks.get(i));
+            out.add(NftAddresses.of(t, set, addresses));
             lookups.add(Option.some(new NftRule.Address(source, 4, set, length)));
         });
         return List.ofAll(lookups);

@@ -15,16 +15,42 @@ public record NetState(TreeMap<ObjectKey, KernelObject> objects) {
         return EMPTY;
     }
 
-    public static NetState of(Iterable<? extends KernelObject> objects) {
+    /** The objects, a plain IPv4 set's elements folded into one list (NftAddresses), as every state holds them. */
+    public static NetState of(Iterable<? extends KernelObject> given) {
+        java.util.List<KernelObject> objects = new java.util.ArrayList<>();
+        given.forEach(objects::add);   // walked twice below, and an iterator walks once
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (KernelObject o : objects) if (o instanceof NftSet s && NftAddresses.listed(s)) listed.add(s.table() + " " + s.name());
+        java.util.Map<String, java.util.List<NftElement>> elements = new java.util.HashMap<>();
         TreeMap<ObjectKey, KernelObject> m = TreeMap.empty();
         for (KernelObject o : objects) {
-            ObjectKey key = o.key();
-            // one walk down the tree, not two (containsKey, then put): a list's 100 000 elements are put on every read
-            TreeMap<ObjectKey, KernelObject> next = m.put(key, o);
-            if (next.size() == m.size()) throw new IllegalArgumentException("two objects with one identity: " + key);
-            m = next;
+            if (o instanceof NftElement e && listed.contains(e.table() + " " + e.set()) && NftAddresses.holds(e)) {
+                elements.computeIfAbsent(e.table() + " " + e.set(), k -> new java.util.ArrayList<>()).add(e);
+                continue;
+            }
+            m = put(m, o);
         }
+        for (java.util.List<NftElement> list : elements.values()) m = put(m, fold(list));
         return new NetState(m);
+    }
+
+    /** One walk down the tree, not two (containsKey, then put). */
+    private static TreeMap<ObjectKey, KernelObject> put(TreeMap<ObjectKey, KernelObject> m, KernelObject o) {
+        TreeMap<ObjectKey, KernelObject> next = m.put(o.key(), o);
+        if (next.size() == m.size()) throw new IllegalArgumentException("two objects with one identity: " + o.key());
+        return next;
+    }
+
+    /** A set's elements as its list (put() refuses a list of it given as well: one identity, two objects). */
+    private static NftAddresses fold(java.util.List<NftElement> list) {
+        NftElement first = list.get(0);
+        int[] addresses = new int[list.size()];
+        for (int i = 0; i < addresses.length; i++) {
+            addresses[i] = (int) NftAddresses.parse(((NftElement.Prefix) list.get(i).item()).prefix());
+        }
+        NftAddresses folded = NftAddresses.of(first.table(), first.set(), addresses);
+        if (folded.size() < list.size()) throw new IllegalArgumentException("two objects with one identity in set " + first.set());
+        return folded;
     }
 
     public NetState with(KernelObject o) {
@@ -58,6 +84,11 @@ public record NetState(TreeMap<ObjectKey, KernelObject> objects) {
 
     public <T extends KernelObject> Seq<T> all(Class<T> type) {
         return objects.values().filter(type::isInstance).map(type::cast);
+    }
+
+    /** Every set element, a list's addresses each as one (the state keeps a list whole, see NftAddresses). */
+    public Seq<NftElement> elements() {
+        return all(NftElement.class).appendAll(all(NftAddresses.class).flatMap(NftAddresses::elements));
     }
 
     /** The tables this state's routes live in and its rules point to (main, local, default excluded). */

@@ -56,8 +56,9 @@ public record NftChain(String table, String name, Option<Hook> hook, List<NftRul
     }
 
     @Override
-    public <R> R match(Function<NftTable, R> table, Function<NftHelper, R> helper, Function<NftSet, R> set,
-                       Function<NftChain, R> chain, Function<NftElement, R> element) {
+    public <R> R matchNft(Function<NftTable, R> table, Function<NftHelper, R> helper, Function<NftSet, R> set,
+                       Function<NftChain, R> chain, Function<NftElement, R> element,
+                Function<NftAddresses, R> list) {
         return chain.apply(this);
     }
 }

@@ -99,8 +99,9 @@ public record NftElement(String table, String set, Key item, Option<String> jump
     }
 
     @Override
-    public <R> R match(Function<NftTable, R> table, Function<NftHelper, R> helper, Function<NftSet, R> set,
-                       Function<NftChain, R> chain, Function<NftElement, R> element) {
+    public <R> R matchNft(Function<NftTable, R> table, Function<NftHelper, R> helper, Function<NftSet, R> set,
+                       Function<NftChain, R> chain, Function<NftElement, R> element,
+                Function<NftAddresses, R> list) {
         return element.apply(this);
     }
 }

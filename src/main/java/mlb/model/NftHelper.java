@@ -20,8 +20,9 @@ public record NftHelper(String table, String name, String type, String protocol)
     }
 
     @Override
-    public <R> R match(Function<NftTable, R> table, Function<NftHelper, R> helper, Function<NftSet, R> set,
-                       Function<NftChain, R> chain, Function<NftElement, R> element) {
+    public <R> R matchNft(Function<NftTable, R> table, Function<NftHelper, R> helper, Function<NftSet, R> set,
+                       Function<NftChain, R> chain, Function<NftElement, R> element,
+                Function<NftAddresses, R> list) {
         return helper.apply(this);
     }
 }

@@ -7,13 +7,14 @@ import java.util.function.Function;
  * their elements, and chains with their rules. Domain values only; the nft driver owns the syntax. Every key
  * starts with the table's name, so two tables' objects never share an identity.
  */
-public sealed interface NftObject extends KernelObject permits NftTable, NftHelper, NftSet, NftChain, NftElement {
+public sealed interface NftObject extends KernelObject permits NftTable, NftHelper, NftSet, NftChain, NftElement, NftAddresses {
     /** The table the object lives in. */
     String table();
 
     /** Exhaustive dispatch over the nft kinds (see {@link KernelObject#match}). */
-    <R> R match(Function<NftTable, R> table, Function<NftHelper, R> helper, Function<NftSet, R> set,
-                Function<NftChain, R> chain, Function<NftElement, R> element);
+    <R> R matchNft(Function<NftTable, R> table, Function<NftHelper, R> helper, Function<NftSet, R> set,
+                Function<NftChain, R> chain, Function<NftElement, R> element,
+                Function<NftAddresses, R> list);
 
     @Override
     default <R> R match(Function<Sysctl, R> sysctl, Function<Nexthop, R> nexthop, Function<NexthopGroup, R> group,

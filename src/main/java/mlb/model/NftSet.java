@@ -65,8 +65,9 @@ public record NftSet(String table, String name, KeyType keyType, boolean map, bo
     }
 
     @Override
-    public <R> R match(Function<NftTable, R> table, Function<NftHelper, R> helper, Function<NftSet, R> set,
-                       Function<NftChain, R> chain, Function<NftElement, R> element) {
+    public <R> R matchNft(Function<NftTable, R> table, Function<NftHelper, R> helper, Function<NftSet, R> set,
+                       Function<NftChain, R> chain, Function<NftElement, R> element,
+                Function<NftAddresses, R> list) {
         return set.apply(this);
     }
 }

@@ -19,11 +19,20 @@ final class NftStateJson {
 
     static ObjectNode encode(NftObject o) {
         ObjectNode n = F.objectNode().put("table", o.table());
-        return o.match(t -> n,
+        return o.matchNft(t -> n,
                 h -> n.put("name", h.name()).put("type", h.type()).put("protocol", h.protocol()),
                 s -> set(n, s),
                 c -> chain(n, c),
-                e -> element(n, e));
+                e -> element(n, e),
+                l -> list(n, l));
+    }
+
+    /** A list alone (a state document keeps lists apart, see StateJson): its set and items. */
+    private static ObjectNode list(ObjectNode n, NftAddresses l) {
+        n.put("set", l.set());
+        ArrayNode items = n.putArray("items");
+        for (int i = 0; i < l.size(); i++) items.add(l.text(i));
+        return n;
     }
 
     static NftObject decode(Kind k, JsonNode n) {

@@ -19,8 +19,9 @@ public record NftTable(String name) implements NftObject {
     }
 
     @Override
-    public <R> R match(Function<NftTable, R> table, Function<NftHelper, R> helper, Function<NftSet, R> set,
-                       Function<NftChain, R> chain, Function<NftElement, R> element) {
+    public <R> R matchNft(Function<NftTable, R> table, Function<NftHelper, R> helper, Function<NftSet, R> set,
+                       Function<NftChain, R> chain, Function<NftElement, R> element,
+                Function<NftAddresses, R> list) {
         return table.apply(this);
     }
 }

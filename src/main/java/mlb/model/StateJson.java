@@ -44,7 +44,10 @@ public final class StateJson {
         for (Kind k : Kind.values()) if (!k.nft()) root.putArray(field(k));
         java.util.Map<SetName, java.util.List<String>> items = new java.util.LinkedHashMap<>();
         state.all().forEach(o -> {
-            if (o instanceof NftElement e && listed(e)) {
+            if (o instanceof NftAddresses l) {
+                java.util.List<String> list = items.computeIfAbsent(new SetName(l.table(), l.set()), k -> new ArrayList<>(l.size()));
+                for (int i = 0; i < l.size(); i++) list.add(l.text(i));
+            } else if (o instanceof NftElement e && listed(e)) {
                 items.computeIfAbsent(new SetName(e.table(), e.set()), k -> new ArrayList<>()).add(((NftElement.Prefix) e.item()).prefix());
             } else {
                 array(root, field(o.kind())).add(encode(o));
@@ -147,12 +150,28 @@ public final class StateJson {
         for (Kind k : Kind.values()) {
             for (JsonNode n : root.path(field(k))) all.add(decode(k, n));
         }
+        java.util.Set<String> lists = new java.util.HashSet<>();
+        for (KernelObject o : all) if (o instanceof NftSet s && NftAddresses.listed(s)) lists.add(s.table() + " " + s.name());
         for (JsonNode n : root.path(ITEMS)) {
             String table = n.path("table").asText();
             String set = n.path("set").asText();
-            items(n, files).forEach(i -> all.add(NftElement.of(table, set, new NftElement.Prefix(i))));
+            java.util.List<String> items = items(n, files);
+            Option<NftAddresses> list = lists.contains(table + " " + set) ? addresses(table, set, items) : Option.none();
+            if (list.isDefined()) all.add(list.get());
+            else items.forEach(i -> all.add(NftElement.of(table, set, new NftElement.Prefix(i))));
         }
         return NetState.of(all);
+    }
+
+    /** A plain IPv4 set's items as its list, straight from the text (none if one is not a bare address). */
+    private static Option<NftAddresses> addresses(String table, String set, java.util.List<String> items) {
+        int[] a = new int[items.size()];
+        for (int i = 0; i < a.length; i++) {
+            long v = NftAddresses.parse(items.get(i));
+            if (v < 0) return Option.none();
+            a[i] = (int) v;
+        }
+        return Option.some(NftAddresses.of(table, set, a));
     }
 
     private static String field(Kind k) {

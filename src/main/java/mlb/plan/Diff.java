@@ -8,6 +8,7 @@ import mlb.model.Change;
 import mlb.model.KernelObject;
 import mlb.model.Kind;
 import mlb.model.NetState;
+import mlb.model.NftAddresses;
 import mlb.model.NftChain;
 import mlb.model.NftElement;
 import mlb.model.NftSet;
@@ -43,13 +44,20 @@ public final class Diff {
         while (cur != null || des != null) {
             int cmp = cur == null ? 1 : des == null ? -1 : cur._1.compareTo(des._1);
             if (cmp < 0) {
-                addDelete(deletes, cur._2);
+                if (cur._2 instanceof NftAddresses gone) gone.elements().forEach(e -> addDelete(deletes, e));
+                else addDelete(deletes, cur._2);
                 cur = next(c);
             } else if (cmp > 0) {
-                add(forward, new Change.Create(des._2));
+                if (des._2 instanceof NftAddresses made) made.elements().forEach(e -> add(forward, new Change.Create(e)));
+                else add(forward, new Change.Create(des._2));
                 des = next(d);
             } else {
-                compare(cur._2, des._2, forward);
+                if (cur._2 instanceof NftAddresses was && des._2 instanceof NftAddresses is) {
+                    // a list changes element by element: only the addresses that differ
+                    was.diff(is, e -> addDelete(deletes, e), e -> add(forward, new Change.Create(e)));
+                } else {
+                    compare(cur._2, des._2, forward);
+                }
                 cur = next(c);
                 des = next(d);
             }
@@ -85,6 +93,12 @@ public final class Diff {
             if (replaced.contains(e.table() + " " + e.set()) && current.get(e.key()).contains(e)) {
                 add(forward, new Change.Replace(e, e));
             }
+        }
+        for (NftAddresses l : desired.all(NftAddresses.class)) {
+            if (!replaced.contains(l.table() + " " + l.set())) continue;
+            java.util.Set<NftElement> kept = new java.util.HashSet<>();
+            current.get(l.key()).filter(NftAddresses.class::isInstance).forEach(was -> kept.addAll(((NftAddresses) was).elements().asJava()));
+            l.elements().filter(kept::contains).forEach(e -> add(forward, new Change.Replace(e, e)));
         }
         java.util.List<Change> elements = forward.get(Kind.NFT_ELEMENT);
         if (elements != null) elements.sort(java.util.Comparator.comparing(Change::key));
@@ -159,8 +173,8 @@ public final class Diff {
      */
     private static boolean inPlace(KernelObject before, KernelObject after) {
         return before.match(s -> true, n -> true, g -> after instanceof NexthopGroup a && g.replaceableBy(a),
-                r -> true, r -> false, nft -> nft.match(t -> false, h -> false, set -> false,
-                        c -> after instanceof NftChain a && c.replaceableBy(a), e -> true));
+                r -> true, r -> false, nft -> nft.matchNft(t -> false, h -> false, set -> false,
+                        c -> after instanceof NftChain a && c.replaceableBy(a), e -> true, l -> true));
     }
 
     private static Option<Integer> groupId(KernelObject o) {

@@ -19,8 +19,9 @@ final class NftDescribe {
     }
 
     static String of(NftObject o) {
-        return o.match(t -> "table inet " + t.name(), NftDescribe::helper, NftDescribe::set,
-                c -> header(c) + c.rules().map(r -> "\n        " + rule(r)).mkString(), NftDescribe::element);
+        return o.matchNft(t -> "table inet " + t.name(), NftDescribe::helper, NftDescribe::set,
+                c -> header(c) + c.rules().map(r -> "\n        " + rule(r)).mkString(), NftDescribe::element,
+                l -> "elements " + l.set() + " (" + l.size() + " addresses)");
     }
 
     static String header(NftChain c) {

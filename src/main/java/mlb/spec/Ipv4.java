@@ -67,17 +67,44 @@ public final class Ipv4 {
      * match together, in a form an nftables interval set takes (it refuses overlapping elements).
      */
     public static List<String> outermost(List<String> prefixes) {
-        java.util.List<Prefix> sorted = new java.util.ArrayList<>(prefixes.map(p -> parsePrefix(p, false).get()).asJava());
-        sorted.sort(java.util.Comparator.comparingLong((Prefix p) -> Integer.toUnsignedLong(p.address())).thenComparingInt(Prefix::length));
-        java.util.List<String> kept = new java.util.ArrayList<>();
+        long[] packed = new long[prefixes.size()];
+        int i = 0;
+        for (String p : prefixes) packed[i++] = packed(p);
+        return outermost(packed, packed.length);
+    }
+
+    /**
+     * The same for the first n of prefixes packed as packed() gives them (a list file's 100 000 lines go through
+     * here as numbers, formatted once at the end). Sorting the packed numbers sorts by network, then length.
+     */
+    static List<String> outermost(long[] packed, int n) {
+        long[] sorted = java.util.Arrays.copyOf(packed, n);
+        java.util.Arrays.sort(sorted);
+        java.util.List<String> kept = new java.util.ArrayList<>(n);
         Prefix last = null;
-        for (Prefix p : sorted) {
+        for (long x : sorted) {
+            Prefix p = new Prefix((int) (x >>> 8), (int) (x & 255));
             // kept prefixes are disjoint and in order: only the last one can cover this one
             if (last != null && (p.address() & last.mask()) == last.address() && p.length() >= last.length()) continue;
             kept.add(p.toString());
             last = p;
         }
         return List.ofAll(kept);
+    }
+
+    /** A canonical prefix (network address, length; a host without /32 is /32) as address << 8 | length; -1 if not one. */
+    static long packed(String text) {
+        int slash = text.indexOf('/');
+        long address = quad(slash < 0 ? text : text.substring(0, slash));
+        if (address < 0) return -1;
+        int length = 32;
+        if (slash >= 0) {
+            Option<Integer> n = length(text.substring(slash + 1), 32);
+            if (n.isEmpty()) return -1;
+            length = n.get();
+        }
+        Prefix p = new Prefix((int) address, length);
+        return p.isNetwork() ? address << 8 | length : -1;
     }
 
     /**

@@ -4,8 +4,6 @@ import io.vavr.collection.List;
 import io.vavr.control.Validation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * A list file of prefixes (a pin's dst_file or src_file): one prefix or address a line, `#` comments, blank lines
@@ -19,27 +17,32 @@ final class PrefixList {
     private PrefixList() {
     }
 
-    /** key: the dst_file / src_file node, whose value names the file. */
-    static Validation<List<Diagnostic>, List<String>> read(Node key, ListFiles files) {
+    /** key: the dst_file / src_file node, whose value names the file. The prefixes as Ipv4.packed() gives them. */
+    static Validation<List<Diagnostic>, long[]> read(Node key, ListFiles files) {
         return Problems.one(Fields.string(key, "\"lists/banks.txt\"")).flatMap(name -> files.text(name)
                 .fold(p -> Validation.invalid(List.of(key.problem(Code.UNREADABLE, "cannot read " + files.shown(name) + ": " + p.message(),
                                 "give the list's path relative to the spec's folder"))),
                         text -> parse(text, files.shown(name), key.path())));
     }
 
-    static Validation<List<Diagnostic>, List<String>> parse(String text, String file, String keyPath) {
-        Set<String> prefixes = new LinkedHashSet<>();
+    /** Line by line over the text, without a string or an object per prefix until the list is made. */
+    static Validation<List<Diagnostic>, long[]> parse(String text, String file, String keyPath) {
+        long[] prefixes = new long[1024];
+        int count = 0;
         java.util.List<Diagnostic> bad = new ArrayList<>();
         int badLines = 0;
         int line = 0;
-        for (String raw : (Iterable<String>) text.lines()::iterator) {
+        for (int at = 0; at < text.length(); ) {
+            int end = text.indexOf('\n', at);
+            if (end < 0) end = text.length();
             line++;
-            int hash = raw.indexOf('#');
-            String entry = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
+            String entry = entry(text, at, end);
+            at = end + 1;
             if (entry.isEmpty()) continue;
-            var prefix = Ipv4.prefix(entry);
-            if (prefix.isDefined()) {
-                prefixes.add(prefix.get());
+            long prefix = Ipv4.packed(entry);
+            if (prefix >= 0) {
+                if (count == prefixes.length) prefixes = java.util.Arrays.copyOf(prefixes, count * 2);
+                prefixes[count++] = prefix;
             } else if (++badLines <= SHOWN) {
                 bad.add(new Diagnostic(Code.BAD_LIST_LINE, file, line, 1, keyPath, "not an IPv4 prefix: " + Problems.quote(entry), hint(entry)));
             }
@@ -47,7 +50,16 @@ final class PrefixList {
         if (badLines > SHOWN) {
             bad.add(new Diagnostic(Code.BAD_LIST_LINE, file, 0, 0, keyPath, (badLines - SHOWN) + " more lines that are not IPv4 prefixes", ""));
         }
-        return bad.isEmpty() ? Validation.valid(List.ofAll(prefixes)) : Validation.invalid(List.ofAll(bad));
+        return bad.isEmpty() ? Validation.valid(java.util.Arrays.copyOf(prefixes, count)) : Validation.invalid(List.ofAll(bad));
+    }
+
+    /** The line from..to without its comment and the white space around what is left. */
+    private static String entry(String text, int from, int to) {
+        int end = from;
+        while (end < to && text.charAt(end) != '#') end++;   // within the line: indexOf would scan the whole rest
+        while (end > from && Character.isWhitespace(text.charAt(end - 1))) end--;
+        while (from < end && Character.isWhitespace(text.charAt(from))) from++;
+        return text.substring(from, end);
     }
 
     private static String hint(String entry) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vavr.collection.List;
 import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
+import mlb.model.NftAddresses;
 import mlb.model.NftChain;
 import mlb.model.NftElement;
 import mlb.model.NftHelper;
@@ -104,10 +105,28 @@ public final class NftJson {
             out.add(NftSet.dynamic(table, name, timeout));   // its elements are the traffic's
             return;
         }
+        if (declared == NftSet.KeyType.IPV4 && !map && !interval && list(table, name, s.path("elem"), out)) return;
         List<Option<NftElement>> elements = List.ofAll(s.path("elem")).map(e -> element(table, name, declared, map, e));
         NftSet.KeyType type = elements.exists(Option::isEmpty) ? NftSet.KeyType.OTHER : declared;
         out.add(new NftSet(table, name, type, map, interval && type != NftSet.KeyType.OTHER));
         if (type != NftSet.KeyType.OTHER) elements.forEach(e -> out.add(e.get()));
+    }
+
+    /**
+     * A plain IPv4 set (a pin's list) as one list of numbers, not an element object each: false, and nothing
+     * added, when an element is not a bare address (the set is then read element by element).
+     */
+    private static boolean list(String table, String name, JsonNode elements, java.util.List<NftObject> out) {
+        int[] addresses = new int[elements.size()];
+        for (int i = 0; i < addresses.length; i++) {
+            JsonNode e = elements.get(i);
+            long a = e.isTextual() ? NftAddresses.parse(e.asText()) : -1;
+            if (a < 0) return false;
+            addresses[i] = (int) a;
+        }
+        out.add(new NftSet(table, name, NftSet.KeyType.IPV4, false, false));
+        if (addresses.length > 0) out.add(NftAddresses.of(table, name, addresses));
+        return true;
     }
 
     private static NftSet.KeyType keyType(String type, boolean dataMap) {

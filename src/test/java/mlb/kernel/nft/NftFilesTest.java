@@ -75,7 +75,7 @@ class NftFilesTest {
     @Test
     void aSetThatGoesIsDeletedWithoutItsElements() {
         NetState without = NetState.of(NftSamples.table().all().filter(o -> !(o instanceof mlb.model.NftSet s && s.name().equals("pin1_dst_24"))
-                && !(o instanceof mlb.model.NftElement e && e.set().equals("pin1_dst_24")))
+                && !(o instanceof mlb.model.NftAddresses e && e.set().equals("pin1_dst_24")))
                 .map(o -> o instanceof mlb.model.NftChain c && c.name().equals("prerouting") ? new mlb.model.NftChain(c.table(), c.name(), c.hook(),
                         c.rules().filter(r -> !r.uses().contains("pin1_dst_24"))) : o));
         List<String> script = NftSyntax.script(Diff.changes(NftSamples.table(), without)).get();
