@@ -18,6 +18,9 @@ public final class NftAddresses implements NftObject {
     /** Distinct, in ascending order as unsigned numbers (0.0.0.0 first, 255.255.255.255 last). */
     private final int[] addresses;
 
+    /** Its items one a line, and their sha256: made at most once (a record and the monitor's journal name the list by them). */
+    private volatile String lines, sha256;
+
     private NftAddresses(String table, String set, int[] sorted) {
         this.table = NftObject.name(table, "table");
         this.set = NftObject.name(set, "set");
@@ -63,6 +66,24 @@ public final class NftAddresses implements NftObject {
     public String text(int i) {
         int a = addresses[i];
         return (a >>> 24) + "." + (a >>> 16 & 255) + "." + (a >>> 8 & 255) + "." + (a & 255);
+    }
+
+    /** The addresses one a line, each line ended: the text a record keeps a long list in. */
+    public String lines() {
+        String made = lines;
+        if (made == null) {
+            StringBuilder b = new StringBuilder(addresses.length * 14);
+            for (int i = 0; i < addresses.length; i++) b.append(text(i)).append('\n');
+            lines = made = b.toString();
+        }
+        return made;
+    }
+
+    /** The hex sha256 of lines(). */
+    public String sha256() {
+        String made = sha256;
+        if (made == null) sha256 = made = StateJson.sha256(lines());
+        return made;
     }
 
     public NftElement element(int i) {

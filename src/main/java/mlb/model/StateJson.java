@@ -42,11 +42,13 @@ public final class StateJson {
     public static ObjectNode encode(NetState state, Option<java.util.Map<String, String>> files) {
         ObjectNode root = F.objectNode();
         for (Kind k : Kind.values()) if (!k.nft()) root.putArray(field(k));
+        // each set's items in state order: a list as it is, other sets' elements gathered
+        java.util.Map<SetName, NftAddresses> lists = new java.util.HashMap<>();
         java.util.Map<SetName, java.util.List<String>> items = new java.util.LinkedHashMap<>();
         state.all().forEach(o -> {
             if (o instanceof NftAddresses l) {
-                java.util.List<String> list = items.computeIfAbsent(new SetName(l.table(), l.set()), k -> new ArrayList<>(l.size()));
-                for (int i = 0; i < l.size(); i++) list.add(l.text(i));
+                lists.put(new SetName(l.table(), l.set()), l);
+                items.put(new SetName(l.table(), l.set()), java.util.List.of());
             } else if (o instanceof NftElement e && listed(e)) {
                 items.computeIfAbsent(new SetName(e.table(), e.set()), k -> new ArrayList<>()).add(((NftElement.Prefix) e.item()).prefix());
             } else {
@@ -54,10 +56,26 @@ public final class StateJson {
             }
         });
         if (!items.isEmpty()) {
-            ArrayNode lists = root.putArray(ITEMS);
-            items.forEach((set, list) -> items(lists.addObject().put("table", set.table()).put("set", set.set()), list, files));
+            ArrayNode out = root.putArray(ITEMS);
+            items.forEach((set, list) -> {
+                ObjectNode n = out.addObject().put("table", set.table()).put("set", set.set());
+                if (lists.containsKey(set)) addresses(n, lists.get(set), files);
+                else items(n, list, files);
+            });
         }
         return root;
+    }
+
+    /** A list's items; a long one in a file, its text and hash made once per list (the monitor journals three states). */
+    private static void addresses(ObjectNode n, NftAddresses l, Option<java.util.Map<String, String>> files) {
+        if (files.isEmpty() || l.size() < LIST_FILE_MIN) {
+            ArrayNode a = n.putArray("items");
+            for (int i = 0; i < l.size(); i++) a.add(l.text(i));
+            return;
+        }
+        String name = "set-" + l.sha256() + ".txt";
+        files.get().put(name, l.lines());
+        n.put("count", l.size()).put("sha256", l.sha256()).put("file", name);
     }
 
     /** The elements kept as a set's list of items rather than one object each: keys of a plain set. */
