@@ -56,7 +56,7 @@ public final class Compiler {
             errors = errors.appendAll(LinkChecks.lanOverlaps(written, spec.balancer().connmark().lan(), facts));
         }
         errors = errors.appendAll(layout.tables().filter(t -> t._2 >= Layout.PLAIN_GROUP_OFFSET)
-                .map(t -> LinkChecks.problem(Code.TABLE_TOO_LARGE, at(spec, t._1) + ".table", "link " + t._1 + ": table " + t._2
+                .map(t -> Diagnostic.unplaced(Code.TABLE_TOO_LARGE, at(spec, t._1) + ".table", "link " + t._1 + ": table " + t._2
                         + " is too large for mlb's nexthop ids", "use a table below " + Layout.PLAIN_GROUP_OFFSET)));
         if (!errors.isEmpty()) return Validation.invalid(errors);
         List<String> sources = written.map(l -> LinkChecks.source(l, facts).get());
@@ -76,7 +76,7 @@ public final class Compiler {
             return lists.map(nft -> NetState.of(RouteMode.objects(layout, written, facts, sources, members, spec.pins())).merge(nft));
         }
         return Marks.assign(spec.linksByName(), spec.balancer().connmark().markMask())
-                .mapLeft(full -> LinkChecks.problem(Code.NO_MARK_ROOM, at(spec, full._1) + ".mark", full._2, "give it a wider mask"))
+                .mapLeft(full -> Diagnostic.unplaced(Code.NO_MARK_ROOM, at(spec, full._1) + ".mark", full._2, "give it a wider mask"))
                 .map(marks -> ConnmarkMode.objects(layout, written, facts, sources, members, marks, spec.pins()));
     }
 

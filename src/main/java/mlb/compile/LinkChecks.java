@@ -23,19 +23,19 @@ final class LinkChecks {
     static List<Diagnostic> problems(Link l, String at, Facts facts) {
         Option<Device> found = facts.device(l.dev());
         if (found.isEmpty()) {
-            return List.of(problem(Code.NO_DEVICE, at + ".dev", "link " + l.name() + ": device " + l.dev() + " does not exist",
+            return List.of(Diagnostic.unplaced(Code.NO_DEVICE, at + ".dev", "link " + l.name() + ": device " + l.dev() + " does not exist",
                     "check dev, or bring the interface up first"));
         }
         Device d = found.get();
         Option<String> unusable = d.unusableBecause();
         if (unusable.isDefined()) {
-            return List.of(problem(Code.DEVICE_UNUSABLE, at + ".dev", "link " + l.name() + ": device " + l.dev() + " " + unusable.get(), ""));
+            return List.of(Diagnostic.unplaced(Code.DEVICE_UNUSABLE, at + ".dev", "link " + l.name() + ": device " + l.dev() + " " + unusable.get(), ""));
         }
         if (source(l, facts).isEmpty()) {
-            return List.of(problem(Code.NO_SOURCE, at + ".source", "link " + l.name() + ": device " + l.dev() + " has no IPv4 address",
+            return List.of(Diagnostic.unplaced(Code.NO_SOURCE, at + ".source", "link " + l.name() + ": device " + l.dev() + " has no IPv4 address",
                     "set source = \"ADDRESS\" in the link"));
         }
-        return gateway(l, d).map(why -> problem(Code.BAD_GATEWAY, at + ".gateway",
+        return gateway(l, d).map(why -> Diagnostic.unplaced(Code.BAD_GATEWAY, at + ".gateway",
                 "link " + l.name() + ": gateway " + l.gateway() + " " + why._1, why._2)).toList();
     }
 
@@ -45,7 +45,7 @@ final class LinkChecks {
      */
     static List<Diagnostic> sharedSources(List<Link> links, List<String> sources) {
         return links.zip(sources).groupBy(t -> t._2).filter(g -> g._2.size() > 1).toList().sortBy(g -> g._1)
-                .map(g -> problem(Code.SHARED_SOURCE, "link", "links " + g._2.map(t -> t._1.name()).mkString(" and ")
+                .map(g -> Diagnostic.unplaced(Code.SHARED_SOURCE, "link", "links " + g._2.map(t -> t._1.name()).mkString(" and ")
                         + " have one source address, " + g._1 + ": each link needs its own",
                         "set source = \"ADDRESS\" to the address each link has"));
     }
@@ -56,14 +56,9 @@ final class LinkChecks {
      */
     static List<Diagnostic> lanOverlaps(List<Link> links, List<String> lan, Facts facts) {
         return links.flatMap(l -> facts.device(l.dev()).toList().flatMap(Device::addresses)
-                .flatMap(a -> lan.filter(p -> overlap(p, a)).map(p -> problem(Code.LAN_OVERLAP, "balancer.lan",
+                .flatMap(a -> lan.filter(p -> overlap(p, a)).map(p -> Diagnostic.unplaced(Code.LAN_OVERLAP, "balancer.lan",
                         "link " + l.name() + ": lan " + p + " overlaps " + Ipv4.network(a.reaches(), a.prefix()) + " on " + l.dev(),
                         "list only the networks behind this router in lan"))));
-    }
-
-    /** A problem the spec has with this host: no file position (the kernel's facts, not the text, show it). */
-    static Diagnostic problem(Code code, String path, String message, String hint) {
-        return new Diagnostic(code, "", 0, 0, path, message, hint);
     }
 
     private static boolean overlap(String prefix, Device.Address a) {

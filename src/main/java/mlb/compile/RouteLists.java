@@ -38,7 +38,7 @@ final class RouteLists {
     static Either<Diagnostic, Long> mark(Connmark c, int i) {
         long mark = (i + 1) * Long.lowestOneBit(c.markMask());
         if ((mark & ~c.markMask()) == 0) return Either.right(mark);
-        return Either.left(LinkChecks.problem(Code.NO_MARK_ROOM, "pin[" + i + "]",
+        return Either.left(Diagnostic.unplaced(Code.NO_MARK_ROOM, "pin[" + i + "]",
                 String.format("pin %d: mark_mask 0x%08x has no room for its mark", i + 1, c.markMask()), "give it a wider mask"));
     }
 

@@ -57,7 +57,7 @@ public final class Planner {
 
     /** An object that is not mlb's where the plan needs one of its own: no place in the spec, but a fix. */
     private static Diagnostic problem(Code code, String message) {
-        return new Diagnostic(code, "", 0, 0, "", message, "remove it, or move mlb elsewhere with table_base or table in the spec");
+        return Diagnostic.unplaced(code, "", message, "remove it, or move mlb elsewhere with table_base or table in the spec");
     }
 
     private static List<String> foreignNote(Foreign f) {

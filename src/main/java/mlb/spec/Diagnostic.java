@@ -6,6 +6,11 @@ package mlb.spec;
  * write instead.
  */
 public record Diagnostic(Code code, String file, int line, int column, String keyPath, String message, String hint) {
+    /** A problem without a place in the file (the host's facts or the kernel's objects show it); path may be "". */
+    public static Diagnostic unplaced(Code code, String path, String message, String hint) {
+        return new Diagnostic(code, "", 0, 0, path, message, hint);
+    }
+
     /** The same problem, named in a file (rules build them without one; only the parser's edge knows it). */
     public Diagnostic inFile(String name) {
         return file.isEmpty() ? new Diagnostic(code, name, line, column, keyPath, message, hint) : this;
