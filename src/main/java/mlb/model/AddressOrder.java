@@ -17,26 +17,13 @@ final class AddressOrder {
         return (hex.length() == 8 ? "4 " : "6 ") + hex + "/" + ObjectKey.pad(length.isEmpty() ? 999 : Long.parseLong(length));
     }
 
-    /** A plain scan, no regex or formatter: a 100 000-prefix list sorts by these keys on every plan. */
+    /** No regex or formatter: a 100 000-prefix list sorts by these keys on every plan. */
     private static String ipv4(String a) {
+        long value = NftAddresses.parse(a);
+        if (value < 0) return null;
         char[] hex = new char[8];
-        int octet = 0, digits = 0, value = 0;
-        for (int i = 0; i <= a.length(); i++) {
-            char c = i < a.length() ? a.charAt(i) : '.';
-            if (c >= '0' && c <= '9' && digits < 3) {
-                value = value * 10 + (c - '0');
-                digits++;
-            } else if (c == '.' && digits > 0 && value <= 255 && octet < 4) {
-                hex[2 * octet] = HEX[value >> 4];
-                hex[2 * octet + 1] = HEX[value & 15];
-                octet++;
-                digits = 0;
-                value = 0;
-            } else {
-                return null;
-            }
-        }
-        return octet == 4 ? new String(hex) : null;
+        for (int i = 7; i >= 0; i--, value >>>= 4) hex[i] = HEX[(int) (value & 15)];
+        return new String(hex);
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();

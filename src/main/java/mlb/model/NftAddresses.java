@@ -117,11 +117,17 @@ public final class NftAddresses implements NftObject {
 
     /** A dotted IPv4 address as a number, or -1 (as a long) when it is not one: no regex, 100 000 to a list. */
     public static long parse(String a) {
+        return parse(a, false);
+    }
+
+    /** The same; canonical refuses leading zeros (010.0.0.1: some tools read them as octal). */
+    public static long parse(String a, boolean canonical) {
         long value = 0;
         int octet = 0, digits = 0, part = 0;
         for (int i = 0; i <= a.length(); i++) {
             char c = i < a.length() ? a.charAt(i) : '.';
             if (c >= '0' && c <= '9' && digits < 3) {
+                if (canonical && digits == 1 && part == 0) return -1;
                 part = part * 10 + (c - '0');
                 digits++;
             } else if (c == '.' && digits > 0 && part <= 255 && octet < 4) {

@@ -170,24 +170,7 @@ public final class Ipv4 {
      * four octets of 1 to 3 ASCII digits, no leading zeros, at most 255; -1 for anything else.
      */
     private static long quad(String text) {
-        long value = 0;
-        int octets = 0, digits = 0, octet = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : '.';
-            if (c >= '0' && c <= '9') {
-                if (digits == 3 || digits == 1 && octet == 0) return -1;
-                octet = octet * 10 + (c - '0');
-                digits++;
-            } else if (c == '.' && digits > 0 && octet <= 255 && octets < 4) {
-                value = value << 8 | octet;
-                octets++;
-                digits = 0;
-                octet = 0;
-            } else {
-                return -1;
-            }
-        }
-        return octets == 4 ? value : -1;
+        return mlb.model.NftAddresses.parse(text, true);
     }
 
     static Option<Prefix> parsePrefix(String text, boolean lenient) {
