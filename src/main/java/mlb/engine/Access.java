@@ -42,6 +42,6 @@ final class Access {
     /** A refusal to write (the lock, the namespace) for want of permission says what would help. */
     static Refusal withRootHint(Refusal r) {
         return r.reason() == Refusal.Reason.NOT_PERMITTED && !r.context().exists(c -> c.startsWith("run as root"))
-                ? Refusal.of(r.reason(), r.message(), r.context().append(AS_ROOT)) : r;
+                ? new Refusal(r.reason(), r.message(), r.context().append(AS_ROOT), r.problems()) : r;
     }
 }

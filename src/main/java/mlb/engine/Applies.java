@@ -15,7 +15,6 @@ import mlb.model.Scope;
 import mlb.plan.Plan;
 import mlb.plan.SavedPlan;
 import mlb.spec.Balancer;
-import mlb.spec.Diagnostic;
 import mlb.spec.Spec;
 import mlb.spec.SpecParser;
 

@@ -15,8 +15,8 @@ import mlb.plan.Describe;
 import mlb.plan.Diff;
 import mlb.plan.Plan;
 import mlb.plan.Planner;
-import mlb.spec.Link;
 import mlb.spec.Diagnostic;
+import mlb.spec.Link;
 import mlb.spec.Spec;
 
 import java.util.function.BooleanSupplier;

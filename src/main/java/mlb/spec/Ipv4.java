@@ -67,10 +67,18 @@ public final class Ipv4 {
      * match together, in a form an nftables interval set takes (it refuses overlapping elements).
      */
     public static List<String> outermost(List<String> prefixes) {
-        long[] packed = new long[prefixes.size()];
-        int i = 0;
-        for (String p : prefixes) packed[i++] = packed(p);
-        return outermost(packed, packed.length);
+        return outermost(prefixes, new long[0]);
+    }
+
+    /** The canonical prefixes given and those packed (as packed() gives them) together. */
+    static List<String> outermost(List<String> prefixes, long[] packed) {
+        long[] all = java.util.Arrays.copyOf(packed, packed.length + prefixes.size());
+        int i = packed.length;
+        for (String p : prefixes) {
+            all[i] = packed(p);
+            if (all[i++] < 0) throw new IllegalArgumentException("not a canonical IPv4 prefix: " + p);
+        }
+        return outermost(all, all.length);
     }
 
     /**

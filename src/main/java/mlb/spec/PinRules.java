@@ -117,19 +117,8 @@ final class PinRules {
                 .flatMap(items -> Fields.unique(items, "prefix", i -> Addresses.prefix(i, "\"198.51.100.0/24\"")));
         Validation<List<Diagnostic>, long[]> listed = t.get(key + "_file")
                 .map(f -> PrefixList.read(f, files)).getOrElse(Validation.valid(new long[0]));
-        return Validation.combine(given, listed).ap(PinRules::outermost)
+        return Validation.combine(given, listed).ap(Ipv4::outermost)
                 .mapError(ls -> List.ofAll(ls).flatMap(x -> x));
-    }
-
-    /** The inline prefixes and the file's together, as Ipv4.outermost leaves them. */
-    private static List<String> outermost(List<String> given, long[] listed) {
-        long[] all = java.util.Arrays.copyOf(listed, listed.length + given.size());
-        int i = listed.length;
-        for (String p : given) {
-            all[i] = Ipv4.packed(p);
-            if (all[i++] < 0) throw new IllegalArgumentException("not a canonical prefix: " + p);   // Addresses.prefix made it
-        }
-        return Ipv4.outermost(all, all.length);
     }
 
     private static Validation<List<Diagnostic>, List<String>> links(Node t, Option<List<String>> names) {
