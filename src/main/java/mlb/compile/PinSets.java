@@ -55,9 +55,7 @@ record PinSets(String table, List<Pin> pins, boolean listedOnly, NetState state,
         byLength.forEach((length, networks) -> {
             String set = name + "_" + length;
             out.add(new NftSet(t, set, NftSet.KeyType.IPV4, false, false));
-            int[] addresses = new int[networks.size()];
-            for (int i = 0; i < addresses.length; i++) addresses[i] = (int) NftAddresses.parse(networks.get(i));
-            out.add(NftAddresses.of(t, set, addresses));
+            out.add(NftAddresses.of(t, set, networks).get());   // Ipv4.outermost made each a network address
             lookups.add(Option.some(new NftRule.Address(source, 4, set, length)));
         });
         return List.ofAll(lookups);

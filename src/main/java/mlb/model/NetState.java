@@ -19,8 +19,7 @@ public record NetState(TreeMap<ObjectKey, KernelObject> objects) {
     public static NetState of(Iterable<? extends KernelObject> given) {
         java.util.List<KernelObject> objects = new java.util.ArrayList<>();
         given.forEach(objects::add);   // walked twice below, and an iterator walks once
-        java.util.Set<String> listed = new java.util.HashSet<>();
-        for (KernelObject o : objects) if (o instanceof NftSet s && NftAddresses.listed(s)) listed.add(s.table() + " " + s.name());
+        java.util.Set<String> listed = NftAddresses.listedSets(objects);
         java.util.Map<String, java.util.List<NftElement>> elements = new java.util.HashMap<>();
         TreeMap<ObjectKey, KernelObject> m = TreeMap.empty();
         for (KernelObject o : objects) {
@@ -44,11 +43,8 @@ public record NetState(TreeMap<ObjectKey, KernelObject> objects) {
     /** A set's elements as its list (put() refuses a list of it given as well: one identity, two objects). */
     private static NftAddresses fold(java.util.List<NftElement> list) {
         NftElement first = list.get(0);
-        int[] addresses = new int[list.size()];
-        for (int i = 0; i < addresses.length; i++) {
-            addresses[i] = (int) NftAddresses.parse(((NftElement.Prefix) list.get(i).item()).prefix());
-        }
-        NftAddresses folded = NftAddresses.of(first.table(), first.set(), addresses);
+        java.util.List<String> texts = list.stream().map(e -> e.item().text()).toList();
+        NftAddresses folded = NftAddresses.of(first.table(), first.set(), texts).get();   // holds() checked each
         if (folded.size() < list.size()) throw new IllegalArgumentException("two objects with one identity in set " + first.set());
         return folded;
     }
@@ -84,11 +80,6 @@ public record NetState(TreeMap<ObjectKey, KernelObject> objects) {
 
     public <T extends KernelObject> Seq<T> all(Class<T> type) {
         return objects.values().filter(type::isInstance).map(type::cast);
-    }
-
-    /** Every set element, a list's addresses each as one (the state keeps a list whole, see NftAddresses). */
-    public Seq<NftElement> elements() {
-        return all(NftElement.class).appendAll(all(NftAddresses.class).flatMap(NftAddresses::elements));
     }
 
     /** The tables this state's routes live in and its rules point to (main, local, default excluded). */

@@ -39,6 +39,24 @@ public final class NftAddresses implements NftObject {
         return new NftAddresses(table, set, out);
     }
 
+    /** The addresses as nft writes them, in any order; none if one of them is not a bare IPv4 address. */
+    public static io.vavr.control.Option<NftAddresses> of(String table, String set, java.util.List<String> texts) {
+        int[] a = new int[texts.size()];
+        for (int i = 0; i < a.length; i++) {
+            long v = parse(texts.get(i));
+            if (v < 0) return io.vavr.control.Option.none();
+            a[i] = (int) v;
+        }
+        return io.vavr.control.Option.some(of(table, set, a));
+    }
+
+    /** The sets among objects whose elements are kept as one list, as "table set". */
+    public static java.util.Set<String> listedSets(Iterable<? extends KernelObject> objects) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (KernelObject o : objects) if (o instanceof NftSet s && listed(s)) out.add(s.table() + " " + s.name());
+        return out;
+    }
+
     /** An element of a plain IPv4 set that such a list holds: a bare address, no verdict. */
     public static boolean holds(NftElement e) {
         return e.jump().isEmpty() && e.item() instanceof NftElement.Prefix p && parse(p.prefix()) >= 0;

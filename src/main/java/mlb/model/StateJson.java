@@ -168,28 +168,17 @@ public final class StateJson {
         for (Kind k : Kind.values()) {
             for (JsonNode n : root.path(field(k))) all.add(decode(k, n));
         }
-        java.util.Set<String> lists = new java.util.HashSet<>();
-        for (KernelObject o : all) if (o instanceof NftSet s && NftAddresses.listed(s)) lists.add(s.table() + " " + s.name());
+        java.util.Set<String> lists = NftAddresses.listedSets(all);
         for (JsonNode n : root.path(ITEMS)) {
             String table = n.path("table").asText();
             String set = n.path("set").asText();
             java.util.List<String> items = items(n, files);
-            Option<NftAddresses> list = lists.contains(table + " " + set) ? addresses(table, set, items) : Option.none();
+            // a plain set's items become its list at once, not an element each for NetState.of to fold
+            Option<NftAddresses> list = lists.contains(table + " " + set) ? NftAddresses.of(table, set, items) : Option.none();
             if (list.isDefined()) all.add(list.get());
             else items.forEach(i -> all.add(NftElement.of(table, set, new NftElement.Prefix(i))));
         }
         return NetState.of(all);
-    }
-
-    /** A plain IPv4 set's items as its list, straight from the text (none if one is not a bare address). */
-    private static Option<NftAddresses> addresses(String table, String set, java.util.List<String> items) {
-        int[] a = new int[items.size()];
-        for (int i = 0; i < a.length; i++) {
-            long v = NftAddresses.parse(items.get(i));
-            if (v < 0) return Option.none();
-            a[i] = (int) v;
-        }
-        return Option.some(NftAddresses.of(table, set, a));
     }
 
     private static String field(Kind k) {

@@ -81,7 +81,10 @@ public final class Diff {
         return List.ofAll(out);
     }
 
-    /** Deleting a set deletes its elements: those of a replaced set that stay as they are are made again. */
+    /**
+     * Deleting a set deletes its elements: those of a replaced set that stay as they are are made again. A set held
+     * as a list (NftAddresses) is never replaced: only a plain IPv4 set is one, and two such sets of one name are equal.
+     */
     private static void recreateElementsOfReplacedSets(NetState current, NetState desired,
                                                        Map<Kind, java.util.List<Change>> forward) {
         java.util.Set<String> replaced = new java.util.HashSet<>();
@@ -93,12 +96,6 @@ public final class Diff {
             if (replaced.contains(e.table() + " " + e.set()) && current.get(e.key()).contains(e)) {
                 add(forward, new Change.Replace(e, e));
             }
-        }
-        for (NftAddresses l : desired.all(NftAddresses.class)) {
-            if (!replaced.contains(l.table() + " " + l.set())) continue;
-            java.util.Set<NftElement> kept = new java.util.HashSet<>();
-            current.get(l.key()).filter(NftAddresses.class::isInstance).forEach(was -> kept.addAll(((NftAddresses) was).elements().asJava()));
-            l.elements().filter(kept::contains).forEach(e -> add(forward, new Change.Replace(e, e)));
         }
         java.util.List<Change> elements = forward.get(Kind.NFT_ELEMENT);
         if (elements != null) elements.sort(java.util.Comparator.comparing(Change::key));

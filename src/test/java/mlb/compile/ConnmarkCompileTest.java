@@ -188,7 +188,7 @@ class ConnmarkCompileTest {
     void aPinTakesItsFirstLiveLinkThenTheNextThenBalancesOrDrops() {
         NetState all = compiled(SPEC + PINS, Option.none());
         assertEquals(List.of("Goto[chain=link_isp1]", "Goto[chain=link_isp2]"), pinRules(all));
-        assertTrue(all.elements().exists(e -> e.set().equals("pin1_dst_24") && e.item().text().equals("198.51.100.0")));
+        assertTrue(mlb.model.StateElements.of(all).exists(e -> e.set().equals("pin1_dst_24") && e.item().text().equals("198.51.100.0")));
         assertEquals(List.of("Goto[chain=link_isp3]"), pinRules(compiled(SPEC + PINS, Option.some(HashSet.of("isp3")))),
                 "isp1 out: ssh goes to isp3; isp2 out: DNS is balanced (no rule)");
         assertEquals(List.of("Drop[]", "Goto[chain=link_isp2]"), pinRules(compiled(SPEC + PINS, Option.some(HashSet.of("isp2")))),
@@ -232,6 +232,6 @@ class ConnmarkCompileTest {
     }
 
     private static List<String> elements(NetState s, String set) {
-        return s.elements().filter(e -> e.set().equals(set)).map(e -> e.item().text()).toList();
+        return mlb.model.StateElements.of(s).filter(e -> e.set().equals(set)).map(e -> e.item().text()).toList();
     }
 }

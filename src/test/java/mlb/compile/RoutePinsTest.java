@@ -104,8 +104,8 @@ class RoutePinsTest {
         String spec = LINKS + PINS + LISTED;
         assertEquals(List.of("10042 fwmark 0x30000/0xff0000 lookup 202"), pinRules(spec, Option.none()).filter(r -> r.startsWith("10042")));
         NetState all = compiled(spec, Option.none());
-        assertEquals(List.of("198.51.100.0"), all.elements().filter(e -> e.set().equals("pin3_dst_24")).map(e -> e.item().text()).toList());
-        assertEquals(List.of("203.0.113.7"), all.elements().filter(e -> e.set().equals("pin3_dst_32")).map(e -> e.item().text()).toList());
+        assertEquals(List.of("198.51.100.0"), mlb.model.StateElements.of(all).filter(e -> e.set().equals("pin3_dst_24")).map(e -> e.item().text()).toList());
+        assertEquals(List.of("203.0.113.7"), mlb.model.StateElements.of(all).filter(e -> e.set().equals("pin3_dst_32")).map(e -> e.item().text()).toList());
         assertEquals(List.of(), all.all(mlb.model.NftSet.class).filter(x -> !x.name().startsWith("pin3")).toList(),
                 "the pins without a list file stay ip rules");
         NftChain pre = all.all(NftChain.class).find(c -> c.name().equals("prerouting")).get();

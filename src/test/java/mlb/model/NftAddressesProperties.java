@@ -37,7 +37,7 @@ class NftAddressesProperties {
         Set<String> given = addresses.stream().map(NftAddressesProperties::text).collect(Collectors.toSet());
         assertEquals(given.isEmpty() ? 0 : 1, s.all(NftAddresses.class).size());
         assertEquals(0, s.all(NftElement.class).size());
-        assertEquals(given, s.elements().map(e -> e.item().text()).toJavaSet());
+        assertEquals(given, StateElements.of(s).map(e -> e.item().text()).toJavaSet());
         assertEquals(s, StateJson.parse(StateJson.text(s)), "the state document keeps it");
     }
 
@@ -51,6 +51,26 @@ class NftAddressesProperties {
         assertEquals(added, changes.filter(c -> c instanceof Change.Create).map(c -> ((NftElement) c.subject()).item().text()).toJavaSet());
         assertEquals(gone, changes.filter(c -> c instanceof Change.Delete).map(c -> ((NftElement) c.subject()).item().text()).toJavaSet());
         assertEquals(added.size() + gone.size(), changes.size(), "nothing else: " + changes);
+    }
+
+    /**
+     * A record keeps a long list in a file named by its hash: the list gives the same text as the elements one by
+     * one gave it before there were lists (the path an interval set's elements still take), so files of older
+     * records are the ones a list names.
+     */
+    @Property(tries = 20)
+    void aListsFileIsTheTextItsElementsGaveOneByOne(@ForAll long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        java.util.List<Integer> addresses = random.ints(StateJson.LIST_FILE_MIN + random.nextInt(500)).boxed().toList();
+        NetState list = state(addresses);
+        java.util.List<KernelObject> byOne = new java.util.ArrayList<>(java.util.List.of(new NftTable("mlb"),
+                new NftSet("mlb", SET.name(), NftSet.KeyType.IPV4, false, true)));
+        new TreeSet<>(addresses).forEach(a -> byOne.add(NftElement.of("mlb", SET.name(), new NftElement.Prefix(text(a)))));
+        java.util.Map<String, String> fromList = new java.util.TreeMap<>(), fromElements = new java.util.TreeMap<>();
+        StateJson.encode(list, io.vavr.control.Option.some(fromList));
+        StateJson.encode(NetState.of(byOne), io.vavr.control.Option.some(fromElements));
+        assertEquals(1, fromList.size());
+        assertEquals(fromElements, fromList);
     }
 
     @Test

@@ -117,15 +117,12 @@ public final class NftJson {
      * added, when an element is not a bare address (the set is then read element by element).
      */
     private static boolean list(String table, String name, JsonNode elements, java.util.List<NftObject> out) {
-        int[] addresses = new int[elements.size()];
-        for (int i = 0; i < addresses.length; i++) {
-            JsonNode e = elements.get(i);
-            long a = e.isTextual() ? NftAddresses.parse(e.asText()) : -1;
-            if (a < 0) return false;
-            addresses[i] = (int) a;
-        }
+        java.util.List<String> texts = new java.util.ArrayList<>(elements.size());
+        for (JsonNode e : elements) texts.add(e.isTextual() ? e.asText() : "");   // "" is no address: read element by element
+        Option<NftAddresses> list = NftAddresses.of(table, name, texts);
+        if (list.isEmpty()) return false;
         out.add(new NftSet(table, name, NftSet.KeyType.IPV4, false, false));
-        if (addresses.length > 0) out.add(NftAddresses.of(table, name, addresses));
+        if (!texts.isEmpty()) out.add(list.get());
         return true;
     }
 
